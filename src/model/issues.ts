@@ -1,0 +1,31 @@
+// Input problems as data (zod's issue shape: where, what, what was expected). Wording for the terminal lives in
+// formatInputIssue; the library never prints.
+export type IssuePath = readonly (string | number)[];
+
+export interface InputIssue {
+  readonly file: string;
+  /** JSON path inside the file, e.g. ["participants", 3, "avoid", "participants", 0]; empty for the whole file. */
+  readonly path: IssuePath;
+  readonly message: string;
+  readonly expected?: string;
+}
+
+export type Loaded<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly InputIssue[] };
+
+/** `participants[3].avoid.participants[0]`, the way editors and jq name a place in a JSON document. */
+export function formatPath(path: IssuePath): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out === "" ? key : `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out === "" ? "(file)" : out;
+}
+
+export function formatInputIssue(issue: InputIssue): string {
+  const expected = issue.expected === undefined ? "" : `; expected ${issue.expected}`;
+  return `${issue.file}: ${formatPath(issue.path)}: ${issue.message}${expected}`;
+}

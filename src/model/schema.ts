@@ -1,0 +1,151 @@
+// The program file contract (DESIGN.md §2, format v1). Zod fills the simple defaults at parse time; defaults
+// that depend on other fields (panel size from policy, dialogue "out" for at-risk participants) are resolved by
+// normalizeProgram, and independently by the checker, so the parsed Program stays close to what the user wrote.
+import { z } from "zod";
+
+const id = z.string().min(1, "an id must be a non-empty string");
+const nationality = z
+  .string()
+  .regex(/^[A-Z]{2}$/, "a nationality is an ISO 3166-1 alpha-2 code such as \"UA\"");
+const count = z.number().int().min(0);
+const share = z
+  .number()
+  .gt(0, "a share must be greater than 0")
+  .max(1, "a share must be at most 1");
+
+export const SizeSchema = z
+  .object({
+    min: count.describe("fewest presenters"),
+    max: count.describe("most presenters"),
+  })
+  .strict();
+
+export const SlotSchema = z
+  .object({ id, label: z.string().optional() })
+  .strict();
+
+export const ParticipantSchema = z
+  .object({
+    id,
+    name: z.string().optional(),
+    nationalities: z.array(nationality).min(1, "a participant holds at least one nationality"),
+    presents: count.default(1).describe("panels on which they present, exactly"),
+    mayChair: count.default(0).describe("at most this many panels as chair"),
+    mayDiscuss: count.default(0).describe("at most this many panels as discussant"),
+    topics: z.array(z.string().min(1)).default([]),
+    attributes: z.record(z.string(), z.string()).default({}),
+    unavailable: z.array(id).default([]).describe("slot ids they cannot attend"),
+    group: z.string().min(1).optional().describe("co-authors: one group presents on one panel"),
+    avoid: z
+      .object({
+        nationalities: z.array(nationality).default([]),
+        participants: z.array(id).default([]),
+      })
+      .strict()
+      .default({ nationalities: [], participants: [] }),
+    dialogue: z.enum(["in", "out"]).optional().describe('default "in", or "out" when atRisk'),
+    atRisk: z.boolean().default(false),
+  })
+  .strict();
+
+export const PanelSchema = z
+  .object({
+    id,
+    title: z.string().optional(),
+    slot: id.optional(),
+    topics: z.array(z.string().min(1)).default([]),
+    size: SizeSchema.optional().describe("presenters; default policy.panelSize"),
+    recorded: z.boolean().default(false),
+    chair: z.boolean().optional().describe("needs a chair; default policy.chair"),
+    discussant: z.boolean().optional().describe("needs a discussant; default policy.discussant"),
+    pinned: z
+      .object({
+        presenters: z.array(id).default([]),
+        chair: id.optional(),
+        discussant: id.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const DialoguePairSchema = z
+  .object({
+    between: z.tuple([nationality, nationality]),
+    weight: z.number().default(1),
+  })
+  .strict();
+
+export const BalanceRuleSchema = z
+  .object({
+    attribute: z.string().min(1),
+    maxShare: share.default(1),
+    minDistinct: count.default(0),
+  })
+  .strict();
+
+export const AffinitySchema = z
+  .object({ between: z.tuple([id, id]), weight: z.number() })
+  .strict();
+
+export const WeightsSchema = z
+  .object({
+    dialogue: z.number().default(1),
+    diversity: z.number().default(0),
+    topicFit: z.number().default(0),
+    affinity: z.number().default(1),
+    stability: z.number().default(1),
+  })
+  .strict();
+
+export const PolicySchema = z
+  .object({
+    panelSize: SizeSchema.default({ min: 3, max: 5 }),
+    chair: z.boolean().default(false),
+    discussant: z.boolean().default(false),
+    nationality: z
+      .object({ maxShare: share.default(1), minDistinct: count.default(0) })
+      .strict()
+      .default({ maxShare: 1, minDistinct: 0 }),
+    balance: z.array(BalanceRuleSchema).default([]),
+    topics: z.enum(["required", "preferred", "ignored"]).default("ignored"),
+    dialogue: z
+      .object({
+        pairs: z.array(DialoguePairSchema).default([]),
+        neutralChair: z.boolean().default(true),
+        maxImbalance: count.nullable().default(1).describe("null: no limit"),
+        minSide: count.default(1),
+      })
+      .strict()
+      .default({ pairs: [], neutralChair: true, maxImbalance: 1, minSide: 1 }),
+    keepApart: z.array(z.tuple([id, id])).default([]),
+    separate: z.array(z.tuple([nationality, nationality])).default([]),
+    maxRoles: count.nullable().default(null).describe("roles per person in all; null: no limit"),
+    affinities: z.array(AffinitySchema).default([]),
+    weights: WeightsSchema.default({ dialogue: 1, diversity: 0, topicFit: 0, affinity: 1, stability: 1 }),
+  })
+  .strict();
+
+export const ProgramSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().optional(),
+    slots: z.array(SlotSchema).default([]),
+    participants: z.array(ParticipantSchema),
+    panels: z.array(PanelSchema),
+    policy: PolicySchema.default(PolicySchema.parse({})),
+  })
+  .strict();
+
+export type Program = z.output<typeof ProgramSchema>;
+export type ProgramInput = z.input<typeof ProgramSchema>;
+export type ParticipantSpec = Program["participants"][number];
+export type PanelSpec = Program["panels"][number];
+export type Policy = Program["policy"];
+export type Weights = Policy["weights"];
+export type ObjectiveTerm = keyof Weights;
+
+/** JSON Schema for editors, describing what a user may write (defaults make fields optional). */
+export function programJsonSchema(): unknown {
+  return z.toJSONSchema(ProgramSchema, { io: "input", unrepresentable: "any" });
+}
