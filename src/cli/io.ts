@@ -1,0 +1,59 @@
+// What every CLI command gets and returns: text sinks (so tests can capture output) and an exit code
+// (DESIGN.md §6: 0 success; 1 infeasible or violations; 2 bad input or usage).
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { formatInputIssue, type InputIssue } from "../model/issues.js";
+
+export const EXIT_OK = 0;
+export const EXIT_INFEASIBLE = 1;
+export const EXIT_USAGE = 2;
+export type ExitCode = typeof EXIT_OK | typeof EXIT_INFEASIBLE | typeof EXIT_USAGE;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** True when stdout is an interactive terminal (progress displays only then). */
+  readonly isTty: boolean;
+  /** Fires on Ctrl-C so long solves can return their best so far. */
+  readonly signal?: AbortSignal;
+}
+
+/** A command module: `src/cli/commands/<name>.ts` exports `command`. */
+export interface Command {
+  readonly name: string;
+  /** One line for `tracktwo --help`. */
+  readonly summary: string;
+  readonly usage: string;
+  run(args: readonly string[], io: CliIo): Promise<ExitCode>;
+}
+
+export type ParsedArgs<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
+
+/** node:util parseArgs, with its errors turned into one usage line instead of a stack trace. */
+export function parseCommandArgs<T extends ParseArgsConfig>(
+  config: T,
+  io: CliIo,
+  usage: string,
+): ParsedArgs<T> | null {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    io.stderr(`tracktwo: ${(error as Error).message}\nusage: ${usage}\n`);
+    return null;
+  }
+}
+
+export function reportInputIssues(issues: readonly InputIssue[], io: CliIo): ExitCode {
+  for (const issue of issues) io.stderr(`${formatInputIssue(issue)}\n`);
+  return EXIT_USAGE;
+}
+
+/** Parses a non-negative number option, or reports a usage error naming the option. */
+export function numberOption(value: string | undefined, name: string, io: CliIo): number | null | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) {
+    io.stderr(`tracktwo: --${name}: "${value}" is not a non-negative number\n`);
+    return null;
+  }
+  return n;
+}
