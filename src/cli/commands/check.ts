@@ -1,0 +1,66 @@
+// `tracktwo check PROGRAM SOLUTION`: the independent checker on any solution file, ours or hand-edited.
+// One line per violation, then the objective terms the checker's own scorer computes; exit 0 only when clean.
+import { checkSolution } from "../../check/check.js";
+import { scoreSolution } from "../../check/score.js";
+import { loadProgram } from "../../model/load.js";
+import { loadSolution } from "../../model/solution.js";
+import { formatNumber } from "../../report/text.js";
+import { formatViolation } from "../../report/violations.js";
+import {
+  EXIT_INFEASIBLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  parseCommandArgs,
+  reportInputIssues,
+  type CliIo,
+  type Command,
+  type ExitCode,
+} from "../io.js";
+
+const usage = "tracktwo check PROGRAM SOLUTION";
+
+export const command: Command = {
+  name: "check",
+  summary: "verify a solution file against a program: every hard constraint, then the objective",
+  usage: `${usage}
+
+  PROGRAM    program file (.json or .yaml)
+  SOLUTION   solution file (format v1, as written by \`tracktwo solve --out\`)
+Prints one line per violated hard constraint and the objective terms; exit 0 when there are none, 1 otherwise.`,
+  run: runCheck,
+};
+
+async function runCheck(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs({ args: [...args], allowPositionals: true, strict: true, options: {} }, io, usage);
+  if (parsed === null) return EXIT_USAGE;
+  if (parsed.positionals.length !== 2) {
+    io.stderr(`tracktwo check: expected PROGRAM and SOLUTION, got ${parsed.positionals.length} file(s)\nusage: ${usage}\n`);
+    return EXIT_USAGE;
+  }
+  const [programFile, solutionFile] = parsed.positionals as [string, string];
+  // Report both files' problems at once rather than making the user fix them one run at a time.
+  const program = loadProgram(programFile);
+  const solution = loadSolution(solutionFile);
+  const issues = [...(program.ok ? [] : program.issues), ...(solution.ok ? [] : solution.issues)];
+  if (!program.ok || !solution.ok) return reportInputIssues(issues, io);
+
+  if (solution.value.status === "infeasible" || solution.value.status === "timeout") {
+    io.stdout(`${solutionFile}: status "${solution.value.status}": the file holds no assignment to check\n`);
+    return EXIT_INFEASIBLE;
+  }
+
+  const violations = checkSolution(program.value, solution.value.panels);
+  for (const violation of violations) io.stdout(`${formatViolation(violation)}\n`);
+
+  const score = scoreSolution(program.value, solution.value.panels, null);
+  const terms = Object.entries(score.terms).map(([name, value]) => `${name} ${formatNumber(value)}`);
+  io.stdout(`objective ${formatNumber(score.total)} (${terms.join(", ")})\n`);
+  const claimed = solution.value.objective?.total;
+  if (claimed !== undefined && Math.abs(claimed - score.total) > 1e-6) {
+    io.stdout(`note: the file claims objective ${formatNumber(claimed)}, the checker computes ${formatNumber(score.total)}\n`);
+  }
+  io.stdout(
+    violations.length === 0 ? "ok: no violations\n" : `${violations.length} violation${violations.length === 1 ? "" : "s"}\n`,
+  );
+  return violations.length === 0 ? EXIT_OK : EXIT_INFEASIBLE;
+}

@@ -1,0 +1,166 @@
+// `tracktwo solve PROGRAM`: load and validate, refuse what the chosen solver cannot do, solve, re-check (inside
+// solveProgram), then write the solution file and print either the summary or the JSON. Exit codes DESIGN.md §6.
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { loadProgram } from "../../model/load.js";
+import { normalizeProgram } from "../../model/normalize.js";
+import type { Solution } from "../../model/solution.js";
+import { redactSolution } from "../../report/redact.js";
+import { formatDuration, formatNumber, formatSolutionSummary } from "../../report/text.js";
+import { formatViolation } from "../../report/violations.js";
+import { solveProgram } from "../../solve.js";
+import { mipRefusal } from "../../solvers/mip/jslp.js";
+import { isSolverName } from "../../solvers/registry.js";
+import { DEFAULT_SOLVE_OPTIONS, SOLVER_NAMES, type ProgressEvent } from "../../solvers/solver.js";
+import {
+  EXIT_INFEASIBLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  numberOption,
+  parseCommandArgs,
+  reportInputIssues,
+  type CliIo,
+  type Command,
+  type ExitCode,
+} from "../io.js";
+
+const usage =
+  "tracktwo solve PROGRAM [--solver mip|highs|greedy|search|auto] [--time-limit SECONDS] [--seed N] [--out FILE] [--json]";
+
+const help = `${usage}
+
+  PROGRAM             program file (.json or .yaml), format v1 (\`tracktwo schema\`)
+  --solver NAME       mip (exact, javascript-lp-solver), highs (exact, HiGHS), greedy, search (local search),
+                      auto (default: picks by size and time limit)
+  --time-limit S      seconds before the solver returns its best so far (default ${DEFAULT_SOLVE_OPTIONS.timeLimitMs / 1000})
+  --seed N            random seed for the heuristics (default ${DEFAULT_SOLVE_OPTIONS.seed})
+  --out FILE          write the solution file (format v1) there
+  --json              print the solution file to stdout instead of the summary
+Ctrl-C stops the solver early; it still writes its best solution so far.`;
+
+export const command: Command = {
+  name: "solve",
+  summary: "compose the panels of a program and write the solution",
+  usage: help,
+  run: runSolve,
+};
+
+async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs(
+    {
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        solver: { type: "string" },
+        "time-limit": { type: "string" },
+        seed: { type: "string" },
+        out: { type: "string", short: "o" },
+        json: { type: "boolean", default: false },
+      },
+    },
+    io,
+    usage,
+  );
+  if (parsed === null) return EXIT_USAGE;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    io.stderr(`tracktwo solve: expected one PROGRAM file, got ${positionals.length}\nusage: ${usage}\n`);
+    return EXIT_USAGE;
+  }
+  const file = positionals[0]!;
+
+  const solver = values.solver ?? "auto";
+  if (!isSolverName(solver)) {
+    io.stderr(`tracktwo solve: --solver: unknown solver "${solver}"; expected one of ${SOLVER_NAMES.join(", ")}\n`);
+    return EXIT_USAGE;
+  }
+  const timeLimit = numberOption(values["time-limit"], "time-limit", io);
+  if (timeLimit === null) return EXIT_USAGE;
+  const seed = numberOption(values.seed, "seed", io);
+  if (seed === null) return EXIT_USAGE;
+  if (seed !== undefined && !Number.isSafeInteger(seed)) {
+    io.stderr(`tracktwo solve: --seed: "${values.seed}" is not a whole number\n`);
+    return EXIT_USAGE;
+  }
+
+  const loaded = loadProgram(file);
+  if (!loaded.ok) return reportInputIssues(loaded.issues, io);
+  const program = loaded.value;
+
+  if (solver === "mip") {
+    const refusal = mipRefusal(normalizeProgram(program));
+    if (refusal !== null) {
+      io.stderr(`tracktwo solve: ${refusal}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const progress = io.isTty && !values.json ? progressLine(io) : null;
+  let solution: Solution;
+  try {
+    solution = await solveProgram(program, {
+      solver,
+      ...(timeLimit === undefined ? {} : { timeLimitMs: Math.round(timeLimit * 1000) }),
+      ...(seed === undefined ? {} : { seed }),
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
+      ...(progress === null ? {} : { onProgress: progress.update }),
+    });
+  } finally {
+    progress?.clear();
+  }
+  const published = redactSolution(solution);
+  const text = `${JSON.stringify(published, null, 2)}\n`;
+
+  if (values.out !== undefined) {
+    const written = writeFileAtomic(values.out, text);
+    if (written !== null) {
+      io.stderr(`tracktwo solve: cannot write ${values.out}: ${written}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  if (values.json) io.stdout(text);
+  else io.stdout(formatSolutionSummary(program, published));
+
+  if (solution.violations.length > 0) {
+    // solveProgram drops a result the checker rejects; say why on stderr so the summary stays clean.
+    io.stderr(`tracktwo solve: the checker rejected the ${solution.solver} result; no solution emitted:\n`);
+    for (const violation of published.violations) io.stderr(`  ${formatViolation(violation as never)}\n`);
+  }
+  return solution.status === "optimal" || solution.status === "feasible" ? EXIT_OK : EXIT_INFEASIBLE;
+}
+
+/**
+ * Writes through a temporary file in the same directory and renames it into place, so a failure half-way never
+ * leaves a truncated solution where a good one was. Returns null on success, or what went wrong.
+ */
+export function writeFileAtomic(file: string, text: string): string | null {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text, "utf8");
+    renameSync(temp, file);
+    return null;
+  } catch (error) {
+    rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? "no such directory" : code === "EISDIR" ? "is a directory" : (code ?? (error as Error).message);
+  }
+}
+
+/** One self-overwriting stderr line while an interactive solve runs, at most a few updates a second. */
+function progressLine(io: CliIo): { update: (event: ProgressEvent) => void; clear: () => void } {
+  let last = -Infinity;
+  let shown = false;
+  return {
+    update(event) {
+      if (event.elapsedMs - last < 250) return;
+      last = event.elapsedMs;
+      const bound = event.bound === undefined || event.bound === null ? "" : `  bound ${formatNumber(event.bound)}`;
+      io.stderr(`\r  best ${formatNumber(event.objective)}${bound}  ${formatDuration(event.elapsedMs)}   `);
+      shown = true;
+    },
+    clear() {
+      if (shown) io.stderr("\r\x1b[2K");
+    },
+  };
+}

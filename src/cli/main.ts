@@ -1,0 +1,108 @@
+// `tracktwo <command> ...`: look the command up in one table, run it with process-backed io, turn the result into
+// process.exitCode. Bad input is the commands' business (one stderr line per problem, exit 2); anything that still
+// escapes is a bug, reported on one line without a stack trace unless TRACKTWO_DEBUG=1.
+import { pathToFileURL } from "node:url";
+import { EXIT_OK, EXIT_USAGE, type CliIo, type Command, type ExitCode } from "./io.js";
+import { command as check } from "./commands/check.js";
+import { command as schema } from "./commands/schema.js";
+import { command as solve } from "./commands/solve.js";
+
+/**
+ * Every command the CLI knows, in the order `--help` lists them.
+ * LEAD: add the later commands here (import `command` from ./commands/<name>.js): whatif, sweep, explain, bench.
+ */
+export const COMMANDS: readonly Command[] = [
+  solve,
+  check,
+  schema,
+  // generate,
+  // whatif,
+  // sweep,
+  // explain,
+];
+
+export function usageText(commands: readonly Command[] = COMMANDS): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    "usage: tracktwo <command> [options]",
+    "",
+    "Composes the panels of an academic convention: nationality balance, opt-outs, safety rules and",
+    "Track 2 dialogue pairs, with every answer re-verified by an independent checker.",
+    "",
+    "commands:",
+    ...lines,
+    "",
+    "`tracktwo <command> --help` shows a command's options.",
+    "exit codes: 0 success; 1 infeasible, or a solution with violations; 2 bad input or usage.",
+    "",
+  ].join("\n");
+}
+
+const HELP_FLAGS = new Set(["--help", "-h"]);
+
+/** Runs one command line (without `node` and the script path). Never throws. */
+export async function main(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<ExitCode> {
+  const [name, ...args] = argv;
+  if (name === undefined) {
+    io.stderr(usageText(commands));
+    return EXIT_USAGE;
+  }
+  if (HELP_FLAGS.has(name) || name === "help") {
+    const topic = name === "help" ? commands.find((c) => c.name === args[0]) : undefined;
+    io.stdout(topic === undefined ? usageText(commands) : `usage: ${topic.usage}\n`);
+    return EXIT_OK;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (command === undefined) {
+    io.stderr(`tracktwo: unknown command "${name}"\n${usageText(commands)}`);
+    return EXIT_USAGE;
+  }
+  // `--` ends option parsing, so a file literally named "--help" stays a file.
+  const end = args.indexOf("--");
+  if (args.slice(0, end === -1 ? undefined : end).some((a) => HELP_FLAGS.has(a))) {
+    io.stdout(`usage: ${command.usage}\n`);
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    io.stderr(internalErrorText(error, process.env.TRACKTWO_DEBUG === "1"));
+    return EXIT_USAGE;
+  }
+}
+
+export function internalErrorText(error: unknown, debug: boolean): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split("\n")[0] ?? "";
+  const line = `tracktwo: internal error: ${firstLine}\n`;
+  if (debug && error instanceof Error && error.stack !== undefined) return `${line}${error.stack}\n`;
+  return `${line}(set TRACKTWO_DEBUG=1 to see the stack trace)\n`;
+}
+
+/** The process side: real stdout/stderr, Ctrl-C aborts the solve (a second Ctrl-C quits at once). */
+export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write("\ntracktwo: interrupted; finishing with the best found so far (Ctrl-C again to quit)\n");
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
+  const io: CliIo = {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    isTty: process.stdout.isTTY === true,
+    signal: controller.signal,
+  };
+  try {
+    process.exitCode = await main(argv, io);
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+  void runCli();
+}
