@@ -5,7 +5,8 @@ import { basename, dirname, join } from "node:path";
 import { loadProgram } from "../../model/load.js";
 import { normalizeProgram } from "../../model/normalize.js";
 import type { Solution } from "../../model/solution.js";
-import { redactSolution } from "../../report/redact.js";
+import type { Violation } from "../../check/violations.js";
+import { mentionsAtRisk, redactSolution, WITHHELD } from "../../report/redact.js";
 import { formatDuration, formatNumber, formatSolutionSummary } from "../../report/text.js";
 import { formatViolation } from "../../report/violations.js";
 import { solveProgram } from "../../solve.js";
@@ -125,7 +126,11 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   if (solution.violations.length > 0) {
     // solveProgram drops a result the checker rejects; say why on stderr so the summary stays clean.
     io.stderr(`tracktwo solve: the checker rejected the ${solution.solver} result; no solution emitted:\n`);
-    for (const violation of published.violations) io.stderr(`  ${formatViolation(violation as never)}\n`);
+    // solveProgram fills violations from checkSolution only, so they are checker Violations.
+    for (const violation of solution.violations as readonly Violation[]) {
+      const line = formatViolation(violation);
+      io.stderr(`  ${mentionsAtRisk(line) ? WITHHELD : line}\n`);
+    }
   }
   return solution.status === "optimal" || solution.status === "feasible" ? EXIT_OK : EXIT_INFEASIBLE;
 }
