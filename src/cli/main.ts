@@ -4,6 +4,7 @@
 import { pathToFileURL } from "node:url";
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command, type ExitCode } from "./io.js";
 import { command as check } from "./commands/check.js";
+import { command as generate } from "./commands/generate.js";
 import { command as schema } from "./commands/schema.js";
 import { command as solve } from "./commands/solve.js";
 
@@ -15,7 +16,7 @@ export const COMMANDS: readonly Command[] = [
   solve,
   check,
   schema,
-  // generate,
+  generate,
   // whatif,
   // sweep,
   // explain,

@@ -1,0 +1,304 @@
+// The command line end to end: argv in, text and exit code out (DESIGN.md §6). Most cases call main() with
+// captured io (fast, same code path as the binary); a few spawn the real process to cover the bin shim,
+// process.exitCode and the absence of stack traces.
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { internalErrorText, main } from "../../src/cli/main.js";
+import type { CliIo, Command } from "../../src/cli/io.js";
+import type { ProgramInput } from "../../src/model/schema.js";
+import { SolutionSchema } from "../../src/model/solution.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const run = promisify(execFile);
+
+interface Captured {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function cli(...argv: string[]): Promise<Captured> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTty: false };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Node prints "    at fn (file:line:col)" for stack frames; none of those may reach a user. */
+const STACK_FRAME = /^\s+at .+[:(]\d+/m;
+
+/** Six participants, two panels of three: one RU/UA dialogue panel is possible, the other panel is recorded. */
+function smallProgram(): ProgramInput {
+  return {
+    name: "e2e",
+    slots: [{ id: "S1" }, { id: "S2" }],
+    participants: [
+      { id: "ua1", nationalities: ["UA"] },
+      { id: "ru1", nationalities: ["RU"] },
+      { id: "de1", nationalities: ["DE"] },
+      { id: "us1", nationalities: ["US"] },
+      { id: "pl1", nationalities: ["PL"], atRisk: true },
+      { id: "no1", nationalities: ["NO"] },
+    ],
+    panels: [
+      { id: "P1", slot: "S1", size: { min: 3, max: 3 }, recorded: true },
+      { id: "P2", slot: "S2", size: { min: 3, max: 3 } },
+    ],
+    policy: {
+      nationality: { maxShare: 0.5, minDistinct: 2 },
+      dialogue: { pairs: [{ between: ["RU", "UA"], weight: 10 }] },
+      keepApart: [["de1", "us1"]],
+    },
+  };
+}
+
+/** Loads, but no assignment exists: the only panel seats exactly the two people who must be kept apart. */
+function infeasibleProgram(): ProgramInput {
+  return {
+    participants: [
+      { id: "a", nationalities: ["UA"] },
+      { id: "b", nationalities: ["DE"] },
+    ],
+    panels: [{ id: "P1", size: { min: 2, max: 2 } }],
+    policy: { keepApart: [["a", "b"]] },
+  };
+}
+
+let dir = "";
+let programFile = "";
+let infeasibleFile = "";
+let invalidFile = "";
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "tracktwo-e2e-"));
+  programFile = join(dir, "small.json");
+  writeFileSync(programFile, JSON.stringify(smallProgram(), null, 2));
+  infeasibleFile = join(dir, "infeasible.json");
+  writeFileSync(infeasibleFile, JSON.stringify(infeasibleProgram()));
+  invalidFile = join(dir, "invalid.yaml");
+  writeFileSync(
+    invalidFile,
+    "participants:\n  - { id: a, nationalities: [UA], unavailable: [S9] }\n  - { id: a, nationalities: [] }\npanels:\n  - { id: P1, size: { min: 1, max: 2 } }\n",
+  );
+});
+
+describe("tracktwo (dispatch)", () => {
+  it("--help lists every command and exits 0", async () => {
+    const { code, stdout } = await cli("--help");
+    expect(code).toBe(0);
+    for (const name of ["solve", "check", "schema"]) expect(stdout).toMatch(new RegExp(`^ {2}${name} `, "m"));
+  });
+  it("without a command prints the usage to stderr and exits 2", async () => {
+    const { code, stderr, stdout } = await cli();
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^usage: tracktwo <command>/);
+  });
+  it("an unknown command exits 2 with the usage", async () => {
+    const { code, stderr } = await cli("solv", "x.json");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^tracktwo: unknown command "solv"\nusage: tracktwo/);
+  });
+  it("`<command> --help` prints that command's usage", async () => {
+    const { code, stdout } = await cli("solve", "--help");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^usage: tracktwo solve PROGRAM/);
+    expect(stdout).toContain("--time-limit");
+  });
+  it("an exception escaping a command becomes one line and exit 2", async () => {
+    const broken: Command = {
+      name: "boom",
+      summary: "throws",
+      usage: "tracktwo boom",
+      run: () => Promise.reject(new Error("kaput\nsecond line")),
+    };
+    let stderr = "";
+    const io: CliIo = { stdout: () => undefined, stderr: (t) => void (stderr += t), isTty: false };
+    expect(await main(["boom"], io, [broken])).toBe(2);
+    expect(stderr.split("\n")[0]).toBe("tracktwo: internal error: kaput");
+    expect(stderr).not.toMatch(STACK_FRAME);
+    expect(internalErrorText(new Error("kaput"), true)).toMatch(STACK_FRAME);
+  });
+});
+
+describe("tracktwo schema", () => {
+  it("prints the program JSON Schema", async () => {
+    const { code, stdout } = await cli("schema");
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout) as { type: string; properties: Record<string, unknown>; required: string[] };
+    expect(schema.type).toBe("object");
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["participants", "panels", "policy", "slots"]));
+    expect(schema.required).toEqual(expect.arrayContaining(["participants", "panels"]));
+  });
+  it("refuses arguments", async () => {
+    expect((await cli("schema", "extra")).code).toBe(2);
+  });
+});
+
+describe("tracktwo solve: bad input exits 2 with one line per problem", () => {
+  it("a missing file", async () => {
+    const missing = join(dir, "nope.json");
+    const { code, stderr } = await cli("solve", missing);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${missing}: (file): file not found; expected a program file (.json or .yaml)\n`);
+  });
+  it("an invalid program: every problem, with file and JSON path", async () => {
+    const { code, stderr, stdout } = await cli("solve", invalidFile);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines.every((l) => l.startsWith(`${invalidFile}: `))).toBe(true);
+    expect(lines.some((l) => l.includes("participants[1].nationalities"))).toBe(true);
+    expect(stderr).not.toMatch(STACK_FRAME);
+  });
+  it("a cross-reference error", async () => {
+    const program = smallProgram();
+    program.participants[0]!.unavailable = ["S9"];
+    const file = join(dir, "xref.json");
+    writeFileSync(file, JSON.stringify(program));
+    const { code, stderr } = await cli("solve", file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}: participants[0].unavailable[0]: unknown slot "S9"`);
+  });
+  it.each<[string, string[], RegExp]>([
+    ["an unknown solver", ["--solver", "gurobi"], /unknown solver "gurobi"; expected one of mip, highs, greedy, search, auto/],
+    ["a bad time limit", ["--time-limit", "soon"], /--time-limit: "soon" is not a non-negative number/],
+    ["a negative time limit", ["--time-limit", "-3"], /--time-limit/],
+    ["a fractional seed", ["--seed", "1.5"], /--seed: "1.5" is not a whole number/],
+    ["an unknown option", ["--fast"], /Unknown option '--fast'/],
+  ])("%s", async (_, options, message) => {
+    const { code, stderr } = await cli("solve", programFile, ...options);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(STACK_FRAME);
+  });
+  it("no program, or two", async () => {
+    expect((await cli("solve")).code).toBe(2);
+    expect((await cli("solve", programFile, programFile)).code).toBe(2);
+  });
+});
+
+describe("tracktwo solve and check", () => {
+  let solutionFile = "";
+  let json: Captured;
+  beforeAll(async () => {
+    solutionFile = join(dir, "small.solution.json");
+    json = await cli("solve", programFile, "--solver", "mip", "--json", "--out", solutionFile);
+  });
+
+  it("solves to optimality, prints the solution JSON and writes the same file", () => {
+    expect(json.stderr).toBe("");
+    expect(json.code).toBe(0);
+    const printed = SolutionSchema.parse(JSON.parse(json.stdout));
+    expect(printed.status).toBe("optimal");
+    expect(printed.solver).toBe("mip");
+    expect(printed.violations).toEqual([]);
+    // There is one UA and one RU participant, so exactly one panel can realise the pair: dialogue = 10.
+    expect(printed.objective?.terms["dialogue"]).toBe(10);
+    expect(JSON.parse(readFileSync(solutionFile, "utf8"))).toEqual(JSON.parse(json.stdout));
+  });
+
+  it("never marks the at-risk participant in the file", () => {
+    const text = readFileSync(solutionFile, "utf8");
+    expect(text).not.toMatch(/at[-_ ]?risk/i);
+    const printed = SolutionSchema.parse(JSON.parse(text));
+    const recorded = printed.panels.find((p) => p.id === "P1")!;
+    expect(recorded.presenters).not.toContain("pl1");
+  });
+
+  it("leaves no temporary file next to the solution", () => {
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("check accepts the written solution", async () => {
+    const { code, stdout } = await cli("check", programFile, solutionFile);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^objective 10 \(dialogue 10, /m);
+    expect(stdout).toMatch(/^ok: no violations$/m);
+  });
+
+  it("check finds a hand-made violation and exits 1", async () => {
+    const solution = JSON.parse(readFileSync(solutionFile, "utf8")) as { panels: { id: string; presenters: string[] }[] };
+    // Put the at-risk participant on the recorded panel by swapping with someone there.
+    const p1 = solution.panels.find((p) => p.id === "P1")!;
+    const p2 = solution.panels.find((p) => p.id === "P2")!;
+    const k = p2.presenters.indexOf("pl1");
+    [p1.presenters[0], p2.presenters[k]] = [p2.presenters[k]!, p1.presenters[0]!];
+    const tampered = join(dir, "tampered.json");
+    writeFileSync(tampered, JSON.stringify(solution));
+    const { code, stdout } = await cli("check", programFile, tampered);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^P1 is recorded, but pl1 /m);
+    expect(stdout).toMatch(/^\d+ violations?$/m);
+  });
+
+  it("prints the readable summary without --json", async () => {
+    const { code, stdout } = await cli("solve", programFile, "--solver", "mip");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^P1  slot S1  recorded$/m);
+    expect(stdout).toMatch(/^ {2}presenter +ua1 +UA$/m);
+    expect(stdout).toMatch(/^ {2}dialogue {3}RU-UA \(weight 10\)$/m);
+    expect(stdout).toMatch(/^ {2}total +10$/m);
+    expect(stdout).toMatch(/^status optimal \(proven\) {2}solver mip {2}seed 1 {2}time /m);
+    expect(stdout).not.toMatch(/at[-_ ]?risk/i);
+  });
+
+  it("check reports problems in both files at once and exits 2", async () => {
+    const brokenSolution = join(dir, "broken.solution.json");
+    writeFileSync(brokenSolution, JSON.stringify({ status: "great", panels: [] }));
+    const { code, stderr } = await cli("check", invalidFile, brokenSolution);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${invalidFile}: `);
+    expect(stderr).toContain(`${brokenSolution}: status: `);
+  });
+
+  it("check needs exactly two files", async () => {
+    expect((await cli("check", programFile)).code).toBe(2);
+  });
+});
+
+describe("tracktwo solve: infeasible and unwritable", () => {
+  it("an infeasible program exits 1 and still writes a solution with status infeasible", async () => {
+    const out = join(dir, "infeasible.solution.json");
+    const { code, stdout } = await cli("solve", infeasibleFile, "--solver", "mip", "--out", out);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^status infeasible/m);
+    const written = SolutionSchema.parse(JSON.parse(readFileSync(out, "utf8")));
+    expect(written.status).toBe("infeasible");
+    expect(written.panels).toEqual([]);
+    const checked = await cli("check", infeasibleFile, out);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toMatch(/status "infeasible"/);
+  });
+
+  it("an --out that cannot be written exits 2 and keeps what was there", async () => {
+    const target = join(dir, "keep");
+    mkdirSync(target, { recursive: true });
+    writeFileSync(join(target, "inside.txt"), "still here");
+    const { code, stderr } = await cli("solve", programFile, "--solver", "mip", "--out", target);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`cannot write ${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `));
+    expect(readFileSync(join(target, "inside.txt"), "utf8")).toBe("still here");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("the real process", () => {
+  it("bin/tracktwo.js runs the CLI and sets the exit code", async () => {
+    const { stdout } = await run(process.execPath, [join(root, "bin", "tracktwo.js"), "--help"], { cwd: root });
+    expect(stdout).toMatch(/^usage: tracktwo <command>/);
+    const failed = await run(process.execPath, [join(root, "bin", "tracktwo.js"), "solve", join(dir, "missing.yaml")], {
+      cwd: root,
+    }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(2);
+    expect(failed?.stderr).toMatch(/missing\.yaml: \(file\): file not found/);
+    expect(failed?.stderr).not.toMatch(STACK_FRAME);
+  });
+});
