@@ -47,7 +47,8 @@ export const DEFAULT_NATIONALITIES = ["UA", "RU", "GE", "US", "DE"] as const;
 const TOPICS = ["security", "energy", "trade"] as const;
 const GENDERS = ["f", "m", "x"] as const;
 
-type Resolved = Required<ProgramKnobs>;
+type Resolved = { -readonly [K in keyof ProgramKnobs]-?: NonNullable<ProgramKnobs[K]> };
+type DensityKnob = { [K in keyof Resolved]: Resolved[K] extends Density ? K : never }[keyof Resolved];
 
 const DEFAULT_KNOBS: Resolved = {
   minParticipants: 1,
@@ -137,14 +138,14 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 function feature<T>(density: Density, value: fc.Arbitrary<T>, empty: T): fc.Arbitrary<T> {
   if (density === "none") return fc.constant(empty);
   if (density === "heavy") return fc.oneof({ arbitrary: value, weight: 5 }, { arbitrary: fc.constant(empty), weight: 1 });
-  return fc.oneof({ arbitrary: fc.constant(empty), weight: 1 }, { arbitrary: value, weight: 1 });
+  return fc.oneof({ arbitrary: fc.constant(empty), weight: 2 }, { arbitrary: value, weight: 1 });
 }
 
 /** Lists: sparse under "some", long under "heavy". */
 function featureList<T>(density: Density, item: fc.Arbitrary<T>, heavyMax: number): fc.Arbitrary<T[]> {
   if (density === "none") return fc.constant<T[]>([]);
   if (density === "heavy") return fc.array(item, { minLength: 1, maxLength: heavyMax });
-  return fc.oneof(fc.constant<T[]>([]), fc.array(item, { maxLength: 2 }));
+  return fc.oneof({ arbitrary: fc.constant<T[]>([]), weight: 2 }, { arbitrary: fc.array(item, { minLength: 1, maxLength: 2 }), weight: 1 });
 }
 
 const rawRef = fc.nat({ max: 63 });
@@ -201,7 +202,7 @@ function rawParticipantArb(k: Resolved): fc.Arbitrary<RawParticipant> {
       ? fc.constant(0)
       : k.roles === "heavy"
         ? fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.constant(1), weight: 1 })
-        : fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 1, max: 2 }), weight: 1 });
+        : fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 1, max: 2 }), weight: 2 });
   return fc.record({
     nationalities,
     presents,
@@ -230,7 +231,7 @@ function rawPanelArb(k: Resolved): fc.Arbitrary<RawPanel> {
       ? fc.constant(false as boolean | null)
       : k.roles === "heavy"
         ? fc.oneof({ arbitrary: fc.constant(true as boolean | null), weight: 4 }, { arbitrary: fc.constant(null), weight: 1 })
-        : fc.option(fc.boolean(), { nil: null });
+        : fc.option(fc.boolean(), { nil: null, freq: 3 });
   return fc.record({
     slot: k.maxSlots === 0 ? fc.constant(null) : fc.option(rawRef, { nil: null, freq: 4 }),
     topics: feature(k.topics, fc.subarray([...TOPICS], { minLength: 1, maxLength: 2 }), [] as string[]),
@@ -270,10 +271,10 @@ function rawPolicyArb(k: Resolved): fc.Arbitrary<RawPolicy> {
   const pairCandidate = fc.integer({ min: 0, max: Math.min(3, k.nationalities.length - 1) });
   return fc.record({
     panelSize: fc.record({ min: fc.nat({ max: 2 }), span: fc.nat({ max: 3 }) }),
-    chair: k.roles === "none" ? fc.constant(false) : k.roles === "heavy" ? fc.constant(true) : fc.boolean(),
-    discussant: k.roles === "none" ? fc.constant(false) : fc.boolean(),
+    chair: k.roles === "none" ? fc.constant(false) : k.roles === "heavy" ? fc.constant(true) : feature("some", fc.constant(true), false),
+    discussant: k.roles === "none" ? fc.constant(false) : feature(k.roles, fc.constant(true), false),
     maxShare: feature(k.caps, fc.constantFrom(0.5, 0.6, 2 / 3, 0.75), null as number | null),
-    minDistinct: feature(k.caps, fc.integer({ min: 1, max: 3 }), 0),
+    minDistinct: feature(k.caps, fc.integer({ min: 1, max: k.caps === "heavy" ? 3 : 2 }), 0),
     balanceShare: feature(k.balance, fc.constantFrom(0.5, 0.67, 0.75, 1), null as number | null),
     balanceDistinct: feature(k.balance, fc.integer({ min: 0, max: 2 }), 0),
     topics: k.topics === "none" ? fc.constant("ignored" as const) : k.topics === "heavy"
@@ -306,7 +307,25 @@ function rawPolicyArb(k: Resolved): fc.Arbitrary<RawPolicy> {
 
 /** Valid program inputs (they pass validateProgram); tune size and features with knobs. */
 export function programArb(knobs: ProgramKnobs = {}): fc.Arbitrary<ProgramInput> {
-  const k = resolveKnobs(knobs);
+  const resolved = resolveKnobs(knobs);
+  // A "some" feature is switched on for about half the programs, not sprinkled over all of them: with a dozen
+  // features sprinkled at once nearly every program would be infeasible and prove little about solutions.
+  const optional = DENSITY_KNOBS.filter((name) => resolved[name] === "some");
+  if (optional.length === 0) return rawProgramArb(resolved);
+  return fc
+    .array(fc.boolean(), { minLength: optional.length, maxLength: optional.length })
+    .chain((on) => {
+      const k: Resolved = { ...resolved };
+      optional.forEach((name, i) => {
+        if (!on[i]) k[name] = "none";
+      });
+      return rawProgramArb(k);
+    });
+}
+
+const DENSITY_KNOBS = Object.keys(PLAIN_FEATURES) as DensityKnob[];
+
+function rawProgramArb(k: Resolved): fc.Arbitrary<ProgramInput> {
   return fc
     .record({
       slotCount: fc.integer({ min: 0, max: k.maxSlots }),
@@ -371,6 +390,8 @@ function buildProgram(
     return panel;
   });
 
+  repairPins(participants, panels, raw);
+
   const codes = k.nationalities;
   const policy: PolicyInput = {
     panelSize: { min: raw.panelSize.min, max: raw.panelSize.min + raw.panelSize.span },
@@ -424,6 +445,47 @@ function buildProgram(
   if (slotCount > 0) program.slots = Array.from({ length: slotCount }, (_, s) => ({ id: `S${s}` }));
   fitSeats(program);
   return program;
+}
+
+/**
+ * Pins that could never hold make nearly every pinned program infeasible, which tests little. Keep pins that
+ * might: a pinned chair or discussant only where the panel needs one, one role per person per panel, and loads
+ * raised to cover what is pinned. (Pins can still clash with other rules; that is intended.)
+ */
+function repairPins(participants: ParticipantInput[], panels: PanelInput[], raw: RawPolicy): void {
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const pinnedPresents = new Map<string, number>();
+  const pinnedChairs = new Map<string, number>();
+  const pinnedDiscussions = new Map<string, number>();
+  const bump = (map: Map<string, number>, id: string) => map.set(id, (map.get(id) ?? 0) + 1);
+  for (const panel of panels) {
+    const pinned = panel.pinned;
+    if (pinned === undefined) continue;
+    const presenters = pinned.presenters ?? [];
+    if (pinned.chair !== undefined && (!(panel.chair ?? raw.chair) || presenters.includes(pinned.chair))) delete pinned.chair;
+    if (
+      pinned.discussant !== undefined &&
+      (!(panel.discussant ?? raw.discussant) || presenters.includes(pinned.discussant) || pinned.discussant === pinned.chair)
+    ) {
+      delete pinned.discussant;
+    }
+    for (const id of presenters) bump(pinnedPresents, id);
+    if (pinned.chair !== undefined) bump(pinnedChairs, pinned.chair);
+    if (pinned.discussant !== undefined) bump(pinnedDiscussions, pinned.discussant);
+    if (presenters.length === 0 && pinned.chair === undefined && pinned.discussant === undefined) delete panel.pinned;
+  }
+  for (const [id, count] of pinnedPresents) {
+    const p = byId.get(id)!;
+    p.presents = Math.max(p.presents ?? 1, count);
+  }
+  for (const [id, count] of pinnedChairs) {
+    const p = byId.get(id)!;
+    p.mayChair = Math.max(p.mayChair ?? 0, count);
+  }
+  for (const [id, count] of pinnedDiscussions) {
+    const p = byId.get(id)!;
+    p.mayDiscuss = Math.max(p.mayDiscuss ?? 0, count);
+  }
 }
 
 /**
