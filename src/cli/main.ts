@@ -90,6 +90,13 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
     controller.abort();
   };
   process.on("SIGINT", onSigint);
+  // `tracktwo schema | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const io: CliIo = {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
