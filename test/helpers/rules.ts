@@ -289,3 +289,27 @@ export function allBreaches(program: Program, panels: readonly SolutionPanel[]):
     ...keepApart(program, panels),
   ];
 }
+
+/** The objective terms of DESIGN.md §4, read plainly (no baseline, so no stability term). */
+export function plainScore(program: Program, panels: readonly SolutionPanel[]): { total: number; terms: Record<string, number> } {
+  const byId = people(program);
+  const { policy } = program;
+  let dialogueTerm = 0;
+  let diversity = 0;
+  let topicFit = 0;
+  let affinity = 0;
+  for (const { panel, members } of seats(panels)) {
+    const holding = (code: string) => members.filter((id) => byId.get(id)!.nationalities.includes(code));
+    for (const { between: [a, b], weight } of policy.dialogue.pairs) {
+      if (holding(a).some((i) => holding(b).some((j) => i !== j))) dialogueTerm += weight;
+    }
+    if (members.length > 0) diversity += new Set(members.flatMap((id) => byId.get(id)!.nationalities)).size - 1;
+    const topics = program.panels.find((p) => p.id === panel.id)?.topics ?? [];
+    for (const id of panel.presenters) if (byId.get(id)!.topics.some((t) => topics.includes(t))) topicFit++;
+    for (const { between: [i, j], weight } of policy.affinities) if (members.includes(i) && members.includes(j)) affinity += weight;
+  }
+  const terms = { dialogue: dialogueTerm, diversity, topicFit, affinity };
+  const w = policy.weights;
+  const total = w.dialogue * dialogueTerm + w.diversity * diversity + w.topicFit * topicFit + w.affinity * affinity;
+  return { total, terms };
+}
