@@ -1,0 +1,96 @@
+// Why is a program infeasible? First the counting checks (instant, with numbers); if they all pass and the exact
+// solver still says infeasible, a minimal set of named constraint instances that cannot hold together; then the
+// smallest single-parameter relaxations that restore feasibility. Everything runs within one time budget.
+import type { Program } from "../model/schema.js";
+import type { SolverName } from "../solvers/solver.js";
+import { Budget } from "./budget.js";
+import { runNecessaryChecks } from "./checks.js";
+import { findConflictSet } from "./conflicts.js";
+import { relaxInstances } from "./instances.js";
+import { solverOracle } from "./oracle.js";
+import { findRelaxations } from "./relax.js";
+import type { ConflictMember, Explanation, FeasibilityOracle, Verdict } from "./types.js";
+
+export interface ExplainOptions {
+  /** Whole budget for solver calls, in milliseconds (default 30 s). Checks always run. */
+  readonly timeLimitMs?: number;
+  /** Cap per feasibility question (default: a quarter of the budget, at most 10 s). */
+  readonly perSolveMs?: number;
+  /** Exact solver for feasibility questions (default: mip for tiny programs, highs otherwise). */
+  readonly solver?: SolverName;
+  readonly seed?: number;
+  /** Replaces the solver-backed feasibility test (tests use brute force). */
+  readonly oracle?: FeasibilityOracle;
+  /** Already known, e.g. from the solve that asked for this explanation; skips one solve. */
+  readonly verdict?: Verdict;
+  /** Set false to skip the conflict search or the relaxation search. */
+  readonly conflicts?: boolean;
+  readonly relaxations?: boolean;
+}
+
+export async function explainProgram(program: Program, options: ExplainOptions = {}): Promise<Explanation> {
+  const started = performance.now();
+  const timeLimitMs = options.timeLimitMs ?? 30_000;
+  const oracle =
+    options.oracle ??
+    solverOracle({
+      ...(options.solver === undefined ? {} : { solver: options.solver }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    });
+  const budget = new Budget(oracle, timeLimitMs, options.perSolveMs ?? Math.min(10_000, timeLimitMs / 4));
+
+  const checks = runNecessaryChecks(program);
+  const failing = checks.filter((c) => !c.ok);
+  // A failed counting check is a proof; otherwise ask the exact solver.
+  const verdict: Verdict = failing.length > 0 ? "infeasible" : (options.verdict ?? (await budget.ask(program)));
+
+  let conflicts: ConflictMember[] = [];
+  let conflictsMinimal = false;
+  if (verdict === "infeasible" && failing.length === 0 && options.conflicts !== false) {
+    const search = await findConflictSet(program, budget);
+    if (search !== null) {
+      conflictsMinimal = search.minimal;
+      conflicts = [];
+      for (const member of search.members) {
+        // Does this one change alone repair the program as written?
+        const alone = budget.exhausted ? "unknown" : await budget.ask(relaxInstances(program, new Set([member.path])));
+        conflicts.push({ ...member, fixesAlone: alone === "unknown" ? null : alone === "feasible" });
+      }
+    }
+  }
+
+  const relaxations =
+    verdict === "infeasible" && options.relaxations !== false
+      ? await findRelaxations(program, budget, failing.map((c) => relaxationHint(c.code)))
+      : [];
+
+  return {
+    verdict,
+    checks,
+    conflicts,
+    conflictsMinimal,
+    relaxations,
+    stats: { solves: budget.solves, timeMs: Math.round(performance.now() - started), timedOut: budget.timedOut },
+  };
+}
+
+/** Which relaxation axis a failed check points at, so that axis is tried first. */
+function relaxationHint(code: string): string {
+  switch (code) {
+    case "chairs":
+      return "participants[].mayChair";
+    case "discussants":
+      return "participants[].mayDiscuss";
+    case "nationality-cap":
+    case "panel-shape":
+      return "policy.nationality.maxShare";
+    case "nationality-distinct":
+      return "policy.nationality.minDistinct";
+    case "attribute-cap":
+      return "policy.balance";
+    case "seats":
+      return "policy.panelSize";
+    default:
+      return code;
+  }
+}

@@ -1,0 +1,45 @@
+// Explanation → terminal text. Only causes by default (failed checks, conflict members, relaxations); passing checks
+// ("... - fine") only when asked, as `tracktwo explain` does.
+import type { Explanation } from "./types.js";
+
+export interface FormatExplanationOptions {
+  /** Also list the checks that passed. */
+  readonly showPassing?: boolean;
+}
+
+export function formatExplanation(explanation: Explanation, options: FormatExplanationOptions = {}): string {
+  const lines: string[] = [];
+  const failing = explanation.checks.filter((c) => !c.ok);
+  const passing = explanation.checks.filter((c) => c.ok);
+
+  if (explanation.verdict === "feasible") lines.push("The program is feasible.");
+  else if (explanation.verdict === "unknown") lines.push("Feasibility undecided within the time limit.");
+  else lines.push("The program is infeasible.");
+
+  if (failing.length > 0) {
+    lines.push("", "Why (each of these alone rules out every solution):");
+    for (const c of failing) lines.push(`  - ${c.message}  [${c.path}]`);
+  }
+  if (options.showPassing === true && passing.length > 0) {
+    lines.push("", "Checked:");
+    for (const c of passing) lines.push(`  - ${c.message}`);
+  }
+  if (explanation.conflicts.length > 0) {
+    const minimal = explanation.conflictsMinimal ? "minimal" : "not proven minimal (time limit)";
+    lines.push("", `These ${explanation.conflicts.length} rules cannot all hold together (${minimal}); relax one of them:`);
+    for (const c of explanation.conflicts) {
+      const alone = c.fixesAlone === true ? "  <- relaxing this alone makes the program feasible" : "";
+      lines.push(`  - ${c.instance}  [${c.path}]${alone}`);
+    }
+  } else if (explanation.verdict === "infeasible" && failing.length === 0 && explanation.conflictsMinimal) {
+    lines.push("", "Infeasible even with every named rule relaxed: the panel sizes, roles and presentation counts conflict by themselves.");
+  }
+  if (explanation.relaxations.length > 0) {
+    lines.push("", "Smallest single changes that make it feasible:");
+    for (const r of explanation.relaxations) lines.push(`  - ${r.message}`);
+  }
+  if (explanation.stats.timedOut && explanation.verdict !== "feasible") {
+    lines.push("", `(searched ${explanation.stats.solves} programs in ${(explanation.stats.timeMs / 1000).toFixed(1)} s; some answers were cut short by the time limit)`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,64 @@
+// Explanations as data (the `explanation` field of a solution file, DESIGN.md §5). Every entry names a real cause
+// in program terms (a participant, a panel, a policy field) with the numbers behind it; `message` is the same in
+// plain words, so a solution file reads on its own. src/explain/format.ts turns an Explanation into terminal text.
+import type { Program } from "../model/schema.js";
+
+export const CHECK_CODES = [
+  "seats",
+  "chairs",
+  "discussants",
+  "participant-panels",
+  "nationality-cap",
+  "nationality-distinct",
+  "panel-shape",
+  "attribute-cap",
+  "pinned",
+  "group",
+] as const;
+export type CheckCode = (typeof CHECK_CODES)[number];
+
+/** A fast necessary condition for feasibility: when `ok` is false the program is certainly infeasible. */
+export interface NecessaryCheck {
+  readonly code: CheckCode;
+  readonly ok: boolean;
+  /** Program path of the cause, e.g. "policy.nationality.maxShare" or "participants[16].unavailable". */
+  readonly path: string;
+  /** The numbers the message quotes, by name. */
+  readonly numbers: Readonly<Record<string, number>>;
+  readonly message: string;
+}
+
+/** One named constraint instance of a conflict set; relaxing it edits the program at `path`. */
+export interface ConflictMember {
+  readonly rule: string;
+  /** In program terms: "keep-apart p003 and p104", "policy.nationality.maxShare 0.5". */
+  readonly instance: string;
+  readonly path: string;
+  /** Does relaxing this one instance make the whole program feasible? null when not decided in time. */
+  readonly fixesAlone: boolean | null;
+}
+
+/** A single-parameter change that makes the program feasible, the smallest one found along its axis. */
+export interface Relaxation {
+  readonly path: string;
+  readonly from: unknown;
+  readonly to: unknown;
+  readonly message: string;
+}
+
+export type Verdict = "feasible" | "infeasible" | "unknown";
+
+export interface Explanation {
+  /** The exact solver's verdict on the program as given (with a time limit). */
+  readonly verdict: Verdict;
+  readonly checks: readonly NecessaryCheck[];
+  /** Constraint instances that cannot hold together; empty when a check already explains the infeasibility. */
+  readonly conflicts: readonly ConflictMember[];
+  /** True when every member was shown necessary (deletion filter finished with exact answers). */
+  readonly conflictsMinimal: boolean;
+  readonly relaxations: readonly Relaxation[];
+  readonly stats: { readonly solves: number; readonly timeMs: number; readonly timedOut: boolean };
+}
+
+/** Decides whether a program has any solution, within a time limit ("unknown" when it could not tell). */
+export type FeasibilityOracle = (program: Program, timeLimitMs: number) => Promise<Verdict>;

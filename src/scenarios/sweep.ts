@@ -1,0 +1,120 @@
+// Sweeps: one program per value of one policy parameter, solved side by side (through the same worker pool as
+// what-if scenarios), reported as objective terms against the parameter.
+import type { InputIssue, Loaded } from "../model/issues.js";
+import type { Program } from "../model/schema.js";
+import { setPolicyValue } from "./apply.js";
+import type { LoadedScenario } from "./load.js";
+import type { ScenarioOutcome } from "./run.js";
+
+export interface SweepSpec {
+  readonly path: string;
+  readonly values: readonly unknown[];
+}
+
+/**
+ * `policy.nationality.maxShare=0.3:0.6:0.05` (start:stop:step, stop included), `...=0.3,0.4,0.5` (a list), or
+ * `...=0.4` (one value). List items that are not numbers are read as JSON (`policy.topics=required,ignored`
+ * reads as strings).
+ */
+export function parseSweepSpec(text: string, label = "--set"): Loaded<SweepSpec> {
+  const fail = (message: string, expected: string): Loaded<SweepSpec> => ({
+    ok: false,
+    issues: [{ file: label, path: [], message, expected }],
+  });
+  const eq = text.indexOf("=");
+  if (eq <= 0) return fail(`"${text}" has no "=VALUES"`, "PATH=START:STOP:STEP or PATH=V1,V2,...");
+  const path = text.slice(0, eq).trim();
+  const rhs = text.slice(eq + 1).trim();
+  const range = /^(-?[\d.]+):(-?[\d.]+):([\d.]+)$/.exec(rhs);
+  if (range !== null) {
+    const [start, stop, step] = [Number(range[1]), Number(range[2]), Number(range[3])];
+    if (![start, stop, step].every(Number.isFinite) || step <= 0 || stop < start) {
+      return fail(`"${rhs}" is not an increasing range`, "START:STOP:STEP with START <= STOP and STEP > 0");
+    }
+    const count = Math.floor((stop - start) / step + 1e-9) + 1;
+    if (count > 1000) return fail(`"${rhs}" gives ${count} values`, "at most 1000 values");
+    // Rounded so 0.3 + 3 * 0.05 prints as 0.45, not 0.45000000000000007.
+    const values = Array.from({ length: count }, (_, k) => Number((start + k * step).toFixed(10)));
+    return { ok: true, value: { path, values } };
+  }
+  const values = rhs.split(",").map((item) => parseValue(item.trim()));
+  if (values.length === 0 || rhs === "") return fail("no values", "at least one value");
+  return { ok: true, value: { path, values } };
+}
+
+function parseValue(text: string): unknown {
+  if (text !== "" && Number.isFinite(Number(text))) return Number(text);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** One scenario per swept value, ready for runScenarios; invalid values are reported all at once. */
+export function sweepScenarios(program: Program, programFile: string, spec: SweepSpec): Loaded<LoadedScenario[]> {
+  const scenarios: LoadedScenario[] = [];
+  const issues: InputIssue[] = [];
+  for (const value of spec.values) {
+    const set = setPolicyValue(program, spec.path, value, "--set", [`${spec.path}=${JSON.stringify(value)}`]);
+    if (!set.ok) {
+      issues.push(...set.issues);
+      continue;
+    }
+    scenarios.push({
+      name: `${spec.path}=${formatValue(value)}`,
+      file: programFile,
+      description: null,
+      baseFile: programFile,
+      baselineFile: null,
+      program: set.value,
+      baseline: null,
+      maxMoves: null,
+      changeCount: 1,
+    });
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: scenarios };
+}
+
+export function formatValue(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+export interface SweepRow {
+  readonly value: unknown;
+  readonly outcome: ScenarioOutcome;
+}
+
+/** Columns: parameter, status, total, every objective term seen, then dialogue panels per pair. */
+export function sweepCsv(path: string, rows: readonly SweepRow[]): string {
+  const terms = termColumns(rows.map((r) => r.outcome));
+  const pairs = pairColumns(rows.map((r) => r.outcome));
+  const header = [path, "status", "total", ...terms, ...pairs.map((p) => `panels ${p}`)];
+  const lines = rows.map(({ value, outcome }) => [
+    formatValue(value),
+    outcome.status,
+    outcome.objective === null ? "" : String(outcome.objective.total),
+    ...terms.map((t) => (outcome.objective?.terms[t] === undefined ? "" : String(outcome.objective.terms[t]))),
+    ...pairs.map((p) => (outcome.dialoguePanels[p] === undefined ? "" : String(outcome.dialoguePanels[p]))),
+  ]);
+  return [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\n") + "\n";
+}
+
+function csvCell(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const TERM_ORDER = ["dialogue", "diversity", "topicFit", "affinity", "stability"];
+
+/** Objective terms present in any outcome, in DESIGN.md §4 order, unknown ones after. */
+export function termColumns(outcomes: readonly ScenarioOutcome[]): string[] {
+  const seen = new Set<string>();
+  for (const o of outcomes) for (const t of Object.keys(o.objective?.terms ?? {})) seen.add(t);
+  return [...TERM_ORDER.filter((t) => seen.has(t)), ...[...seen].filter((t) => !TERM_ORDER.includes(t)).sort()];
+}
+
+export function pairColumns(outcomes: readonly ScenarioOutcome[]): string[] {
+  const seen = new Set<string>();
+  for (const o of outcomes) for (const p of Object.keys(o.dialoguePanels)) seen.add(p);
+  return [...seen];
+}
