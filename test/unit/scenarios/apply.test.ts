@@ -1,0 +1,174 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyChanges, parseValuePath, setPolicyValue } from "../../../src/scenarios/apply.js";
+import { loadScenario } from "../../../src/scenarios/load.js";
+import { ChangeSchema, type Change } from "../../../src/scenarios/schema.js";
+import { program, smallInput } from "./fixtures.js";
+
+const change = (raw: unknown): Change => ChangeSchema.parse(raw);
+const apply = (...raws: unknown[]) => applyChanges(program(smallInput()), raws.map(change), "s.yaml");
+const applied = (...raws: unknown[]) => {
+  const result = apply(...raws);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+};
+
+describe("applyChanges", () => {
+  it("withdraws a participant together with every reference to them", () => {
+    const base = program({
+      ...smallInput(),
+      panels: [
+        { id: "P1", slot: "S1", size: { min: 2, max: 4 }, pinned: { presenters: ["b", "c"] } },
+        { id: "P2", slot: "S2", size: { min: 2, max: 4 } },
+      ],
+    });
+    const result = applyChanges(base, [change({ withdraw: "b" }), change({ removeParticipants: ["f"] })], "s.yaml");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const p = result.value;
+    expect(p.participants.map((x) => x.id)).toEqual(["a", "c", "d", "e"]);
+    expect(p.policy.keepApart).toEqual([]);
+    expect(p.participants.find((x) => x.id === "e")!.avoid.participants).toEqual([]);
+    expect(p.panels[0]!.pinned!.presenters).toEqual(["c"]);
+  });
+
+  it("adds and edits participants and panels, validated by the program schema", () => {
+    const p = applied(
+      { addParticipants: [{ id: "g", nationalities: ["AM"] }] },
+      { editParticipant: { id: "c", set: { mayChair: 2, nationalities: ["GE", "AM"] } } },
+      { addPanel: { id: "P3", size: { min: 0, max: 3 } } },
+      { editPanel: { id: "P2", set: { recorded: true } } },
+      { cancelPanel: "P1" },
+    );
+    expect(p.participants.at(-1)).toMatchObject({ id: "g", presents: 1, nationalities: ["AM"] });
+    expect(p.participants.find((x) => x.id === "c")).toMatchObject({ mayChair: 2, nationalities: ["GE", "AM"] });
+    expect(p.panels.map((x) => x.id)).toEqual(["P2", "P3"]);
+    expect(p.panels[0]!.recorded).toBe(true);
+  });
+
+  it("adds opt-outs, keep-apart pairs and pins without duplicates", () => {
+    const p = applied(
+      { optOut: { participant: "e", participants: ["f", "d"], nationalities: ["RU"], dialogue: "out" } },
+      { keepApart: [["c", "d"], ["d", "e"]] },
+      { keepApart: ["a", "f"] },
+      { pin: { panel: "P1", presenters: ["c"], chair: "a" } },
+      { pin: { panel: "P1", presenters: ["c", "d"] } },
+    );
+    const e = p.participants.find((x) => x.id === "e")!;
+    expect(e.avoid).toEqual({ participants: ["f", "d"], nationalities: ["RU"] });
+    expect(e.dialogue).toBe("out");
+    expect(p.policy.keepApart).toEqual([["a", "b"], ["c", "d"], ["d", "e"], ["a", "f"]]);
+    expect(p.panels[0]!.pinned).toEqual({ presenters: ["c", "d"], chair: "a" });
+  });
+
+  it("sets policy values by path, including lists and indexed entries", () => {
+    const p = applied({ set: { "policy.nationality.maxShare": 0.4, "policy.separate": [["RU", "UA"]], "policy.dialogue.pairs[0].weight": 2 } });
+    expect(p.policy.nationality.maxShare).toBe(0.4);
+    expect(p.policy.separate).toEqual([["RU", "UA"]]);
+    expect(p.policy.dialogue.pairs[0]!.weight).toBe(2);
+  });
+
+  it("leaves the base program untouched", () => {
+    const base = program(smallInput());
+    const before = JSON.stringify(base);
+    applyChanges(base, [change({ withdraw: "a" }), change({ set: { "policy.chair": true } })], "s.yaml");
+    expect(JSON.stringify(base)).toBe(before);
+  });
+
+  it.each([
+    [{ withdraw: "zz" }, ["changes", 0, "withdraw"], 'unknown participant "zz"'],
+    [{ withdraw: ["a", "zz"] }, ["changes", 0, "withdraw", 1], 'unknown participant "zz"'],
+    [{ cancelPanel: "P9" }, ["changes", 0, "cancelPanel"], 'unknown panel "P9"'],
+    [{ optOut: { participant: "a", participants: ["q"] } }, ["changes", 0, "optOut", "participants", 0], 'unknown participant "q"'],
+    [{ keepApart: ["a", "q"] }, ["changes", 0, "keepApart", 1], 'unknown participant "q"'],
+    [{ pin: { panel: "P1", chair: "q" } }, ["changes", 0, "pin", "chair"], 'unknown participant "q"'],
+    [{ editPanel: { id: "P7", set: {} } }, ["changes", 0, "editPanel", "id"], 'unknown panel "P7"'],
+    [{ addParticipants: [{ id: "a", nationalities: ["UA"] }] }, ["changes", 0, "addParticipants", 0, "id"], "already exists"],
+  ])("reports %j at its change index", (raw, path, message) => {
+    const result = apply(raw);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues[0]!.file).toBe("s.yaml");
+    expect(result.issues[0]!.path).toEqual(path);
+    expect(result.issues[0]!.message).toContain(message);
+  });
+
+  it("names the change index of a later change that points at an id an earlier change removed", () => {
+    const result = apply({ withdraw: "a" }, { pin: { panel: "P1", presenters: ["a"] } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]!.path).toEqual(["changes", 1, "pin", "presenters", 0]);
+  });
+
+  it("rejects policy values the schema rejects, and paths outside the policy", () => {
+    const bad = apply({ set: { "policy.nationality.maxShare": 1.5 } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues[0]!.path).toEqual(["changes", 0, "set", "policy.nationality.maxShare"]);
+    const outside = apply({ set: { "participants.0.presents": 2 } });
+    expect(outside.ok).toBe(false);
+    const typo = apply({ set: { "policy.nationalty.maxShare": 0.4 } });
+    expect(typo.ok).toBe(false);
+  });
+
+  it("rejects a change that leaves a dangling reference (a panel in a slot that does not exist)", () => {
+    const result = apply({ addPanel: { id: "P3", slot: "S9" } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]!.message).toContain('unknown slot "S9"');
+  });
+
+  it("does not treat a withdrawal that leaves panels short of presenters as an input error", () => {
+    // 6 presentations, 2 panels of at least 2: withdrawing 3 leaves 3 < 4 seats, an infeasible what-if, not bad input.
+    expect(apply({ withdraw: ["a", "b", "c"] }).ok).toBe(true);
+  });
+});
+
+describe("ChangeSchema", () => {
+  it("wants exactly one kind per change", () => {
+    expect(ChangeSchema.safeParse({}).success).toBe(false);
+    expect(ChangeSchema.safeParse({ withdraw: "a", cancelPanel: "P1" }).success).toBe(false);
+    expect(ChangeSchema.safeParse({ withdraw: "a", note: "flight cancelled" }).success).toBe(true);
+  });
+});
+
+describe("parseValuePath and setPolicyValue", () => {
+  it("reads dotted and indexed paths", () => {
+    expect(parseValuePath("policy.balance[0].maxShare")).toEqual(["policy", "balance", 0, "maxShare"]);
+    expect(parseValuePath("policy.balance.0.maxShare")).toEqual(["policy", "balance", 0, "maxShare"]);
+    expect(parseValuePath("policy..x")).toBeNull();
+  });
+  it("returns a new program and validates the value", () => {
+    const base = program(smallInput());
+    const set = setPolicyValue(base, "policy.dialogue.maxImbalance", null, "f", []);
+    expect(set.ok && set.value.policy.dialogue.maxImbalance).toBeNull();
+    expect(base.policy.dialogue.maxImbalance).toBe(1);
+    expect(setPolicyValue(base, "policy.topics", "sometimes", "f", []).ok).toBe(false);
+  });
+});
+
+describe("loadScenario", () => {
+  it("resolves base and baseline relative to the scenario file and applies the changes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tracktwo-scenario-"));
+    writeFileSync(join(dir, "base.json"), JSON.stringify(smallInput()));
+    writeFileSync(join(dir, "published.json"), JSON.stringify({ status: "optimal", solver: "mip", panels: [{ id: "P1", presenters: ["a", "c"] }] }));
+    writeFileSync(join(dir, "late.yaml"), "base: base.json\nbaseline: published.json\nmaxMoves: 2\nchanges:\n  - withdraw: c\n");
+    const loaded = loadScenario(join(dir, "late.yaml"));
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.value.name).toBe("late");
+    expect(loaded.value.program.participants).toHaveLength(5);
+    expect(loaded.value.baseline?.panels[0]!.presenters).toEqual(["a", "c"]);
+    expect(loaded.value.maxMoves).toBe(2);
+  });
+
+  it("reports a missing base program with its path, and maxMoves without a baseline", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tracktwo-scenario-"));
+    writeFileSync(join(dir, "a.yaml"), "base: nowhere.json\n");
+    const missing = loadScenario(join(dir, "a.yaml"));
+    expect(!missing.ok && missing.issues[0]!.file.endsWith("nowhere.json")).toBe(true);
+    writeFileSync(join(dir, "base.json"), JSON.stringify(smallInput()));
+    writeFileSync(join(dir, "b.yaml"), "base: base.json\nmaxMoves: 1\n");
+    const capped = loadScenario(join(dir, "b.yaml"));
+    expect(!capped.ok && capped.issues[0]!.path).toEqual(["maxMoves"]);
+  });
+});

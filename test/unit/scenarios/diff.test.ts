@@ -1,0 +1,59 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dialoguePanelsByPair, diffSolutions } from "../../../src/scenarios/diff.js";
+import type { SolutionPanel } from "../../../src/model/solution.js";
+import { program, smallInput } from "./fixtures.js";
+
+const panel = (id: string, presenters: string[], chair: string | null = null, discussant: string | null = null): SolutionPanel => ({
+  id,
+  presenters,
+  chair,
+  discussant,
+});
+
+describe("diffSolutions", () => {
+  it("lists exactly the participants whose (panel, role) set changed, with from and to", () => {
+    const before = [panel("P1", ["a", "b"], "c"), panel("P2", ["d", "e"])];
+    const after = [panel("P1", ["b", "a"], "d"), panel("P2", ["c", "e"])];
+    const moves = diffSolutions(before, after, (p) => (p === "P1" ? "S1" : "S2"));
+    expect(moves.map((m) => m.participant)).toEqual(["c", "d"]);
+    expect(moves[0]).toEqual({
+      participant: "c",
+      from: [{ panel: "P1", role: "chair", slot: "S1" }],
+      to: [{ panel: "P2", role: "presenter", slot: "S2" }],
+    });
+  });
+
+  it("counts a participant who appears or disappears as moved", () => {
+    const moves = diffSolutions([panel("P1", ["a", "b"])], [panel("P1", ["a", "z"])]);
+    expect(moves.map((m) => [m.participant, m.from.length, m.to.length])).toEqual([["b", 1, 0], ["z", 0, 1]]);
+  });
+
+  it("is empty against itself and symmetric in who moved", () => {
+    const ids = ["a", "b", "c", "d", "e"];
+    const solution = fc.array(fc.subarray(ids, { maxLength: 3 }), { minLength: 1, maxLength: 3 }).map((lists) =>
+      lists.map((presenters, k) => panel(`P${k}`, presenters)),
+    );
+    fc.assert(
+      fc.property(solution, solution, (x, y) => {
+        expect(diffSolutions(x, x)).toEqual([]);
+        expect(diffSolutions(x, y).map((m) => m.participant)).toEqual(diffSolutions(y, x).map((m) => m.participant));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("dialoguePanelsByPair", () => {
+  it("counts a panel when one member holds A and a different member holds B", () => {
+    const p = program({
+      ...smallInput(),
+      participants: [...smallInput().participants, { id: "x", nationalities: ["RU", "UA"] }],
+      panels: [...smallInput().panels, { id: "P3", size: { min: 0, max: 4 } }],
+      policy: { ...smallInput().policy, keepApart: [] },
+    });
+    const counts = dialoguePanelsByPair(p, [panel("P1", ["a", "b"]), panel("P2", ["x", "c"]), panel("P3", ["x", "f"])]);
+    // P1: UA + RU. P2: only the dual national holds both: not a dialogue. P3: x (RU) with f (UA).
+    expect(counts).toEqual({ "RU-UA": 2 });
+  });
+});

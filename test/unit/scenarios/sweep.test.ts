@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parseSweepSpec, sweepCsv, sweepScenarios } from "../../../src/scenarios/sweep.js";
+import type { ScenarioOutcome } from "../../../src/scenarios/run.js";
+import { program, smallInput } from "./fixtures.js";
+
+describe("parseSweepSpec", () => {
+  it("reads start:stop:step with the stop included and no float noise", () => {
+    const spec = parseSweepSpec("policy.nationality.maxShare=0.3:0.6:0.05");
+    expect(spec.ok && spec.value).toEqual({ path: "policy.nationality.maxShare", values: [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6] });
+  });
+  it("reads lists and JSON values", () => {
+    const spec = parseSweepSpec("policy.topics=required,ignored");
+    expect(spec.ok && spec.value.values).toEqual(["required", "ignored"]);
+    const nul = parseSweepSpec("policy.dialogue.maxImbalance=0,1,null");
+    expect(nul.ok && nul.value.values).toEqual([0, 1, null]);
+  });
+  it("rejects a missing value list and a decreasing range", () => {
+    expect(parseSweepSpec("policy.x").ok).toBe(false);
+    expect(parseSweepSpec("policy.x=0.6:0.3:0.1").ok).toBe(false);
+  });
+});
+
+describe("sweepScenarios", () => {
+  it("makes one program per value and reports every invalid value", () => {
+    const base = program(smallInput());
+    const ok = sweepScenarios(base, "p.json", { path: "policy.nationality.maxShare", values: [0.4, 0.6] });
+    expect(ok.ok && ok.value.map((s) => s.program.policy.nationality.maxShare)).toEqual([0.4, 0.6]);
+    expect(ok.ok && ok.value.map((s) => s.name)).toEqual(["policy.nationality.maxShare=0.4", "policy.nationality.maxShare=0.6"]);
+    const bad = sweepScenarios(base, "p.json", { path: "policy.nationality.maxShare", values: [0, 2, 0.5] });
+    expect(!bad.ok && bad.issues.length).toBe(2);
+  });
+});
+
+describe("sweepCsv", () => {
+  it("writes one row per value with every term and pair column", () => {
+    const outcome = (total: number | null, status: ScenarioOutcome["status"]): ScenarioOutcome => ({
+      name: "x",
+      file: "x",
+      status,
+      objective: total === null ? null : { total, terms: { dialogue: total, affinity: 0 } },
+      dialoguePanels: total === null ? {} : { "RU-UA": 1 },
+      moved: null,
+      moves: [],
+      solution: { status, solver: "mip", seed: 1, objective: null, bound: null, panels: [], violations: [], explanation: null, stats: {} },
+    });
+    const csv = sweepCsv("policy.nationality.maxShare", [
+      { value: 0.3, outcome: outcome(null, "infeasible") },
+      { value: 0.5, outcome: outcome(10, "optimal") },
+    ]);
+    expect(csv).toBe(
+      "policy.nationality.maxShare,status,total,dialogue,affinity,panels RU-UA\n0.3,infeasible,,,,\n0.5,optimal,10,10,0,1\n",
+    );
+  });
+});
