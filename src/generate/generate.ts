@@ -18,8 +18,10 @@
 //   panels          one per ~4.4 presentations, size min 3 / max 5; chair on every panel (policy), discussant on
 //                   ~30% of panels (panel override); ~10% recorded; ~3% pin their chair, ~2% one presenter
 //   slots           one per ~5.7 panels, between 2 and 16 (16 slots and ~6 rooms for 400 people)
-//   career          30% senior, 35% mid, 35% early; seniors may chair (witness chairs plus ~50% of the other
-//                   seniors get mayChair 1), seniors and mid-career people may discuss (~35% get mayDiscuss 1)
+//   career          30% senior, 35% mid, 35% early; chairs are seniors (mid-career when no senior fits): the
+//                   witness chairs, ~40% of whom may chair a second panel, plus ~70% of the other seniors and ~15%
+//                   of mid-career people (about 1.7 chair places per panel); seniors and mid-career people may
+//                   discuss (witness discussants plus ~35% of the others)
 //   gender          48% f, 48% m, 2% x, 2% unrecorded; balance rule gender maxShare 0.75
 //   institution     the participant's own nation, or the host country for ~20%
 //   topics          12 topics; panels 1-2, participants 1-3 (75% share one with their witness panel);
@@ -378,7 +380,10 @@ export function generateWithWitness(options: GenerateOptions): GeneratedProgram 
       nationalities: person.nationalities,
     };
     if (person.presents !== 1) spec.presents = person.presents;
-    const mayChair = person.chairs + (person.career === "senior" && person.chairs === 0 && rng.chance(0.5) ? 1 : 0);
+    // Spare chair capacity beyond the witness (~1.7 chairs per panel), so solvers have real choices.
+    const spareChair =
+      person.chairs === 1 ? 0.4 : person.chairs === 0 ? (person.career === "senior" ? 0.7 : person.career === "mid" ? 0.15 : 0) : 0;
+    const mayChair = person.chairs + (rng.chance(spareChair) ? 1 : 0);
     const mayDiscuss =
       person.discusses + (person.career !== "early" && person.discusses === 0 && rng.chance(0.35) ? 1 : 0);
     if (mayChair > 0) spec.mayChair = mayChair;
