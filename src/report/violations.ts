@@ -114,7 +114,7 @@ export function formatViolation(v: Violation): string {
       return `${v.panel}: ${v.participant} is pinned as ${v.role} but does not hold that role (panels[].pinned.${pinnedField(v.role)})`;
 
     default:
-      return unreachable(v);
+      return unrecognised(v);
   }
 }
 
@@ -134,6 +134,11 @@ function pinnedField(role: "presenter" | "chair" | "discussant"): string {
   return role === "presenter" ? "presenters" : role;
 }
 
-function unreachable(v: never): never {
-  throw new Error(`formatViolation: unknown violation ${JSON.stringify(v)}`);
+/**
+ * Unreachable for a checker Violation (the switch is exhaustive), but violations also travel through solution
+ * files and redaction: name the code rather than throw, and print no other field (it might name a person).
+ */
+function unrecognised(v: never): string {
+  const code = (v as { readonly code?: unknown }).code;
+  return `unrecognised violation ${typeof code === "string" ? JSON.stringify(code) : "without a code"}`;
 }

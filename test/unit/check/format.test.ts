@@ -80,3 +80,10 @@ describe("formatViolation on every code", () => {
     );
   });
 });
+
+describe("formatViolation on foreign data", () => {
+  it("names the code of something that is not a checker violation, and nothing else", () => {
+    const foreign = { code: "withheld", panel: "P1", participant: "p017" } as unknown as Violation;
+    expect(formatViolation(foreign)).toBe('unrecognised violation "withheld"');
+  });
+});
