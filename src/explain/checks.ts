@@ -32,6 +32,7 @@ const check = (code: CheckCode, ok: boolean, path: string, numbers: Record<strin
 });
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 function membersRange(problem: Problem, p: number): [number, number] {
@@ -152,13 +153,13 @@ function checkNationalityCap(problem: Problem): NecessaryCheck[] {
     if (tightest === null || presentations > tightest.presentations) tightest = { code, holders, presentations };
     if (presentations > allowance) {
       failures.push(check("nationality-cap", false, "policy.nationality.maxShare", { holders, presentations, allowance, maxShare },
-        `${plural(holders, "participant")} hold ${code} and present ${presentations} times; with ${plural(problem.panelCount, "panel")} ${sizeWords(problem)} and maxShare ${maxShare}, at most ${allowance} fit`));
+        `${plural(holders, "participant")} ${verb(holders, "holds", "hold")} ${code} and ${verb(holders, "presents", "present")} ${presentations} times; with ${plural(problem.panelCount, "panel")} ${sizeWords(problem)} and maxShare ${maxShare}, at most ${allowance} fit`));
     }
   }
   if (failures.length > 0 || tightest === null) return failures;
   const t = tightest;
   return [check("nationality-cap", true, "policy.nationality.maxShare", { holders: t.holders, presentations: t.presentations, allowance, maxShare },
-    `${plural(t.holders, "participant")} hold ${t.code}; with ${plural(problem.panelCount, "panel")} ${sizeWords(problem)} and maxShare ${maxShare}, at most ${allowance} fit`)];
+    `${plural(t.holders, "participant")} ${verb(t.holders, "holds", "hold")} ${t.code}; with ${plural(problem.panelCount, "panel")} ${sizeWords(problem)} and maxShare ${maxShare}, at most ${allowance} fit`)];
 }
 
 function checkNationalityDistinct(problem: Problem): NecessaryCheck[] {
@@ -231,7 +232,7 @@ function checkAttributeCaps(problem: Problem): NecessaryCheck[] {
       if (worst !== null) {
         const ok = worst.presentations <= allowance;
         out.push(check("attribute-cap", ok, `${path}.maxShare`, { holders: worst.holders, presentations: worst.presentations, allowance, maxShare: rule.maxShare },
-          `${plural(worst.holders, "participant")} have ${rule.attribute} "${worst.value}" and present ${worst.presentations} times; with maxShare ${pct(rule.maxShare)} at most ${allowance} fit`));
+          `${plural(worst.holders, "participant")} ${verb(worst.holders, "has", "have")} ${rule.attribute} "${worst.value}" and ${verb(worst.holders, "presents", "present")} ${worst.presentations} times; with maxShare ${pct(rule.maxShare)} at most ${allowance} fit`));
       }
     }
     if (rule.minDistinct > 1 && rule.values.length < rule.minDistinct) {

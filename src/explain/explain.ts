@@ -7,7 +7,6 @@ import { Budget } from "./budget.js";
 import { runNecessaryChecks } from "./checks.js";
 import { findConflictSet } from "./conflicts.js";
 import { relaxInstances } from "./instances.js";
-import { solverOracle } from "./oracle.js";
 import { findRelaxations } from "./relax.js";
 import type { ConflictMember, Explanation, FeasibilityOracle, Verdict } from "./types.js";
 
@@ -31,9 +30,10 @@ export interface ExplainOptions {
 export async function explainProgram(program: Program, options: ExplainOptions = {}): Promise<Explanation> {
   const started = performance.now();
   const timeLimitMs = options.timeLimitMs ?? 30_000;
+  // Loaded lazily: the solver registry is heavy, and an injected oracle needs none of it.
   const oracle =
     options.oracle ??
-    solverOracle({
+    (await import("./oracle.js")).solverOracle({
       ...(options.solver === undefined ? {} : { solver: options.solver }),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
     });
