@@ -1,0 +1,322 @@
+// Constructive heuristic, most constrained first: pins, then co-author groups, then chairs and discussants
+// (scarcest panels first), then presenters by how hard they are to place (at-risk, many conflicts, few eligible
+// panels). Each unit goes to the best panel that keeps every hard rule it can check while panels are still
+// filling; the local search starts from this construction. Deterministic per seed.
+import { NONE, shareLimit, type Assignment, type Problem } from "../../model/problem.js";
+import type { Solver, SolveOptions, SolveResult } from "../solver.js";
+import { evaluateAssignment } from "../search/full.js";
+import { createRandom, shuffle, type Random } from "../search/random.js";
+import { realises } from "../search/rules/dialogue-safety.js";
+import { ROLE_CHAIR, ROLE_DISCUSSANT, ROLE_NONE, ROLE_PRESENTER, type SearchState, SearchState as State } from "../search/state.js";
+
+export const greedySolver: Solver = {
+  name: "greedy",
+  exact: false,
+  async solve(problem: Problem, options: SolveOptions): Promise<SolveResult> {
+    const started = performance.now();
+    const state = new State(problem);
+    construct(state, createRandom(options.seed), options.initial ?? problem.baseline);
+    const assignment = state.toAssignment();
+    const evaluation = evaluateAssignment(problem, assignment);
+    const timeMs = performance.now() - started;
+    if (evaluation.violation === 0) {
+      options.onProgress?.({ elapsedMs: timeMs, objective: evaluation.objective, bound: null });
+      return { status: "feasible", assignment, bound: null, stats: { timeMs, timeToBestMs: timeMs } };
+    }
+    const raw = Object.entries(evaluation.violations)
+      .map(([code, amount]) => `${code}: ${amount}`)
+      .join(", ");
+    return { status: "timeout", assignment: null, bound: null, stats: { timeMs, raw: `construction left violations (${raw})` } };
+  },
+};
+
+/**
+ * Fill `state` from scratch: pinned roles, then the roles of `start` that still fit (warm start or baseline),
+ * then everything missing. Every presenter role is placed, even where a rule must then be broken (the local
+ * search repairs); chairs and discussants are left empty only when nobody can take them.
+ */
+export function construct(state: SearchState, random: Random, start: Assignment | null = null): void {
+  const problem = state.problem;
+  state.clear();
+  placePinned(state);
+  if (start !== null) placeStart(state, start);
+  const context = new Placement(state);
+
+  // Co-author groups first, as one unit each: a split group is a violation.
+  const groups = shuffle([...problem.groups], random).sort((a, b) => b.length - a.length);
+  for (const group of groups) {
+    if (group.length < 2) continue;
+    const unit = [...group].filter((i) => state.presentCountByParticipant[i]! < problem.presentsByParticipant[i]!);
+    if (unit.length === 0) continue;
+    const together = unit.length === group.length && commonPresenterPanel(state, group) === NONE;
+    if (together) context.placePresenters(unit, random);
+  }
+
+  // Chairs and discussants: panels with the fewest possible holders first.
+  fillRole(state, context, random, ROLE_CHAIR);
+  fillRole(state, context, random, ROLE_DISCUSSANT);
+
+  // Remaining presenter roles, hardest participants first.
+  const difficulty = new Float64Array(problem.participantCount);
+  for (let i = 0; i < problem.participantCount; i++) {
+    let eligible = 0;
+    for (let p = 0; p < problem.panelCount; p++) eligible += problem.mayPresent[i * problem.panelCount + p]!;
+    difficulty[i] =
+      problem.atRiskByParticipant[i]! * 1e6 +
+      problem.conflictsByParticipant[i]!.length * 10 +
+      (problem.panelCount - eligible) * (1e3 / Math.max(1, problem.panelCount)) +
+      (problem.groupByParticipant[i] !== NONE ? 1e7 : 0);
+  }
+  const order = shuffle(
+    Array.from({ length: problem.participantCount }, (_, i) => i),
+    random,
+  ).sort((a, b) => difficulty[b]! - difficulty[a]!);
+  for (const i of order) {
+    while (state.presentCountByParticipant[i]! < problem.presentsByParticipant[i]!) {
+      if (!context.placePresenters([i], random)) break;
+    }
+  }
+}
+
+function placePinned(state: SearchState): void {
+  const problem = state.problem;
+  for (let p = 0; p < problem.panelCount; p++) {
+    for (const i of problem.pinnedPresentersByPanel[p]!) if (state.role(i, p) === ROLE_NONE) state.setRole(i, p, ROLE_PRESENTER);
+    const chair = problem.pinnedChairByPanel[p]!;
+    if (chair !== NONE && state.role(chair, p) === ROLE_NONE && problem.needsChairByPanel[p] === 1) state.setRole(chair, p, ROLE_CHAIR);
+    const discussant = problem.pinnedDiscussantByPanel[p]!;
+    if (discussant !== NONE && state.role(discussant, p) === ROLE_NONE && problem.needsDiscussantByPanel[p] === 1) {
+      state.setRole(discussant, p, ROLE_DISCUSSANT);
+    }
+  }
+}
+
+/** Keep the roles of a previous assignment that the loads and panel needs still allow. */
+function placeStart(state: SearchState, start: Assignment): void {
+  const problem = state.problem;
+  start.panels.forEach((roster, p) => {
+    if (p >= problem.panelCount) return;
+    for (const i of roster.presenters) {
+      if (i < 0 || i >= problem.participantCount || state.role(i, p) !== ROLE_NONE) continue;
+      if (state.presentCountByParticipant[i]! >= problem.presentsByParticipant[i]!) continue;
+      if (state.presenterCountByPanel[p]! >= problem.maxPresentersByPanel[p]!) continue;
+      state.setRole(i, p, ROLE_PRESENTER);
+    }
+    const chair = roster.chair;
+    if (chair >= 0 && chair < problem.participantCount && problem.needsChairByPanel[p] === 1 && state.chairByPanel[p] === NONE) {
+      if (state.role(chair, p) === ROLE_NONE && state.chairCountByParticipant[chair]! < problem.mayChairByParticipant[chair]!) {
+        state.setRole(chair, p, ROLE_CHAIR);
+      }
+    }
+    const discussant = roster.discussant;
+    if (
+      discussant >= 0 &&
+      discussant < problem.participantCount &&
+      problem.needsDiscussantByPanel[p] === 1 &&
+      state.discussantByPanel[p] === NONE
+    ) {
+      if (state.role(discussant, p) === ROLE_NONE && state.discussCountByParticipant[discussant]! < problem.mayDiscussByParticipant[discussant]!) {
+        state.setRole(discussant, p, ROLE_DISCUSSANT);
+      }
+    }
+  });
+}
+
+function commonPresenterPanel(state: SearchState, group: Int32Array): number {
+  for (const p of state.panelsByParticipant[group[0]!]!) {
+    if (group.every((i) => state.role(i, p) === ROLE_PRESENTER)) return p;
+  }
+  return NONE;
+}
+
+function fillRole(state: SearchState, context: Placement, random: Random, role: typeof ROLE_CHAIR | typeof ROLE_DISCUSSANT): void {
+  const problem = state.problem;
+  const needs = role === ROLE_CHAIR ? problem.needsChairByPanel : problem.needsDiscussantByPanel;
+  const holder = role === ROLE_CHAIR ? state.chairByPanel : state.discussantByPanel;
+  const limit = role === ROLE_CHAIR ? problem.mayChairByParticipant : problem.mayDiscussByParticipant;
+  const candidates: number[] = [];
+  for (let i = 0; i < problem.participantCount; i++) if (limit[i]! > 0) candidates.push(i);
+  if (candidates.length === 0) return;
+  const open: number[] = [];
+  for (let p = 0; p < problem.panelCount; p++) if (needs[p] === 1 && holder[p] === NONE) open.push(p);
+  // Scarcity: how many candidates could sit on the panel at all.
+  const supply = new Int32Array(problem.panelCount);
+  for (const p of open) for (const i of candidates) supply[p]! += problem.mayJoin[i * problem.panelCount + p]!;
+  shuffle(open, random).sort((a, b) => supply[a]! - supply[b]!);
+  const used = role === ROLE_CHAIR ? state.chairCountByParticipant : state.discussCountByParticipant;
+  for (const p of open) {
+    let best = NONE;
+    let bestKey = -Infinity;
+    const offset = random.int(candidates.length);
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[(offset + k) % candidates.length]!;
+      if (used[i]! >= limit[i]! || !context.mayHold(i, p, role)) continue;
+      // Prefer holders with spare capacity and few roles: they are least needed elsewhere.
+      const key = limit[i]! - used[i]! - 0.1 * roleCount(state, i);
+      if (key > bestKey) {
+        bestKey = key;
+        best = i;
+      }
+    }
+    if (best !== NONE) state.setRole(best, p, role);
+  }
+}
+
+function roleCount(state: SearchState, i: number): number {
+  return state.panelsByParticipant[i]!.length;
+}
+
+/** Feasibility checks and preferences for placing members while panels are still filling. */
+class Placement {
+  private readonly problem: Problem;
+  private readonly pairsByNationality: number[][];
+
+  constructor(private readonly state: SearchState) {
+    this.problem = state.problem;
+    this.pairsByNationality = Array.from({ length: state.nationalityCount }, () => []);
+    this.problem.dialoguePairs.forEach((pair, k) => {
+      this.pairsByNationality[pair.a]!.push(k);
+      if (pair.b !== pair.a) this.pairsByNationality[pair.b]!.push(k);
+    });
+  }
+
+  /** Most members the panel can end with: the cap limit is judged against that (it can only relax as it fills). */
+  private finalMembers(p: number): number {
+    const problem = this.problem;
+    return problem.maxPresentersByPanel[p]! + problem.needsChairByPanel[p]! + problem.needsDiscussantByPanel[p]!;
+  }
+
+  /** Can i join p in `role` without breaking a rule that later additions could not mend? */
+  mayHold(i: number, p: number, role: number, companions: readonly number[] = []): boolean {
+    const state = this.state;
+    const problem = this.problem;
+    const cell = i * problem.panelCount + p;
+    if (state.roleByParticipantPanel[cell] !== ROLE_NONE) return false;
+    if (role === ROLE_PRESENTER ? problem.mayPresent[cell] !== 1 : problem.mayJoin[cell] !== 1) return false;
+    const slot = problem.slotByPanel[p]!;
+    if (slot !== NONE && state.occupancyByParticipantSlot[i * state.slotCount + slot]! > 0) return false;
+    if (state.panelsByParticipant[i]!.length >= problem.maxRoles) return false;
+    if (state.conflictsWithMembers(i, p) > 0) return false;
+    for (const j of companions) if (j !== i && problem.conflictsByParticipant[i]!.includes(j)) return false;
+    const final = this.finalMembers(p);
+    const natLimit = shareLimit(problem.nationalityPolicy.maxShare, final);
+    const base = p * state.nationalityCount;
+    for (const c of problem.nationalitiesByParticipant[i]!) {
+      let count = state.nationalityCountByPanel[base + c]! + 1;
+      for (const j of companions) if (j !== i && problem.nationalitiesByParticipant[j]!.includes(c)) count++;
+      if (count > natLimit) return false;
+    }
+    for (let r = 0; r < problem.balanceRules.length; r++) {
+      const rule = problem.balanceRules[r]!;
+      const v = rule.valueByParticipant[i]!;
+      if (v === NONE) continue;
+      let count = state.attributeCountByPanel[r]![p * rule.values.length + v]! + 1;
+      for (const j of companions) if (j !== i && rule.valueByParticipant[j] === v) count++;
+      if (count > shareLimit(rule.maxShare, final)) return false;
+    }
+    return this.dialogueSafe(i, p, role);
+  }
+
+  /** Adding i keeps realised pairs balanced and the chair neutral. */
+  private dialogueSafe(i: number, p: number, role: number): boolean {
+    const state = this.state;
+    const problem = this.problem;
+    if (problem.dialoguePairs.length === 0) return true;
+    const { neutralChair, maxImbalance } = problem.dialogueSafety;
+    const base = p * state.nationalityCount;
+    const codes = problem.nationalitiesByParticipant[i]!;
+    const chair = role === ROLE_CHAIR ? i : state.chairByPanel[p]!;
+    for (const c of codes) {
+      for (const k of this.pairsByNationality[c]!) {
+        const pair = problem.dialoguePairs[k]!;
+        const sideA = state.nationalityCountByPanel[base + pair.a]! + (codes.includes(pair.a) ? 1 : 0);
+        const sideB = state.nationalityCountByPanel[base + pair.b]! + (codes.includes(pair.b) ? 1 : 0);
+        const realisedAfter = pair.a === pair.b ? sideA >= 2 : sideA > 0 && sideB > 0 && (sideA > 1 || sideB > 1 || !codes.includes(pair.a) || !codes.includes(pair.b));
+        if (!realisedAfter) continue;
+        if (Math.abs(sideA - sideB) > maxImbalance) return false;
+        if (neutralChair && chair !== NONE) {
+          const chairCodes = problem.nationalitiesByParticipant[chair]!;
+          if (chairCodes.includes(pair.a) || chairCodes.includes(pair.b)) return false;
+        }
+      }
+    }
+    // A new chair must also be neutral towards pairs the panel already realises.
+    if (role === ROLE_CHAIR && neutralChair) {
+      for (let k = 0; k < problem.dialoguePairs.length; k++) {
+        const pair = problem.dialoguePairs[k]!;
+        if ((codes.includes(pair.a) || codes.includes(pair.b)) && realises(state, p, k)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Objective gained by adding i to p (affinity, dialogue, diversity, topic fit). */
+  private gain(i: number, p: number): number {
+    const state = this.state;
+    const problem = this.problem;
+    const weights = problem.weights;
+    let gain = 0;
+    if (weights.affinity !== 0 && problem.affinities.length > 0) gain += weights.affinity * state.affinityWithMembers(i, p);
+    const base = p * state.nationalityCount;
+    const codes = problem.nationalitiesByParticipant[i]!;
+    for (const c of codes) {
+      if (weights.diversity !== 0 && state.nationalityCountByPanel[base + c] === 0) gain += weights.diversity;
+      if (weights.dialogue === 0) continue;
+      for (const k of this.pairsByNationality[c]!) {
+        const pair = problem.dialoguePairs[k]!;
+        const other = pair.a === c ? pair.b : pair.a;
+        if (state.nationalityCountByPanel[base + other]! > 0 && !realises(state, p, k)) gain += weights.dialogue * pair.weight;
+      }
+    }
+    if (weights.topicFit !== 0) gain += weights.topicFit * problem.topicMatch[i * problem.panelCount + p]!;
+    return gain;
+  }
+
+  /**
+   * Put every participant of `unit` as presenter on one panel: a panel below its minimum first, then the best
+   * objective gain, then the emptiest. Without a panel that keeps the rules, the least bad one is taken.
+   */
+  placePresenters(unit: readonly number[], random: Random): boolean {
+    const state = this.state;
+    const problem = this.problem;
+    const panels = problem.panelCount;
+    if (panels === 0) return false;
+    let best = NONE;
+    let bestKey = -Infinity;
+    let fallback = NONE;
+    let fallbackKey = -Infinity;
+    const offset = random.int(panels);
+    for (let step = 0; step < panels; step++) {
+      const p = (offset + step) % panels;
+      const count = state.presenterCountByPanel[p]!;
+      const room = problem.maxPresentersByPanel[p]! - count;
+      const free = unit.every((i) => state.roleByParticipantPanel[i * panels + p] === ROLE_NONE);
+      if (!free) continue;
+      const fill = count / Math.max(1, problem.maxPresentersByPanel[p]!);
+      const belowMin = count < problem.minPresentersByPanel[p]! ? 1 : 0;
+      if (room >= unit.length && unit.every((i) => this.mayHold(i, p, ROLE_PRESENTER, unit))) {
+        let gain = 0;
+        for (const i of unit) gain += this.gain(i, p);
+        const key = belowMin * 1e12 + gain - fill * 1e-3;
+        if (key > bestKey) {
+          bestKey = key;
+          best = p;
+        }
+      } else if (best === NONE) {
+        // Least bad: room first, then eligibility, then emptiness.
+        let key = (room >= unit.length ? 4 : 0) - fill;
+        if (unit.every((i) => problem.mayPresent[i * panels + p] === 1)) key += 2;
+        const slot = problem.slotByPanel[p]!;
+        if (slot === NONE || unit.every((i) => state.occupancyByParticipantSlot[i * state.slotCount + slot] === 0)) key += 1;
+        if (key > fallbackKey) {
+          fallbackKey = key;
+          fallback = p;
+        }
+      }
+    }
+    const target = best !== NONE ? best : fallback;
+    if (target === NONE) return false;
+    for (const i of unit) state.setRole(i, target, ROLE_PRESENTER);
+    return true;
+  }
+}

@@ -1,0 +1,48 @@
+// DESIGN.md §3.4: the nationality rules applied to each policy.balance attribute. Members without the attribute
+// count as members but hold no value.
+import { NONE, shareLimit } from "../../../model/problem.js";
+import { rosterMembers, type HardRule } from "./rule.js";
+
+export const attributeBalanceRule: HardRule = {
+  code: "attribute-balance",
+  kind: "hard",
+  scope: "panel",
+  isActive: (problem) => problem.balanceRules.some((rule) => rule.maxShare < 1 || rule.minDistinct > 0),
+  full(problem, assignment) {
+    let total = 0;
+    for (const rule of problem.balanceRules) {
+      for (const roster of assignment.panels) {
+        const members = rosterMembers(roster);
+        if (members.length === 0) continue;
+        const counts = new Map<number, number>();
+        for (const i of members) {
+          const v = rule.valueByParticipant[i]!;
+          if (v !== NONE) counts.set(v, (counts.get(v) ?? 0) + 1);
+        }
+        const limit = shareLimit(rule.maxShare, members.length);
+        for (const count of counts.values()) total += Math.max(0, count - limit);
+        total += Math.max(0, rule.minDistinct - counts.size);
+      }
+    }
+    return total;
+  },
+  value(state, p) {
+    const members = state.membersByPanel[p]!.length;
+    if (members === 0) return 0;
+    const rules = state.problem.balanceRules;
+    let total = 0;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r]!;
+      total += Math.max(0, rule.minDistinct - state.distinctAttributesByPanel[r]![p]!);
+      if (rule.maxShare >= 1) continue;
+      const limit = shareLimit(rule.maxShare, members);
+      const values = rule.values.length;
+      const counts = state.attributeCountByPanel[r]!;
+      for (let v = 0; v < values; v++) {
+        const count = counts[p * values + v]!;
+        if (count > limit) total += count - limit;
+      }
+    }
+    return total;
+  },
+};

@@ -1,0 +1,41 @@
+// DESIGN.md §3.8: co-authors of one group all present on one common panel. Violation of a group = members
+// missing from the panel where most of them present.
+import { ROLE_PRESENTER } from "../state.js";
+import type { HardRule } from "./rule.js";
+
+export const togetherRule: HardRule = {
+  code: "together",
+  kind: "hard",
+  scope: "group",
+  isActive: (problem) => problem.groups.some((g) => g.length > 1),
+  full(problem, assignment) {
+    const presentingOn: Set<number>[] = Array.from({ length: problem.participantCount }, () => new Set());
+    assignment.panels.forEach((roster, p) => {
+      for (const i of roster.presenters) presentingOn[i]!.add(p);
+    });
+    let total = 0;
+    for (const group of problem.groups) {
+      let best = 0;
+      for (const i of group) {
+        for (const p of presentingOn[i]!) best = Math.max(best, group.filter((j) => presentingOn[j]!.has(p)).length);
+      }
+      total += group.length - best;
+    }
+    return total;
+  },
+  value(state, g) {
+    const group = state.problem.groups[g]!;
+    if (group.length < 2) return 0;
+    const panels = state.panelCount;
+    let best = 0;
+    for (const i of group) {
+      for (const p of state.panelsByParticipant[i]!) {
+        if (state.roleByParticipantPanel[i * panels + p] !== ROLE_PRESENTER) continue;
+        let count = 0;
+        for (const j of group) if (state.roleByParticipantPanel[j * panels + p] === ROLE_PRESENTER) count++;
+        if (count > best) best = count;
+      }
+    }
+    return group.length - best;
+  },
+};
