@@ -54,7 +54,7 @@ export function checkSolution(program: Program, panels: readonly SolutionPanel[]
   return out;
 }
 
-/** Largest count a share cap allows among `members`; the epsilon absorbs 0.6 * 5 = 2.9999999999999996. */
+/** Largest count a share cap allows among `members`; the epsilon absorbs 0.145 * 200 = 28.999999999999996. */
 export function shareCap(maxShare: number, members: number): number {
   return Math.floor(maxShare * members + 1e-9);
 }
