@@ -120,7 +120,6 @@ function checkParticipantPanels(problem: Problem): NecessaryCheck[] {
     const person = program.participants[i]!;
     const reasons: string[] = [];
     if (person.unavailable.length > 0) reasons.push(`unavailable in ${person.unavailable.join(", ")}`);
-    if (person.atRisk && problem.recordedByPanel.some((r) => r === 1)) reasons.push("at risk, so never on recorded panels");
     if (program.policy.topics === "required" && person.topics.length > 0) reasons.push(`topics ${person.topics.join(", ")} required`);
     const where =
       eligible === 0
@@ -289,7 +288,7 @@ function checkPins(problem: Problem): NecessaryCheck[] {
       if (slot !== null && person.unavailable.includes(slot)) {
         out.push(check("pinned", false, path, {}, `${id} is pinned as ${role} on ${panelId} in ${slot} but is unavailable in ${slot}`));
       } else if (problem.atRiskByParticipant[i] === 1 && problem.recordedByPanel[p] === 1) {
-        out.push(check("pinned", false, path, {}, `${id} is pinned as ${role} on ${panelId}, which is recorded, but is at risk`));
+        out.push(check("pinned", false, path, {}, `${id} is pinned as ${role} on ${panelId} but a safety rule keeps them off it (details withheld)`));
       } else if (role === "presenter" && problem.mayPresent[i * panelCount + p] !== 1) {
         out.push(check("pinned", false, path, {}, `${id} is pinned to present on ${panelId} but shares none of its topics (policy.topics "required")`));
       }

@@ -35,7 +35,7 @@ export function listConstraintInstances(program: Program): ConstraintInstance[] 
   });
 
   program.panels.forEach((panel, k) => {
-    if (panel.recorded && anyAtRisk) add("recorded", ["panels", k, "recorded"], `${panel.id} is recorded (no at-risk participant)`);
+    if (panel.recorded && anyAtRisk) add("recorded", ["panels", k, "recorded"], `${panel.id} is recorded`);
     panel.pinned?.presenters.forEach((ref, j) =>
       add("pinned", ["panels", k, "pinned", "presenters", j], `${ref} is pinned to present on ${panel.id}`));
     if (panel.pinned?.chair !== undefined) add("pinned", ["panels", k, "pinned", "chair"], `${panel.pinned.chair} is pinned to chair ${panel.id}`);

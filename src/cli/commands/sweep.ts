@@ -1,0 +1,101 @@
+// `tracktwo sweep PROGRAM --set PATH=START:STOP:STEP`: one program per value of one policy parameter, solved side
+// by side, printed as a table of objective terms against the parameter and written as CSV.
+import { basename, extname } from "node:path";
+import { loadBaseProgram } from "../../scenarios/load.js";
+import { defaultJobs, runScenarios } from "../../scenarios/parallel.js";
+import { comparisonTable } from "../../scenarios/report.js";
+import { formatValue, parseSweepSpec, sweepCsv, sweepScenarios } from "../../scenarios/sweep.js";
+import { SOLVER_NAMES } from "../../solvers/solver.js";
+import { EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
+import { writeFileAtomic } from "./solve.js";
+import { progressDisplay, solveOptions, wholeOption } from "./whatif.js";
+
+const usage =
+  "tracktwo sweep PROGRAM --set PATH=START:STOP:STEP|V1,V2,... [--solver NAME] [--time-limit SECONDS] [--seed N] [--jobs N] [--csv FILE] [--json]";
+
+const help = `${usage}
+
+  PROGRAM             program file (.json or .yaml)
+  --set PATH=VALUES   policy value to sweep, e.g. policy.nationality.maxShare=0.3:0.6:0.05 (stop included)
+                      or policy.dialogue.maxImbalance=0,1,2,null
+  --solver NAME       ${SOLVER_NAMES.join(", ")} (default auto)
+  --time-limit S      seconds per value (default 60)
+  --seed N            random seed (default 1)
+  --jobs N            worker threads (default: one per core, here ${defaultJobs()}); 1 solves in this process
+  --csv FILE          where the CSV goes (default <program>.sweep.csv in the current directory)
+  --json              print the rows as JSON instead of the table`;
+
+export const command: Command = {
+  name: "sweep",
+  summary: "solve one program per value of a policy parameter and tabulate the objective terms",
+  usage: help,
+  run: runSweep,
+};
+
+async function runSweep(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs(
+    {
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        set: { type: "string" },
+        solver: { type: "string" },
+        "time-limit": { type: "string" },
+        seed: { type: "string" },
+        jobs: { type: "string" },
+        csv: { type: "string" },
+        json: { type: "boolean", default: false },
+      },
+    },
+    io,
+    usage,
+  );
+  if (parsed === null) return EXIT_USAGE;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1 || values.set === undefined) {
+    io.stderr(`tracktwo sweep: expected one PROGRAM file and --set PATH=VALUES\nusage: ${usage}\n`);
+    return EXIT_USAGE;
+  }
+  const options = solveOptions(values, io, "sweep");
+  const jobs = wholeOption(values.jobs, "jobs", io);
+  if (options === null || jobs === null) return EXIT_USAGE;
+  const file = positionals[0]!;
+
+  const spec = parseSweepSpec(values.set);
+  if (!spec.ok) return reportInputIssues(spec.issues, io);
+  const program = loadBaseProgram(file);
+  if (!program.ok) return reportInputIssues(program.issues, io);
+  const scenarios = sweepScenarios(program.value, file, spec.value);
+  if (!scenarios.ok) return reportInputIssues(scenarios.issues, io);
+
+  const progress = io.isTty && !values.json ? progressDisplay(io, scenarios.value.length) : null;
+  let outcomes;
+  try {
+    outcomes = await runScenarios(scenarios.value, {
+      ...options,
+      explain: false,
+      ...(jobs === undefined ? {} : { jobs }),
+      ...(progress === null ? {} : { onEvent: progress.update }),
+    });
+  } finally {
+    progress?.clear();
+  }
+  const rows = outcomes.map((outcome, k) => ({ value: spec.value.values[k], outcome }));
+
+  const csvFile = values.csv ?? `${basename(file, extname(file))}.sweep.csv`;
+  const failed = writeFileAtomic(csvFile, sweepCsv(spec.value.path, rows));
+  if (failed !== null) {
+    io.stderr(`tracktwo sweep: cannot write ${csvFile}: ${failed}\n`);
+    return EXIT_USAGE;
+  }
+  if (values.json) {
+    const json = rows.map(({ value, outcome }) => ({ value, status: outcome.status, objective: outcome.objective, dialoguePanels: outcome.dialoguePanels }));
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    const label = new Map(rows.map((r) => [r.outcome, formatValue(r.value)]));
+    io.stdout(comparisonTable(outcomes, spec.value.path, (o) => label.get(o) ?? o.name));
+    io.stderr(`wrote ${csvFile}\n`);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,216 @@
+// `tracktwo whatif SCENARIO...`: load every scenario (all input problems reported at once), solve them side by side
+// on worker threads, print one comparison table, write each scenario's solution and per-participant diff.
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { formatExplanation } from "../../explain/format.js";
+import type { Explanation } from "../../explain/types.js";
+import type { InputIssue } from "../../model/issues.js";
+import { mentionsAtRisk, redactSolution, redactValue, WITHHELD } from "../../report/redact.js";
+import { formatDuration } from "../../report/text.js";
+import { loadScenario, type LoadedScenario } from "../../scenarios/load.js";
+import { defaultJobs, runScenarios, type ScenarioEvent } from "../../scenarios/parallel.js";
+import { comparisonTable, diffDocument, formatMove } from "../../scenarios/report.js";
+import type { ScenarioOutcome, WhatIfOptions } from "../../scenarios/run.js";
+import { isSolverName } from "../../solvers/registry.js";
+import { SOLVER_NAMES } from "../../solvers/solver.js";
+import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, numberOption, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
+import { writeFileAtomic } from "./solve.js";
+
+const usage =
+  "tracktwo whatif SCENARIO... [--solver NAME] [--time-limit SECONDS] [--seed N] [--jobs N] [--out-dir DIR] " +
+  "[--stability-weight W] [--max-moves K] [--explain-time-limit SECONDS] [--moves] [--json]";
+
+const help = `${usage}
+
+  SCENARIO            scenario file (.yaml or .json): base program, optional baseline solution, changes
+  --solver NAME       ${SOLVER_NAMES.join(", ")} (default auto)
+  --time-limit S      seconds per scenario (default 60)
+  --seed N            random seed (default 1)
+  --jobs N            worker threads (default: one per core, here ${defaultJobs()}); 1 solves in this process
+  --out-dir DIR       where <scenario>.solution.json and <scenario>.diff.json go (default: out/ next to each scenario)
+  --stability-weight W  price of moving one participant against the baseline (default policy.weights.stability)
+  --max-moves K       at most K participants may change against the baseline
+  --explain-time-limit S  budget for explaining an infeasible scenario (default 30)
+  --moves             also list who moved, from which panel/role/slot to which
+  --json              print the outcomes as JSON instead of the table`;
+
+export const command: Command = {
+  name: "whatif",
+  summary: "solve scenarios (base program + changes) side by side and compare them",
+  usage: help,
+  run: runWhatIf,
+};
+
+async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs(
+    {
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        solver: { type: "string" },
+        "time-limit": { type: "string" },
+        seed: { type: "string" },
+        jobs: { type: "string" },
+        "out-dir": { type: "string" },
+        "stability-weight": { type: "string" },
+        "max-moves": { type: "string" },
+        "explain-time-limit": { type: "string" },
+        moves: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+      },
+    },
+    io,
+    usage,
+  );
+  if (parsed === null) return EXIT_USAGE;
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) {
+    io.stderr(`tracktwo whatif: expected at least one SCENARIO file\nusage: ${usage}\n`);
+    return EXIT_USAGE;
+  }
+  const options = solveOptions(values, io, "whatif");
+  if (options === null) return EXIT_USAGE;
+  const jobs = wholeOption(values.jobs, "jobs", io);
+  const stabilityWeight = numberOption(values["stability-weight"], "stability-weight", io);
+  const maxMoves = wholeOption(values["max-moves"], "max-moves", io);
+  if (jobs === null || stabilityWeight === null || maxMoves === null) return EXIT_USAGE;
+
+  const scenarios: LoadedScenario[] = [];
+  const issues: InputIssue[] = [];
+  for (const file of positionals) {
+    const loaded = loadScenario(file);
+    if (loaded.ok) scenarios.push(loaded.value);
+    else issues.push(...loaded.issues);
+  }
+  if (issues.length > 0) return reportInputIssues(issues, io);
+  const names = new Set<string>();
+  for (const s of scenarios) {
+    if (names.has(s.name)) {
+      io.stderr(`tracktwo whatif: ${s.file}: scenario name "${s.name}" is used twice; output files would collide\n`);
+      return EXIT_USAGE;
+    }
+    names.add(s.name);
+  }
+
+  const progress = io.isTty && !values.json ? progressDisplay(io, scenarios.length) : null;
+  let outcomes: ScenarioOutcome[];
+  try {
+    outcomes = await runScenarios(scenarios, {
+      ...options,
+      ...(stabilityWeight === undefined ? {} : { stabilityWeight }),
+      ...(maxMoves === undefined ? {} : { maxMoves }),
+      ...(jobs === undefined ? {} : { jobs }),
+      ...(progress === null ? {} : { onEvent: progress.update }),
+    });
+  } finally {
+    progress?.clear();
+  }
+
+  for (const [k, outcome] of outcomes.entries()) {
+    const scenario = scenarios[k]!;
+    const dir = values["out-dir"] ?? join(dirname(scenario.file), "out");
+    const failed =
+      mkdir(dir) ??
+      writeFileAtomic(join(dir, `${outcome.name}.solution.json`), `${JSON.stringify(redactSolution(outcome.solution), null, 2)}\n`) ??
+      writeFileAtomic(join(dir, `${outcome.name}.diff.json`), `${JSON.stringify(diffDocument(outcome, scenario.baselineFile), null, 2)}\n`);
+    if (failed !== null) {
+      io.stderr(`tracktwo whatif: cannot write to ${dir}: ${failed}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  if (values.json) {
+    const rows = outcomes.map((o) => ({ name: o.name, status: o.status, objective: o.objective, dialoguePanels: o.dialoguePanels, moved: o.moved, explanation: redactValue(o.solution.explanation) }));
+    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+  } else {
+    io.stdout(comparisonTable(outcomes));
+    for (const o of outcomes) {
+      if (values.moves && o.moves.length > 0) {
+        io.stdout(`\n${o.name}: ${o.moves.length} moved\n${o.moves.map((m) => `  ${formatMove(m)}`).join("\n")}\n`);
+      }
+      if (o.solution.explanation !== null) io.stdout(`\n${o.name}:\n${indent(explanationText(o.solution.explanation as Explanation))}`);
+    }
+  }
+  return outcomes.every((o) => o.status === "optimal" || o.status === "feasible") ? EXIT_OK : EXIT_INFEASIBLE;
+}
+
+/** Explanation text with any line that would reveal an at-risk participant withheld. */
+export function explanationText(explanation: Explanation, showPassing = false): string {
+  return formatExplanation(explanation, { showPassing })
+    .split("\n")
+    .map((line) => (mentionsAtRisk(line) ? line.replace(/^(\s*-?\s*).*$/, `$1${WITHHELD}`) : line))
+    .join("\n");
+}
+
+const indent = (text: string) => text.split("\n").map((l) => (l === "" ? l : `  ${l}`)).join("\n");
+
+function mkdir(dir: string): string | null {
+  try {
+    mkdirSync(dir, { recursive: true });
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  }
+}
+
+/** --solver, --time-limit, --seed, --explain-time-limit, shared with `sweep`. */
+export function solveOptions(
+  values: { solver?: string | undefined; "time-limit"?: string | undefined; seed?: string | undefined; "explain-time-limit"?: string | undefined },
+  io: CliIo,
+  name: string,
+): WhatIfOptions | null {
+  const solver = values.solver ?? "auto";
+  if (!isSolverName(solver)) {
+    io.stderr(`tracktwo ${name}: --solver: unknown solver "${solver}"; expected one of ${SOLVER_NAMES.join(", ")}\n`);
+    return null;
+  }
+  const timeLimit = numberOption(values["time-limit"], "time-limit", io);
+  const seed = wholeOption(values.seed, "seed", io);
+  const explainLimit = numberOption(values["explain-time-limit"], "explain-time-limit", io);
+  if (timeLimit === null || seed === null || explainLimit === null) return null;
+  return {
+    solver,
+    ...(timeLimit === undefined ? {} : { timeLimitMs: Math.round(timeLimit * 1000) }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(explainLimit === undefined ? {} : { explainTimeLimitMs: Math.round(explainLimit * 1000) }),
+  };
+}
+
+export function wholeOption(value: string | undefined, name: string, io: CliIo): number | null | undefined {
+  const n = numberOption(value, name, io);
+  if (n === null || n === undefined) return n;
+  if (!Number.isSafeInteger(n)) {
+    io.stderr(`tracktwo: --${name}: "${value}" is not a whole number\n`);
+    return null;
+  }
+  return n;
+}
+
+/** One self-overwriting stderr line: done/total, what is running, elapsed time. */
+export function progressDisplay(io: CliIo, total: number): { update: (event: ScenarioEvent) => void; clear: () => void } {
+  const started = performance.now();
+  const running = new Set<string>();
+  let done = 0;
+  const draw = () => {
+    const names = [...running].join(", ");
+    const text = `  ${done}/${total} done${names === "" ? "" : `; solving ${names}`}  ${formatDuration(performance.now() - started)}`;
+    io.stderr(`\r\x1b[2K${text.length > 110 ? `${text.slice(0, 107)}...` : text}`);
+  };
+  const timer = setInterval(draw, 500);
+  timer.unref();
+  return {
+    update(event) {
+      if (event.type === "start") running.add(event.name);
+      else {
+        running.delete(event.name);
+        done++;
+      }
+      draw();
+    },
+    clear() {
+      clearInterval(timer);
+      io.stderr("\r\x1b[2K");
+    },
+  };
+}
