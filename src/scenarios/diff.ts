@@ -35,6 +35,29 @@ export function diffSolutions(
   return moves;
 }
 
+export interface BaselineDiff {
+  /** Program participants whose roles changed: exactly the people the stability term counts. */
+  readonly moves: readonly ParticipantMove[];
+  /** Baseline participants the program no longer has (withdrawn or removed), with the roles they left. */
+  readonly departed: readonly ParticipantMove[];
+}
+
+/**
+ * A re-solve against its baseline, counted as the stability term counts (src/check/score.ts): only participants
+ * of the changed program, and baseline roles on panels the program still has.
+ */
+export function diffAgainstBaseline(program: Program, baseline: readonly SolutionPanel[], panels: readonly SolutionPanel[]): BaselineDiff {
+  const panelIds = new Set(program.panels.map((p) => p.id));
+  const participantIds = new Set(program.participants.map((p) => p.id));
+  const slotOf = slotLookup(program);
+  const all = diffSolutions(baseline, panels, slotOf);
+  const kept = diffSolutions(baseline.filter((p) => panelIds.has(p.id)), panels, slotOf);
+  return {
+    moves: kept.filter((m) => participantIds.has(m.participant)),
+    departed: all.filter((m) => !participantIds.has(m.participant)),
+  };
+}
+
 export function slotLookup(program: Program): (panel: string) => string | null {
   const slots = new Map(program.panels.map((p) => [p.id, p.slot ?? null]));
   return (panel) => slots.get(panel) ?? null;

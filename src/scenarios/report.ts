@@ -36,6 +36,7 @@ export function diffDocument(outcome: ScenarioOutcome, baselineFile: string | nu
     status: outcome.status,
     moved: outcome.moved,
     moves: outcome.moves,
+    departed: outcome.departed,
   };
 }
 

@@ -5,7 +5,7 @@ import type { Program } from "../model/schema.js";
 import type { Solution } from "../model/solution.js";
 import { solveProgram } from "../solve.js";
 import type { SolverName } from "../solvers/solver.js";
-import { dialoguePanelsByPair, diffSolutions, slotLookup, type ParticipantMove } from "./diff.js";
+import { diffAgainstBaseline, dialoguePanelsByPair, type ParticipantMove } from "./diff.js";
 import type { LoadedScenario } from "./load.js";
 
 export interface WhatIfOptions {
@@ -31,6 +31,8 @@ export interface ScenarioOutcome {
   /** Participants whose (panel, role) set differs from the baseline; null without a baseline or a solution. */
   readonly moved: number | null;
   readonly moves: readonly ParticipantMove[];
+  /** Baseline participants no longer in the program (withdrawn), with the roles they left. */
+  readonly departed: readonly ParticipantMove[];
   readonly solution: Solution;
 }
 
@@ -60,15 +62,16 @@ export async function runScenario(scenario: LoadedScenario, options: WhatIfOptio
     solution = { ...solution, explanation };
   }
   const found = solution.status === "optimal" || solution.status === "feasible";
-  const moves = found && baselinePanels !== null ? diffSolutions(baselinePanels, solution.panels, slotLookup(program)) : [];
+  const diff = found && baselinePanels !== null ? diffAgainstBaseline(program, baselinePanels, solution.panels) : null;
   return {
     name: scenario.name,
     file: scenario.file,
     status: solution.status,
     objective: solution.objective,
     dialoguePanels: found ? dialoguePanelsByPair(program, solution.panels) : {},
-    moved: found && baselinePanels !== null ? moves.length : null,
-    moves,
+    moved: diff === null ? null : diff.moves.length,
+    moves: diff?.moves ?? [],
+    departed: diff?.departed ?? [],
     solution,
   };
 }

@@ -41,6 +41,7 @@ describe("sweepCsv", () => {
       dialoguePanels: total === null ? {} : { "RU-UA": 1 },
       moved: null,
       moves: [],
+      departed: [],
       solution: { status, solver: "mip", seed: 1, objective: null, bound: null, panels: [], violations: [], explanation: null, stats: {} },
     });
     const csv = sweepCsv("policy.nationality.maxShare", [
