@@ -211,7 +211,8 @@ export async function runCell(
     const reported = solution.stats.timeToBestMs;
     const timeToBestMs =
       typeof reported === "number" ? Math.round(reported) : objective === null ? null : firstReach(curve, objective, timeMs);
-    const rejected = solution.stats.rejected;
+    // Why there is no solution: the checker's rejection, else the solver's own note (a refusal, a time-out).
+    const rejected = solution.stats.rejected ?? (solution.panels.length === 0 ? solution.stats.raw : undefined);
     return {
       ...base,
       status: solution.status,

@@ -141,7 +141,7 @@ export function curveSvg(instance: InstanceResult, cells: readonly CellResult[])
     const ry = f(y(instance.reference.value));
     parts.push(
       `<line x1="${left}" y1="${ry}" x2="${left + plotW}" y2="${ry}" stroke="#444" stroke-dasharray="6 4"/>`,
-      `<text x="${left + plotW + 6}" y="${f(y(instance.reference.value) + 4)}" fill="#444">${escapeXml(instance.reference.kind)}</text>`,
+      `<text x="${left + 6}" y="${f(y(instance.reference.value) - 5)}" fill="#444">${escapeXml(`${instance.reference.kind} ${num(instance.reference.value)}`)}</text>`,
     );
   }
   series.forEach((cell, k) => {
@@ -155,6 +155,8 @@ export function curveSvg(instance: InstanceResult, cells: readonly CellResult[])
     const last = cell.curve[cell.curve.length - 1]!;
     points.push(`${f(x(Math.max(last.ms, cell.timeMs)))},${f(y(last.objective))}`);
     parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.join(" ")}"/>`);
+    // A dot where the cell ended, so a solver that stops after milliseconds is still visible.
+    parts.push(`<circle cx="${f(x(Math.max(last.ms, cell.timeMs)))}" cy="${f(y(last.objective))}" r="3.5" fill="${color}"/>`);
     const ly = top + 16 + k * 18;
     parts.push(
       `<line x1="${left + plotW + 50}" y1="${ly - 4}" x2="${left + plotW + 70}" y2="${ly - 4}" stroke="${color}" stroke-width="3"/>`,

@@ -119,9 +119,15 @@ async function main(argv: readonly string[]): Promise<number> {
 
 function instanceLine(instance: InstanceResult, cells: readonly CellResult[]): string {
   const size = instance.participants === null ? "" : ` (${instance.participants} participants, ${instance.panels} panels)`;
-  const ref = instance.reference === null ? "" : `, ${instance.reference.kind} ${instance.reference.value}`;
-  const summary = cells.map((c) => `${c.solver} ${c.status === "skipped" ? "skipped" : `${c.status} ${c.objective ?? "-"}`}`).join(", ");
+  const ref = instance.reference === null ? "" : `, ${instance.reference.kind} ${round(instance.reference.value)}`;
+  const summary = cells
+    .map((c) => `${c.solver} ${c.status === "skipped" ? "skipped" : `${c.status} ${c.objective === null ? "-" : round(c.objective)}`}`)
+    .join(", ");
   return `${instance.name}${size}${ref}: ${instance.note ?? summary}\n`;
+}
+
+function round(v: number): string {
+  return String(Math.round(v * 1000) / 1000);
 }
 
 function machineInfo(): Machine {
