@@ -11,9 +11,16 @@ export interface Machine {
   readonly platform: string;
 }
 
+/** The code that ran: commit and whether the work tree had uncommitted changes. */
+export interface Revision {
+  readonly commit: string;
+  readonly dirty: boolean;
+}
+
 export interface BenchReport extends MatrixResult {
   readonly date: string;
   readonly machine: Machine;
+  readonly revision: Revision | null;
   readonly options: { readonly quick: boolean; readonly timeLimitS: number; readonly seed: number; readonly solvers: readonly string[] };
   readonly notes: readonly string[];
   readonly totalMs: number;
@@ -55,6 +62,7 @@ export function markdownReport(report: BenchReport, svgLinks: ReadonlyMap<string
     `# tracktwo benchmark, ${report.date}`,
     "",
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (${m.platform}).`,
+    `Code: ${report.revision === null ? "unknown revision" : `commit ${report.revision.commit}${report.revision.dirty ? " with uncommitted changes" : ""}`}.`,
     `Options: ${report.options.quick ? "quick, " : ""}time limit ${report.options.timeLimitS} s per cell, seed ${report.options.seed}, ` +
       `solvers ${report.options.solvers.join(", ")}. Total ${formatMs(report.totalMs)}.`,
     "",

@@ -2,6 +2,7 @@
 // [--all-cells] [--strict]`: the solver matrix, a table on stdout, and JSON + Markdown + SVG curves on disk.
 // Full runs write to bench/results/ (committed with the machine they ran on); quick runs (CI) write to a temporary
 // folder unless --out is given, so they never dirty the tree.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -10,7 +11,7 @@ import { parseArgs } from "node:util";
 import { isSolverName } from "../src/solvers/registry.js";
 import type { SolverName } from "../src/solvers/solver.js";
 import { formatMs, runMatrix, type BenchRunner, type CellResult, type InstanceResult } from "./harness.js";
-import { curveSvg, markdownReport, textTable, type BenchReport, type Machine } from "./report.js";
+import { curveSvg, markdownReport, textTable, type BenchReport, type Machine, type Revision } from "./report.js";
 import { ALL_SOLVERS, loadObjectiveBound, solverRunner, solverRunners } from "./runners.js";
 import { buildSuite } from "./suite.js";
 
@@ -87,6 +88,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...result,
     date: new Date().toISOString(),
     machine,
+    revision: revision(),
     options: { quick, timeLimitS, seed, solvers },
     notes,
     totalMs,
@@ -139,6 +141,15 @@ function machineInfo(): Machine {
     node: process.version,
     platform: `${os.platform()} ${os.arch()}`,
   };
+}
+
+function revision(): Revision | null {
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return { commit: git("rev-parse", "--short=12", "HEAD"), dirty: git("status", "--porcelain", "--", "src", "bench").length > 0 };
+  } catch {
+    return null;
+  }
 }
 
 function machineSlug(machine: Machine): string {

@@ -105,6 +105,7 @@ describe("runMatrix", () => {
       ...result,
       date: "2026-01-01T00:00:00.000Z",
       machine: { cpu: "Test CPU", cores: 2, memoryGiB: 4, node: "v20", platform: "linux x64" },
+      revision: { commit: "abc123", dirty: false },
       options: { quick: true, timeLimitS: 1, seed: 1, solvers: ["a", "b", "broken"] },
       notes: ["MDGP instances skipped"],
       totalMs: 10,
