@@ -13,7 +13,7 @@
 //                   Zipf(1) long tail over 12 + N/10 nations (at most 60); ~3% dual nationals (second passport
 //                   from the same pool); nations at odds sit mid-tail so each side has a few people
 //   dialogue pairs  RU-UA 10, IL-PS 10, IN-PK 8, CN-TW 6, AM-AZ 6, SA-IR 5, RS-XK 5, GR-TR 4, KR-JP 3, ET-ER 3
-//                   (only pairs whose two nations occur); separate: IL-IR (when both occur)
+//                   (only pairs whose two nations both occur); separate: IL-IR (when both occur)
 //   presentations   1 each; when N >= 20, ~4% present twice and ~3% (senior) only chair or discuss
 //   panels          one per ~4.4 presentations, size min 3 / max 5; chair on every panel (policy), discussant on
 //                   ~30% of panels (panel override); ~10% recorded; ~3% pin their chair, ~2% one presenter
@@ -464,6 +464,9 @@ export function generateWithWitness(options: GenerateOptions): GeneratedProgram 
     chair: panel.chair >= 0 ? participantId(panel.chair) : null,
     discussant: panel.discussant >= 0 ? participantId(panel.discussant) : null,
   }));
+  // A pair (or separation) only means something when both nations occur: the tail may have missed one.
+  const held = new Set(people.flatMap((person) => person.nationalities));
+  const occurring = ([a, b]: readonly [string, string]) => held.has(a) && held.has(b);
   const program: ProgramInput = {
     name: options.name ?? `Synthetic convention (${n} participants, seed ${options.seed})`,
     slots: Array.from({ length: slotCount }, (_, s) => ({ id: slotId(s), label: slotLabel(s) })),
@@ -476,9 +479,9 @@ export function generateWithWitness(options: GenerateOptions): GeneratedProgram 
       nationality: { maxShare: NAT_CAP, minDistinct: 2 },
       balance: [{ attribute: "gender", maxShare: GENDER_CAP }],
       topics: "preferred",
-      dialogue: { pairs: pairs.map((p) => ({ between: [p.between[0], p.between[1]], weight: p.weight })), neutralChair: true, maxImbalance: 1, minSide: 1 },
+      dialogue: { pairs: pairs.filter((p) => occurring(p.between)).map((p) => ({ between: [p.between[0], p.between[1]], weight: p.weight })), neutralChair: true, maxImbalance: 1, minSide: 1 },
       keepApart,
-      separate: separate.map(([a, b]) => [a, b]),
+      separate: separate.filter(occurring).map(([a, b]) => [a, b]),
       maxRoles: MAX_ROLES,
       affinities,
       weights: { dialogue: 1, diversity: 1, topicFit: 1, affinity: 1 },

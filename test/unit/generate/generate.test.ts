@@ -94,8 +94,15 @@ describe("generateProgram", () => {
     expect(policy.nationality).toEqual({ maxShare: 0.5, minDistinct: 2 });
     expect(policy.topics).toBe("preferred");
     expect(policy.dialogue.pairs.length).toBe(10);
-    for (const pair of policy.dialogue.pairs) {
-      for (const nation of pair.between) expect(people.some((p) => p.nationalities.includes(nation))).toBe(true);
+  });
+
+  it("names only dialogue pairs and separations whose two nations both occur", () => {
+    for (const participants of [60, 400]) {
+      const { program } = validated(participants, 1);
+      const held = new Set(program.participants.flatMap((p) => p.nationalities));
+      expect(program.policy.dialogue.pairs.length).toBeGreaterThan(0);
+      for (const pair of program.policy.dialogue.pairs) expect(pair.between.every((c) => held.has(c))).toBe(true);
+      for (const pair of program.policy.separate) expect(pair.every((c) => held.has(c))).toBe(true);
     }
   });
 });
