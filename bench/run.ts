@@ -68,6 +68,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const runners: BenchRunner[] = solverRunners(solvers, !values["all-cells"]);
   const referenceRunner = solverRunner("highs");
   const machine = machineInfo();
+  // Taken before solving: the code may change on disk during a long run, the loaded modules do not.
+  const ranRevision = revision();
   process.stdout.write(
     `tracktwo bench${quick ? " (quick)" : ""}: ${instances.length} instances x ${runners.length} solvers, ${timeLimitS} s per cell\n` +
       `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n` +
@@ -88,7 +90,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...result,
     date: new Date().toISOString(),
     machine,
-    revision: revision(),
+    revision: ranRevision,
     options: { quick, timeLimitS, seed, solvers },
     notes,
     totalMs,
