@@ -1,6 +1,7 @@
 // The builders must keep their promise (every program loads) and refuse nonsense knobs, or every property built
 // on them proves less than it claims.
 import fc from "fast-check";
+import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { validateProgram } from "../../src/model/load.js";
 import { formatInputIssue } from "../../src/model/issues.js";
@@ -14,7 +15,7 @@ function loads(input: unknown): boolean {
 
 describe("programArb", () => {
   it("produces programs that load", () => {
-    fc.assert(fc.property(programArb({ maxParticipants: 12, maxPanels: 4, maxPresents: 2 }), loads), { numRuns: 300 });
+    fc.assert(fc.property(programArb({ maxParticipants: 12, maxPanels: 4, maxPresents: 2 }), loads), { numRuns: runs(300) });
   });
 
   it("honours its size knobs", () => {
@@ -27,7 +28,7 @@ describe("programArb", () => {
         expect(p.panels.length).toBeLessThanOrEqual(3);
         expect(p.slots).toBeUndefined();
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -39,12 +40,12 @@ describe("programArb", () => {
         const { policy } = loaded.value;
         return loaded.value.panels.every((panel) => !(panel.chair ?? policy.chair) && !(panel.discussant ?? policy.discussant));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
   it.each(STRESS_KINDS)("stress variant %s produces programs that load", (kind) => {
-    fc.assert(fc.property(stressProgramArb(kind), loads), { numRuns: 60 });
+    fc.assert(fc.property(stressProgramArb(kind), loads), { numRuns: runs(60) });
   });
 
   it.each<[string, ProgramKnobs]>([

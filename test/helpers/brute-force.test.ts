@@ -1,6 +1,7 @@
 // The ground truth must itself be right: hand-sized programs whose optimum is worked out below, and agreement
 // with a pruning-free enumeration on generated ones (pruning may only cut what the checker would reject).
 import fc from "fast-check";
+import { runs } from "./runs.js";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../src/check/check.js";
 import { scoreSolution } from "../../src/check/score.js";
@@ -159,7 +160,7 @@ describe("bruteForce pruning", () => {
         expect(pruned.status).toBe(naive.status);
         if (pruned.status === "optimal" && naive.status === "optimal") expect(pruned.total).toBeCloseTo(naive.total, 9);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

@@ -2,6 +2,7 @@
 // (test/helpers/rules.ts): on random assignments, and on one-move neighbours of feasible ones, where the rules bind
 // hardest. The scorer is held against a plain scorer on every feasible assignment.
 import fc from "fast-check";
+import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../src/check/check.js";
 import { scoreSolution } from "../../src/check/score.js";
@@ -33,7 +34,7 @@ describe("checker against the plain re-check", () => {
     const arb = small.map(loadGenerated).chain((program) => fc.tuple(fc.constant(program), assignmentArb(program)));
     fc.assert(
       fc.property(arb, ([program, panels]) => agree(program, panels)),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -51,7 +52,7 @@ describe("checker against the plain re-check", () => {
         agree(program, optimum);
         agree(program, neighbour);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -2,6 +2,7 @@
 // and its "infeasible" agrees with brute force; local search reaches the optimum there too. Brute force judges
 // with the independent checker and scorer, so this holds each solver's encoding against the written rules.
 import fc from "fast-check";
+import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import type { ProgramInput } from "../../src/model/schema.js";
 import { programArb, type ProgramKnobs } from "../arbitraries/program.js";
@@ -42,7 +43,7 @@ describe.each(["mip", "highs"] as const)("%s equals brute force", (solver) => {
   it("on tiny programs (every feature)", async () => {
     await fc.assert(
       fc.asyncProperty(tinyCases(TINY), ({ program, truth }) => expectExactAgrees(solver, program, truth)),
-      { numRuns: 120 },
+      { numRuns: runs(120) },
     );
   });
 
@@ -52,7 +53,7 @@ describe.each(["mip", "highs"] as const)("%s equals brute force", (solver) => {
         tinyCases({ ...TINY, roles: "some", maxSlots: 2, unavailable: "some" }, needsRoles),
         ({ program, truth }) => expectExactAgrees(solver, program, truth),
       ),
-      { numRuns: 80 },
+      { numRuns: runs(80) },
     );
   });
 
@@ -61,7 +62,7 @@ describe.each(["mip", "highs"] as const)("%s equals brute force", (solver) => {
       fc.asyncProperty(tinyCases({ ...TINY, roles: "heavy", maxRoles: "heavy" }), ({ program, truth }) =>
         expectExactAgrees(solver, program, truth),
       ),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -71,7 +72,7 @@ describe.each(["mip", "highs"] as const)("%s equals brute force", (solver) => {
         tinyCases({ ...TINY, dialogue: "heavy", dualNationals: "some", caps: "some", roles: "some", nationalities: ["UA", "RU", "GE", "AM"] }),
         ({ program, truth }) => expectExactAgrees(solver, program, truth),
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });
@@ -90,7 +91,7 @@ describe("search reaches the brute-force optimum on tiny programs", () => {
           expect(solution.objective!.total, context).toBeCloseTo(truth.total, 6);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

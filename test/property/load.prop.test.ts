@@ -1,6 +1,7 @@
 // DESIGN.md §8: any JSON at all either loads or fails with validation issues naming the file and a JSON path,
 // never another exception. A program that loads must also normalise without throwing (solvers rely on it).
 import fc from "fast-check";
+import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { parseDataText, validateProgram } from "../../src/model/load.js";
 import { normalizeProgram } from "../../src/model/normalize.js";
@@ -36,11 +37,11 @@ function pathExists(doc: unknown, path: readonly (string | number)[]): boolean {
 
 describe("loading never throws", () => {
   it("any JSON value either loads or yields issues with file and path", () => {
-    fc.assert(fc.property(anyJsonArb(), loadsOrExplains), { numRuns: 500 });
+    fc.assert(fc.property(anyJsonArb(), loadsOrExplains), { numRuns: runs(500) });
   });
 
   it("mutated programs either load or yield issues with file and path", () => {
-    fc.assert(fc.property(almostValidProgramArb({ maxParticipants: 6, maxPanels: 3 }), loadsOrExplains), { numRuns: 500 });
+    fc.assert(fc.property(almostValidProgramArb({ maxParticipants: 6, maxPanels: 3 }), loadsOrExplains), { numRuns: runs(500) });
   });
 
   it("issue paths on mutated programs lead into the document (or to a missing key under an existing parent)", () => {
@@ -53,7 +54,7 @@ describe("loading never throws", () => {
           expect(pathExists(doc, issue.path) || pathExists(doc, issue.path.slice(0, -1)), JSON.stringify(issue)).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -71,7 +72,7 @@ describe("loading never throws", () => {
           expect(issue.path).toEqual([]);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -2,6 +2,7 @@
 // adding an opt-out or a keep-apart pair never raises it; relaxing a cap never lowers it. Both exact solvers are
 // held to it; a run that does not prove its answer (timeout, feasible) proves nothing here and is passed over.
 import fc from "fast-check";
+import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import type { ProgramInput } from "../../src/model/schema.js";
 import type { Solution } from "../../src/model/solution.js";
@@ -60,7 +61,7 @@ describe.each(EXACT)("%s: invariance", (solver) => {
   it("renaming participant, panel and slot ids leaves the optimum unchanged", async () => {
     await fc.assert(
       fc.asyncProperty(programArb(KNOBS), renamings, (input, rename) => compare(solver, "same", input, renameIds(input, rename))),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 
@@ -70,7 +71,7 @@ describe.each(EXACT)("%s: invariance", (solver) => {
     );
     await fc.assert(
       fc.asyncProperty(arb, ([input, people, panels]) => compare(solver, "same", input, permuteProgram(input, people, panels))),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 });
@@ -167,7 +168,7 @@ describe.each(EXACT)("%s: monotonicity", (solver) => {
         const tighter = tighten(input, t);
         if (tighter !== null) await compare(solver, "not higher", input, tighter);
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 
@@ -175,7 +176,7 @@ describe.each(EXACT)("%s: monotonicity", (solver) => {
     const capped = programArb({ ...KNOBS, caps: "heavy", balance: "some", dialogue: "some" });
     await fc.assert(
       fc.asyncProperty(capped, relaxations, (input, r) => compare(solver, "not lower", input, relax(input, r))),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 });

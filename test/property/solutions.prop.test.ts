@@ -1,6 +1,7 @@
 // DESIGN.md §8: every solution any solver emits passes the checker, and an exact solver's proven optimum is at
 // least every heuristic's score (and never "infeasible" where a heuristic found a checked solution).
 import fc from "fast-check";
+import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { SOLVER_NAMES } from "../../src/solvers/solver.js";
 import { programArb } from "../arbitraries/program.js";
@@ -16,7 +17,7 @@ describe("every emitted solution passes the checker", () => {
         const solution = await solveWith(program, solver, undefined, seed);
         expectSound(program, solution);
       }),
-      { numRuns: 250 },
+      { numRuns: runs(250) },
     );
   });
 });
@@ -38,7 +39,7 @@ describe("exact optimum dominates the heuristics", () => {
         // An exact solver's bound is an upper bound on anything feasible.
         if (exact.bound !== null) for (const s of found) expect(total(s)!, context).toBeLessThanOrEqual(exact.bound + 1e-6);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -52,7 +53,7 @@ describe("exact optimum dominates the heuristics", () => {
         expect(highs.status, context).toBe(mip.status);
         if (mip.status === "optimal") expect(total(highs)!, context).toBeCloseTo(total(mip)!, 6);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

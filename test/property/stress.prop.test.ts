@@ -3,6 +3,7 @@
 // that kind in test/helpers/rules.ts. An exact solver must also not call a program infeasible when a heuristic
 // solved it.
 import fc from "fast-check";
+import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { SOLVER_NAMES } from "../../src/solvers/solver.js";
 import { STRESS_KINDS, stressProgramArb } from "../arbitraries/program.js";
@@ -28,7 +29,7 @@ describe.each(STRESS_KINDS)("stress: %s", (kind) => {
         const context = solutions.map(describeSolution).join("\n") + `\nprogram: ${JSON.stringify(program)}`;
         for (const s of solutions) if (s.status === "infeasible") expect(solved, context).toEqual([]);
       }),
-      { numRuns: 12 },
+      { numRuns: runs(12) },
     );
   });
 });

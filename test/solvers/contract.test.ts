@@ -2,6 +2,7 @@
 // every-backend tests): the output passes the checker, the same seed gives the same result, the time limit is
 // honoured, and an inexact solver never claims "optimal" or "infeasible".
 import fc from "fast-check";
+import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../src/check/check.js";
 import { generateProgram } from "../../src/generate/generate.js";
@@ -52,7 +53,7 @@ describe.each(SOLVER_NAMES)("solver contract: %s", (name) => {
         expect(result.assignment.panels.length, context).toBe(problem.panelCount);
         expect(checkSolution(program, assignmentToPanels(problem, result.assignment)), context).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -66,7 +67,7 @@ describe.each(SOLVER_NAMES)("solver contract: %s", (name) => {
         if (name === "auto" && !(first.status === "optimal" || first.status === "infeasible")) return;
         expect(outcome(problem, second)).toEqual(outcome(problem, first));
       }),
-      { numRuns: 15 },
+      { numRuns: runs(15) },
     );
   });
 
@@ -79,7 +80,7 @@ describe.each(SOLVER_NAMES)("solver contract: %s", (name) => {
         if (!solver.exact) expect(["feasible", "timeout"]).toContain(result.status);
         else if (result.status === "infeasible") expect(result.assignment).toBeNull();
       }),
-      { numRuns: 15 },
+      { numRuns: runs(15) },
     );
   });
 
