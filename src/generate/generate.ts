@@ -14,7 +14,8 @@
 //                   from the same pool); nations at odds sit mid-tail so each side has a few people
 //   dialogue pairs  RU-UA 10, IL-PS 10, IN-PK 8, CN-TW 6, AM-AZ 6, SA-IR 5, RS-XK 5, GR-TR 4, KR-JP 3, ET-ER 3
 //                   (only pairs whose two nations both occur); separate: IL-IR (when both occur)
-//   presentations   1 each; when N >= 20, ~4% present twice and ~3% (senior) only chair or discuss
+//   presentations   1 each; when N >= 20, ~4% present twice and ~3% of seniors (~1% of all) only chair
+//                   or discuss
 //   panels          one per ~4.4 presentations, size min 3 / max 5; chair on every panel (policy), discussant on
 //                   ~30% of panels (panel override); ~10% recorded; ~3% pin their chair, ~2% one presenter
 //   slots           one per ~5.7 panels, between 2 and 16 (16 slots and ~6 rooms for 400 people)
@@ -28,7 +29,8 @@
 //                   topics mode "preferred"
 //   groups          co-authors: ~4% of participants, in groups of 2 (sometimes 3) from one witness panel
 //   opt-outs        ~2% avoid a nationality, ~1% avoid a participant, ~8% of people from nations at odds opt out
-//                   of dialogue; ~1% at risk (preferably from nations at odds; dialogue "out" by default)
+//                   of dialogue; ~1% at risk when N >= 50 (preferably from nations at odds; dialogue "out" by
+//                   default), all on unrecorded witness panels
 //   availability    ~12% cannot attend 1-2 slots (when there are 3 slots or more)
 //   safety, policy  nationality maxShare 0.5, minDistinct 2; keepApart ~0.5% of N pairs; affinities ~1% of N
 //                   pairs (weight 1-3); maxRoles 3; neutral chairs, maxImbalance 1, minSide 1
