@@ -161,9 +161,15 @@ function checkNationalityCap(problem: Problem): NecessaryCheck[] {
     `${plural(t.holders, "participant")} ${verb(t.holders, "holds", "hold")} ${t.code}; with ${plural(problem.panelCount, "panel")} ${sizeWords(problem)} and maxShare ${maxShare}, at most ${allowance} fit`)];
 }
 
+/** minDistinct binds only non-empty panels: it can rule a program out only when some panel must have members. */
+function somePanelMustFill(problem: Problem): boolean {
+  for (let p = 0; p < problem.panelCount; p++) if (membersRange(problem, p)[0] > 0) return true;
+  return false;
+}
+
 function checkNationalityDistinct(problem: Problem): NecessaryCheck[] {
   const { minDistinct } = problem.nationalityPolicy;
-  if (minDistinct <= 1) return [];
+  if (minDistinct <= 1 || !somePanelMustFill(problem)) return [];
   const held = new Set<number>();
   for (const codes of problem.nationalitiesByParticipant) for (const k of codes) held.add(k);
   const numbers = { minDistinct, nationalities: held.size };
@@ -234,7 +240,7 @@ function checkAttributeCaps(problem: Problem): NecessaryCheck[] {
           `${plural(worst.holders, "participant")} ${verb(worst.holders, "has", "have")} ${rule.attribute} "${worst.value}" and ${verb(worst.holders, "presents", "present")} ${worst.presentations} times; with maxShare ${pct(rule.maxShare)} at most ${allowance} fit`));
       }
     }
-    if (rule.minDistinct > 1 && rule.values.length < rule.minDistinct) {
+    if (rule.minDistinct > 1 && rule.values.length < rule.minDistinct && somePanelMustFill(problem)) {
       out.push(check("attribute-cap", false, `${path}.minDistinct`, { minDistinct: rule.minDistinct, values: rule.values.length },
         `every panel needs ${rule.minDistinct} distinct values of ${rule.attribute} but participants have only ${rule.values.length}`));
     }
@@ -350,6 +356,6 @@ function checkGroups(problem: Problem): NecessaryCheck[] {
         `group ${name} (${ids.join(", ")}) has no panel that seats ${members.length} presenters and on which all of them may present`));
     }
   }
-  if (out.length === 0 && problem.groups.length > 0) return [check("group", true, "participants", { groups: problem.groups.length }, `${plural(problem.groups.length, "co-author group")} each have a panel they can share`)];
+  if (out.length === 0 && problem.groups.length > 0) return [check("group", true, "participants", { groups: problem.groups.length }, `every co-author group (${problem.groups.length}) has a panel all its members may present on`)];
   return out;
 }

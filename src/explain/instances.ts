@@ -1,7 +1,9 @@
 // Named constraint instances at the program level: every keep-apart entry, opt-out entry, unavailable slot, pin,
 // panel size, co-author group and active policy field. An instance's key is its program path, and relaxing a set
 // of instances is an edit of the program (remove the entry, or set the field to its permissive value), so a
-// conflict set reads as "change these lines of your program".
+// conflict set reads as "change these lines of your program". Every relaxation only adds solutions (the deletion
+// filter relies on it), which is why "needs a chair" is not an instance: a panel without a chair must have none,
+// and dropping a member changes its caps. Chair shortages are the chairs check's and the relaxations' business.
 import { formatPath, type IssuePath } from "../model/issues.js";
 import type { Program } from "../model/schema.js";
 
@@ -46,8 +48,6 @@ export function listConstraintInstances(program: Program): ConstraintInstance[] 
       if (panel.size.min > 0) add("panel-size", ["panels", k, "size", "min"], `${panel.id} has at least ${panel.size.min} presenters`);
       add("panel-size", ["panels", k, "size", "max"], `${panel.id} has at most ${panel.size.max} presenters`);
     }
-    if (panel.chair === true) add("roles", ["panels", k, "chair"], `${panel.id} needs a chair`);
-    if (panel.discussant === true) add("roles", ["panels", k, "discussant"], `${panel.id} needs a discussant`);
   });
 
   const usesDefaultSize = program.panels.some((panel) => panel.size === undefined);
@@ -55,8 +55,6 @@ export function listConstraintInstances(program: Program): ConstraintInstance[] 
     if (policy.panelSize.min > 0) add("panel-size", ["policy", "panelSize", "min"], `panels have at least ${policy.panelSize.min} presenters`);
     add("panel-size", ["policy", "panelSize", "max"], `panels have at most ${policy.panelSize.max} presenters`);
   }
-  if (policy.chair && program.panels.some((p) => p.chair === undefined)) add("roles", ["policy", "chair"], "panels need a chair");
-  if (policy.discussant && program.panels.some((p) => p.discussant === undefined)) add("roles", ["policy", "discussant"], "panels need a discussant");
   if (policy.nationality.maxShare < 1) {
     add("nationality-cap", ["policy", "nationality", "maxShare"], `policy.nationality.maxShare ${policy.nationality.maxShare}`);
   }
@@ -119,14 +117,10 @@ export function relaxInstances(program: Program, paths: ReadonlySet<string>): Pr
         max: has("panels", k, "size", "max") ? Math.max(panel.size.max, totalPresentations) : panel.size.max,
       };
     }
-    if (has("panels", k, "chair")) panel.chair = false;
-    if (has("panels", k, "discussant")) panel.discussant = false;
   });
 
   if (has("policy", "panelSize", "min")) policy.panelSize = { ...policy.panelSize, min: 0 };
   if (has("policy", "panelSize", "max")) policy.panelSize = { ...policy.panelSize, max: Math.max(policy.panelSize.max, totalPresentations) };
-  if (has("policy", "chair")) policy.chair = false;
-  if (has("policy", "discussant")) policy.discussant = false;
   if (has("policy", "nationality", "maxShare")) policy.nationality = { ...policy.nationality, maxShare: 1 };
   if (has("policy", "nationality", "minDistinct")) policy.nationality = { ...policy.nationality, minDistinct: 0 };
   policy.balance = policy.balance.map((rule, k) => ({

@@ -101,15 +101,34 @@ describe("explainProgram on hand-made programs", () => {
   });
 });
 
+/**
+ * Infeasible with the members alone (every other instance relaxed), feasible once any one member is relaxed too.
+ * Relaxing widens the search, so brute force may give up on a relaxed program; that case proves nothing either way.
+ */
 async function expectMinimal(p: Program, members: readonly string[]): Promise<void> {
   const others = listConstraintInstances(p).map((c) => c.path).filter((path) => !members.includes(path));
-  const feasible = (relaxed: readonly string[]) => bruteForce(relaxInstances(p, new Set(relaxed))).status === "optimal";
-  expect(feasible(others)).toBe(false);
-  for (const m of members) expect(feasible([...others, m]), `relaxing ${m} as well`).toBe(true);
+  const status = (relaxed: readonly string[]) => bruteForce(relaxInstances(p, new Set(relaxed)), { maxLeaves: 2_000_000 }).status;
+  expect(status(others)).not.toBe("optimal");
+  for (const m of members) expect(status([...others, m]), `relaxing ${m} as well`).not.toBe("infeasible");
 }
 
 describe("explanations agree with brute force on random tiny programs", () => {
   const tinyProgram = programArb(TINY).map(loadGenerated);
+
+  it("relaxing named instances only adds solutions (what the deletion filter relies on)", () => {
+    fc.assert(
+      fc.property(tinyProgram, fc.nat(), (p, pick) => {
+        const before = bruteForce(p, { maxLeaves: 200_000 });
+        fc.pre(before.status === "optimal");
+        const paths = listConstraintInstances(p).map((c) => c.path);
+        fc.pre(paths.length > 0);
+        const some = new Set(paths.filter((_, k) => (pick >> k) % 2 === 1 || k === pick % paths.length));
+        const after = bruteForce(relaxInstances(p, some), { maxLeaves: 2_000_000 });
+        expect(after.status, [...some].join(", ")).not.toBe("infeasible");
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   it("a failed check is a proof: brute force finds no solution", () => {
     fc.assert(
@@ -157,5 +176,30 @@ describe("explanations agree with brute force on random tiny programs", () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("explanations with the exact solver (mip) as the oracle", () => {
+  it("the conflict set found through mip is minimal, as brute force confirms", async () => {
+    const { solverOracle } = await import("../../../src/explain/oracle.js");
+    const mip = solverOracle({ solver: "mip" });
+    let explained = 0;
+    await fc.assert(
+      fc.asyncProperty(programArb({ ...TINY, maxParticipants: 5 }).map(loadGenerated), async (p) => {
+        fc.pre(runNecessaryChecks(p).every((c) => c.ok));
+        fc.pre(bruteForce(p).status === "infeasible");
+        const explanation = await explainProgram(p, { oracle: mip, relaxations: false, timeLimitMs: 60_000, perSolveMs: 20_000 });
+        expect(explanation.verdict).toBe("infeasible");
+        fc.pre(explanation.conflictsMinimal);
+        explained++;
+        const members = explanation.conflicts.map((c) => c.path);
+        const others = listConstraintInstances(p).map((c) => c.path).filter((path) => !members.includes(path));
+        expect(await mip(relaxInstances(p, new Set(others)), 20_000)).toBe("infeasible");
+        for (const m of members) expect(await mip(relaxInstances(p, new Set([...others, m])), 20_000)).toBe("feasible");
+        await expectMinimal(p, members);
+      }),
+      { numRuns: 12 },
+    );
+    expect(explained).toBeGreaterThan(0);
   });
 });
