@@ -148,9 +148,11 @@ function fillRole(state: SearchState, context: Placement, random: Random, role: 
     let best = NONE;
     let bestKey = -Infinity;
     const offset = random.int(candidates.length);
-    for (let k = 0; k < candidates.length; k++) {
+    let found = 0;
+    for (let k = 0; k < candidates.length && found < SAMPLE; k++) {
       const i = candidates[(offset + k) % candidates.length]!;
       if (used[i]! >= limit[i]! || !context.mayHold(i, p, role)) continue;
+      found++;
       // Prefer holders with spare capacity and few roles: they are least needed elsewhere.
       const key = limit[i]! - used[i]! - 0.1 * roleCount(state, i);
       if (key > bestKey) {
@@ -166,6 +168,9 @@ function roleCount(state: SearchState, i: number): number {
   return state.panelsByParticipant[i]!.length;
 }
 
+/** Feasible panels (or holders) compared per placement; enough for quality, bounded for speed. */
+const SAMPLE = 48;
+
 /** Feasibility checks and preferences for placing members while panels are still filling. */
 class Placement {
   private readonly problem: Problem;
@@ -180,14 +185,18 @@ class Placement {
     });
   }
 
-  /** Most members the panel can end with: the cap limit is judged against that (it can only relax as it fills). */
-  private finalMembers(p: number): number {
+  /**
+   * Members the panel will end with, for judging share caps while it fills: strictly the fewest it may end with
+   * (then no final size breaks the cap), else the most (the cap can only relax as the panel fills).
+   */
+  private finalMembers(p: number, strict: boolean): number {
     const problem = this.problem;
-    return problem.maxPresentersByPanel[p]! + problem.needsChairByPanel[p]! + problem.needsDiscussantByPanel[p]!;
+    const presenters = strict ? problem.minPresentersByPanel[p]! : problem.maxPresentersByPanel[p]!;
+    return Math.max(1, presenters) + problem.needsChairByPanel[p]! + problem.needsDiscussantByPanel[p]!;
   }
 
   /** Can i join p in `role` without breaking a rule that later additions could not mend? */
-  mayHold(i: number, p: number, role: number, companions: readonly number[] = []): boolean {
+  mayHold(i: number, p: number, role: number, companions: readonly number[] = [], strict = false): boolean {
     const state = this.state;
     const problem = this.problem;
     const cell = i * problem.panelCount + p;
@@ -198,7 +207,7 @@ class Placement {
     if (state.panelsByParticipant[i]!.length >= problem.maxRoles) return false;
     if (state.conflictsWithMembers(i, p) > 0) return false;
     for (const j of companions) if (j !== i && problem.conflictsByParticipant[i]!.includes(j)) return false;
-    const final = this.finalMembers(p);
+    const final = this.finalMembers(p, strict);
     const natLimit = shareLimit(problem.nationalityPolicy.maxShare, final);
     const base = p * state.nationalityCount;
     for (const c of problem.nationalitiesByParticipant[i]!) {
@@ -281,42 +290,64 @@ class Placement {
     const problem = this.problem;
     const panels = problem.panelCount;
     if (panels === 0) return false;
+    // Panels still below their minimum come first; among the rest, a sample of feasible panels is compared (the
+    // whole list would cost participants x panels checks at convention size).
+    let best = NONE;
+    for (const strict of [true, false]) {
+      if (best === NONE) best = this.bestPanel(unit, random, true, strict);
+      if (best === NONE) best = this.bestPanel(unit, random, false, strict);
+    }
+    if (best === NONE) best = this.leastBadPanel(unit);
+    if (best === NONE) return false;
+    for (const i of unit) state.setRole(i, best, ROLE_PRESENTER);
+    return true;
+  }
+
+  private bestPanel(unit: readonly number[], random: Random, belowMinOnly: boolean, strict: boolean): number {
+    const state = this.state;
+    const problem = this.problem;
+    const panels = problem.panelCount;
     let best = NONE;
     let bestKey = -Infinity;
-    let fallback = NONE;
-    let fallbackKey = -Infinity;
+    let found = 0;
     const offset = random.int(panels);
-    for (let step = 0; step < panels; step++) {
+    for (let step = 0; step < panels && found < SAMPLE; step++) {
       const p = (offset + step) % panels;
       const count = state.presenterCountByPanel[p]!;
-      const room = problem.maxPresentersByPanel[p]! - count;
-      const free = unit.every((i) => state.roleByParticipantPanel[i * panels + p] === ROLE_NONE);
-      if (!free) continue;
-      const fill = count / Math.max(1, problem.maxPresentersByPanel[p]!);
-      const belowMin = count < problem.minPresentersByPanel[p]! ? 1 : 0;
-      if (room >= unit.length && unit.every((i) => this.mayHold(i, p, ROLE_PRESENTER, unit))) {
-        let gain = 0;
-        for (const i of unit) gain += this.gain(i, p);
-        const key = belowMin * 1e12 + gain - fill * 1e-3;
-        if (key > bestKey) {
-          bestKey = key;
-          best = p;
-        }
-      } else if (best === NONE) {
-        // Least bad: room first, then eligibility, then emptiness.
-        let key = (room >= unit.length ? 4 : 0) - fill;
-        if (unit.every((i) => problem.mayPresent[i * panels + p] === 1)) key += 2;
-        const slot = problem.slotByPanel[p]!;
-        if (slot === NONE || unit.every((i) => state.occupancyByParticipantSlot[i * state.slotCount + slot] === 0)) key += 1;
-        if (key > fallbackKey) {
-          fallbackKey = key;
-          fallback = p;
-        }
+      if ((count < problem.minPresentersByPanel[p]!) !== belowMinOnly) continue;
+      if (problem.maxPresentersByPanel[p]! - count < unit.length) continue;
+      if (!unit.every((i) => this.mayHold(i, p, ROLE_PRESENTER, unit, strict))) continue;
+      found++;
+      let gain = 0;
+      for (const i of unit) gain += this.gain(i, p);
+      const key = gain - (count / Math.max(1, problem.maxPresentersByPanel[p]!)) * 1e-3;
+      if (key > bestKey) {
+        bestKey = key;
+        best = p;
       }
     }
-    const target = best !== NONE ? best : fallback;
-    if (target === NONE) return false;
-    for (const i of unit) state.setRole(i, target, ROLE_PRESENTER);
-    return true;
+    return best;
+  }
+
+  /** No panel keeps the rules: room first, then eligibility, then a free slot, then emptiness. */
+  private leastBadPanel(unit: readonly number[]): number {
+    const state = this.state;
+    const problem = this.problem;
+    const panels = problem.panelCount;
+    let best = NONE;
+    let bestKey = -Infinity;
+    for (let p = 0; p < panels; p++) {
+      if (!unit.every((i) => state.roleByParticipantPanel[i * panels + p] === ROLE_NONE)) continue;
+      const count = state.presenterCountByPanel[p]!;
+      let key = (problem.maxPresentersByPanel[p]! - count >= unit.length ? 4 : 0) - count / Math.max(1, problem.maxPresentersByPanel[p]!);
+      if (unit.every((i) => problem.mayPresent[i * panels + p] === 1)) key += 2;
+      const slot = problem.slotByPanel[p]!;
+      if (slot === NONE || unit.every((i) => state.occupancyByParticipantSlot[i * state.slotCount + slot] === 0)) key += 1;
+      if (key > bestKey) {
+        bestKey = key;
+        best = p;
+      }
+    }
+    return best;
   }
 }

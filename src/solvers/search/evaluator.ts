@@ -24,6 +24,8 @@ export class Evaluator {
   private newValues: Float64Array[];
   private readonly diff: Float64Array;
   private pending: Move | null = null;
+  /** Entities with a violation, per scope (panel, participant, group, global): where repair moves aim. */
+  readonly violated: IndexedSet[];
   lastObjectiveDelta = 0;
   lastPenaltyDelta = 0;
 
@@ -43,6 +45,7 @@ export class Evaluator {
     this.stampByEntity = SCOPES.map((scope) => new Int32Array(sizes[scope]));
     this.newValues = this.rules.map(() => new Float64Array(16));
     this.diff = new Float64Array(this.rules.length);
+    this.violated = SCOPES.map((scope) => new IndexedSet(sizes[scope]));
     this.recompute();
   }
 
@@ -55,6 +58,20 @@ export class Evaluator {
       for (let e = 0; e < sizes[rule.scope]; e++) total += cache[e] = rule.value(this.state, e);
       this.totals[r] = total;
     });
+    SCOPES.forEach((_, s) => {
+      for (let e = 0; e < sizes[SCOPES[s]!]; e++) this.markViolation(s, e);
+    });
+  }
+
+  private markViolation(scope: number, entity: number): void {
+    const rules = this.rulesByScope[scope]!;
+    let violated = false;
+    for (let x = 0; x < rules.length && !violated; x++) {
+      const r = rules[x]!;
+      if (this.isHard[r] === 1 && this.cache[r]![entity]! > 0) violated = true;
+    }
+    if (violated) this.violated[scope]!.add(entity);
+    else this.violated[scope]!.delete(entity);
   }
 
   objective(): number {
@@ -144,6 +161,7 @@ export class Evaluator {
         for (let t = 0; t < count; t++) cache[touched[t]!] = values[t]!;
         this.totals[r]! += this.diff[r]!;
       }
+      if (rules.length > 0) for (let t = 0; t < count; t++) this.markViolation(s, touched[t]!);
     }
     this.pending = null;
   }
@@ -182,4 +200,31 @@ export class Evaluator {
 
 function entityCounts(problem: Problem): Record<RuleScope, number> {
   return { panel: problem.panelCount, participant: problem.participantCount, group: problem.groups.length, global: 1 };
+}
+
+/** A set of small integers with O(1) add, delete and uniform random pick. */
+export class IndexedSet {
+  readonly items: Int32Array;
+  private readonly position: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.items = new Int32Array(capacity);
+    this.position = new Int32Array(capacity).fill(-1);
+  }
+
+  add(value: number): void {
+    if (this.position[value] !== -1) return;
+    this.position[value] = this.size;
+    this.items[this.size++] = value;
+  }
+
+  delete(value: number): void {
+    const at = this.position[value]!;
+    if (at === -1) return;
+    const last = this.items[--this.size]!;
+    this.items[at] = last;
+    this.position[last] = at;
+    this.position[value] = -1;
+  }
 }

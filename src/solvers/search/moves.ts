@@ -136,22 +136,50 @@ export function drawRelocate(ctx: MoveContext, move: Move, random: Random, targe
   const from = randomPresenterPanel(state, i, random);
   if (from === NONE) return false;
   const to = target === NONE ? random.int(problem.panelCount) : target;
-  if (to === from) return false;
+  // Mostly keep co-authors together; sometimes move one alone so a split group can be mended.
+  return relocate(ctx, move, random, i, from, to, random.next() < 0.8);
+}
+
+/**
+ * i's presenter role moves from `from` to `to` (with the co-authors presenting beside them when `withGroup`).
+ * When `to` would overflow, as many of its other presenters move back to `from`: a relocation into a full panel
+ * becomes an exchange instead of a size violation.
+ */
+export function relocate(ctx: MoveContext, move: Move, random: Random, i: number, from: number, to: number, withGroup: boolean): boolean {
+  const state = ctx.state;
+  const problem = state.problem;
+  if (from === to || from === NONE || to === NONE) return false;
   move.clear();
   const group = problem.groupByParticipant[i]!;
-  // Mostly keep co-authors together; sometimes move one alone so a split group can be mended.
-  if (group !== NONE && random.next() < 0.8) {
+  let moved = 0;
+  if (group !== NONE && withGroup) {
     for (const j of problem.groups[group]!) {
       if (state.role(j, from) !== ROLE_PRESENTER) continue;
       if (!mayTakePresenter(state, j, from, to)) return false;
       move.push(state, j, from, ROLE_NONE);
       move.push(state, j, to, ROLE_PRESENTER);
+      moved++;
     }
-    return true;
+  } else {
+    if (!mayTakePresenter(state, i, from, to)) return false;
+    move.push(state, i, from, ROLE_NONE);
+    move.push(state, i, to, ROLE_PRESENTER);
+    moved = 1;
   }
-  if (!mayTakePresenter(state, i, from, to)) return false;
-  move.push(state, i, from, ROLE_NONE);
-  move.push(state, i, to, ROLE_PRESENTER);
+  let excess = state.presenterCountByPanel[to]! + moved - problem.maxPresentersByPanel[to]!;
+  if (excess <= 0 || state.presenterCountByPanel[from]! - moved >= problem.maxPresentersByPanel[from]!) return true;
+  const members = state.membersByPanel[to]!;
+  const P = state.panelCount;
+  const offset = random.int(Math.max(1, members.length));
+  for (let k = 0; k < members.length && excess > 0; k++) {
+    const j = members[(offset + k) % members.length]!;
+    if (state.roleByParticipantPanel[j * P + to] !== ROLE_PRESENTER || !mayTakePresenter(state, j, to, from)) continue;
+    const g = problem.groupByParticipant[j]!;
+    if (g !== NONE && g === group) continue;
+    move.push(state, j, to, ROLE_NONE);
+    move.push(state, j, from, ROLE_PRESENTER);
+    excess--;
+  }
   return true;
 }
 
@@ -172,9 +200,12 @@ export function drawSwap(ctx: MoveContext, move: Move, random: Random): boolean 
   const i = movable[random.int(movable.length)]!;
   const j = movable[random.int(movable.length)]!;
   if (i === j) return false;
-  const p = randomPresenterPanel(state, i, random);
-  const q = randomPresenterPanel(state, j, random);
-  if (p === NONE || q === NONE || p === q) return false;
+  return swap(ctx, move, i, randomPresenterPanel(state, i, random), j, randomPresenterPanel(state, j, random));
+}
+
+export function swap(ctx: MoveContext, move: Move, i: number, p: number, j: number, q: number): boolean {
+  const state = ctx.state;
+  if (p === NONE || q === NONE || p === q || i === j) return false;
   if (!mayTakePresenter(state, i, p, q) || !mayTakePresenter(state, j, q, p)) return false;
   move.clear();
   move.push(state, i, p, ROLE_NONE);
@@ -182,6 +213,61 @@ export function drawSwap(ctx: MoveContext, move: Move, random: Random): boolean 
   move.push(state, i, q, ROLE_PRESENTER);
   move.push(state, j, p, ROLE_PRESENTER);
   return true;
+}
+
+/**
+ * A move aimed at a violated entity (the evaluator keeps the lists): change something about that panel,
+ * participant or co-author group. Random moves alone rarely hit the few broken places of a big program.
+ */
+export function drawRepair(ctx: MoveContext, move: Move, random: Random, scope: number, entity: number): boolean {
+  const state = ctx.state;
+  const problem = state.problem;
+  const P = state.panelCount;
+  if (scope === 0) {
+    const p = entity;
+    const members = state.membersByPanel[p]!;
+    const short = state.presenterCountByPanel[p]! < problem.minPresentersByPanel[p]!;
+    if (members.length === 0 || (short && random.next() < 0.5)) return drawRelocate(ctx, move, random, p);
+    const needsChair = problem.needsChairByPanel[p] === 1 && state.chairByPanel[p] === NONE;
+    const needsDiscussant = problem.needsDiscussantByPanel[p] === 1 && state.discussantByPanel[p] === NONE;
+    if (needsChair && random.next() < 0.5) return reassign(ctx, move, random, p, ROLE_CHAIR);
+    if (needsDiscussant && random.next() < 0.5) return reassign(ctx, move, random, p, ROLE_DISCUSSANT);
+    return moveRole(ctx, move, random, members[random.int(members.length)]!, p);
+  }
+  if (scope === 1) {
+    const panels = state.panelsByParticipant[entity]!;
+    if (panels.length === 0) return false;
+    return moveRole(ctx, move, random, entity, panels[random.int(panels.length)]!);
+  }
+  if (scope === 2) {
+    // Bring one co-author to a panel where another one presents.
+    const group = problem.groups[entity]!;
+    const i = group[random.int(group.length)]!;
+    const j = group[random.int(group.length)]!;
+    const from = randomPresenterPanel(state, i, random);
+    const to = randomPresenterPanel(state, j, random);
+    if (from === NONE || to === NONE || state.roleByParticipantPanel[i * P + to] !== ROLE_NONE) return false;
+    return relocate(ctx, move, random, i, from, to, false);
+  }
+  return false;
+}
+
+/** Change i's role on p: a presenter goes elsewhere or trades places; a chair or discussant hands over. */
+function moveRole(ctx: MoveContext, move: Move, random: Random, i: number, p: number): boolean {
+  const state = ctx.state;
+  const role = state.role(i, p);
+  if (role === ROLE_PRESENTER) {
+    if (random.next() < 0.5 || ctx.movablePresenters.length < 2) {
+      return relocate(ctx, move, random, i, p, random.int(state.panelCount), random.next() < 0.5);
+    }
+    const j = ctx.movablePresenters[random.int(ctx.movablePresenters.length)]!;
+    return swap(ctx, move, i, p, j, randomPresenterPanel(state, j, random));
+  }
+  if (role === ROLE_CHAIR || role === ROLE_DISCUSSANT) {
+    if (state.pinnedByParticipantPanel[i * state.panelCount + p] !== ROLE_NONE) return false;
+    return reassign(ctx, move, random, p, role);
+  }
+  return false;
 }
 
 /** Give a panel's chair (or discussant) role to someone else, or exchange the holders of two panels. */
@@ -193,13 +279,32 @@ export function drawReassign(ctx: MoveContext, move: Move, random: Random, role:
   const holderByPanel = role === ROLE_CHAIR ? state.chairByPanel : state.discussantByPanel;
   if (panels.length === 0 || candidates.length === 0) return false;
   const p = panels[random.int(panels.length)]!;
+  return reassign(ctx, move, random, p, role, panels.length > 1 && random.next() < 0.3 ? panels[random.int(panels.length)]! : NONE);
+}
+
+/** Give p's chair (or discussant) role to a random candidate, or exchange holders with panel `exchangeWith`. */
+function reassign(
+  ctx: MoveContext,
+  move: Move,
+  random: Random,
+  p: number,
+  role: typeof ROLE_CHAIR | typeof ROLE_DISCUSSANT,
+  exchangeWith = NONE,
+): boolean {
+  const state = ctx.state;
+  const problem = state.problem;
+  const candidates = role === ROLE_CHAIR ? ctx.chairCandidates : ctx.discussantCandidates;
+  const holderByPanel = role === ROLE_CHAIR ? state.chairByPanel : state.discussantByPanel;
+  const pinned = role === ROLE_CHAIR ? problem.pinnedChairByPanel : problem.pinnedDiscussantByPanel;
+  const needs = role === ROLE_CHAIR ? problem.needsChairByPanel : problem.needsDiscussantByPanel;
+  if (candidates.length === 0 || needs[p] !== 1 || pinned[p] !== NONE) return false;
   const current = holderByPanel[p]!;
   const P = state.panelCount;
   move.clear();
-  if (current !== NONE && panels.length > 1 && random.next() < 0.3) {
-    const q = panels[random.int(panels.length)]!;
+  if (current !== NONE && exchangeWith !== NONE) {
+    const q = exchangeWith;
     const other = holderByPanel[q]!;
-    if (q === p || other === NONE || other === current) return false;
+    if (q === p || other === NONE || other === current || pinned[q] !== NONE) return false;
     if (state.role(current, q) !== ROLE_NONE || state.role(other, p) !== ROLE_NONE) return false;
     if (problem.mayJoin[current * P + q] !== 1 || problem.mayJoin[other * P + p] !== 1) return false;
     move.push(state, current, p, ROLE_NONE);

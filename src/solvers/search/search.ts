@@ -12,7 +12,7 @@ import type { Solver, SolveOptions, SolveResult } from "../solver.js";
 import { construct } from "../greedy/greedy.js";
 import { Evaluator } from "./evaluator.js";
 import { evaluateAssignment } from "./full.js";
-import { drawReassign, drawRelocate, drawRosterSwap, drawSwap, Move, MoveContext } from "./moves.js";
+import { drawReassign, drawRelocate, drawRepair, drawRosterSwap, drawSwap, Move, MoveContext } from "./moves.js";
 import { createRandom } from "./random.js";
 import { ROLE_CHAIR, ROLE_DISCUSSANT, SearchState } from "./state.js";
 
@@ -49,12 +49,18 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
   const random = createRandom(options.seed);
   const state = new SearchState(problem);
   construct(state, random, options.initial ?? problem.baseline);
-  const evaluator = new Evaluator(state);
   const context = new MoveContext(state);
   const move = new Move();
   const mix = moveMix(context);
+  const evaluator = new Evaluator(state);
 
   const draw = (): boolean => {
+    // A third of the draws aim at a violated panel, participant or group while there are any.
+    if (random.next() < 0.33) {
+      const scope = random.int(3);
+      const violated = evaluator.violated[scope]!;
+      if (violated.size > 0) return drawRepair(context, move, random, scope, violated.items[random.int(violated.size)]!);
+    }
     const u = random.next();
     let kind = 0;
     while (kind < mix.length - 1 && u >= mix[kind]!) kind++;
@@ -127,15 +133,18 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
         if (isAborted(options.signal)) break;
       }
       report(false);
+      if (process.env.TT_DEBUG && iteration % 65536 === 0) console.error(iteration, Math.round(elapsed()), current.toFixed(1), evaluator.objective().toFixed(1), JSON.stringify(evaluator.violationsByRule()), Array.from(evaluator.weights).map((w) => w.toFixed(1)).join(","));
       if (iteration % ADAPT_EVERY === 0 && adaptWeights(evaluator, baseWeight)) {
-        current = evaluator.score();
-        history.fill(current);
+        // Shift the history with the score, so re-weighting never lowers the acceptance bar by itself.
+        const shift = evaluator.score() - current;
+        for (let k = 0; k < historyLength; k++) history[k]! += shift;
+        current += shift;
       }
       if (sinceBest > stagnation && best !== null) {
         // Iterated local search: restart from the best with a random kick, keeping LAHC's memory fresh.
         state.load(best);
         evaluator.recompute();
-        kick(evaluator, draw, move, Math.max(3, Math.round(problem.participantCount / 30)));
+        kick(evaluator, draw, move, Math.max(3, Math.min(50, Math.round(problem.participantCount / 40))));
         current = evaluator.score();
         history.fill(current);
         sinceBest = 0;
@@ -199,16 +208,16 @@ function defaultHistoryLength(problem: Problem): number {
 }
 
 function typicalObjectiveDelta(evaluator: Evaluator, draw: () => boolean, move: Move): number {
-  let sum = 0;
-  let count = 0;
-  for (let k = 0; k < 400 && count < 100; k++) {
+  // A high percentile of sampled objective changes: a unit of violation should outweigh nearly every gain.
+  const deltas: number[] = [];
+  for (let k = 0; k < 2000 && deltas.length < 400; k++) {
     if (!draw()) continue;
     evaluator.tryMove(move);
-    sum += Math.abs(evaluator.lastObjectiveDelta);
-    count++;
+    deltas.push(Math.abs(evaluator.lastObjectiveDelta));
     evaluator.rollback();
   }
-  return Math.max(1, count === 0 ? 1 : (2 * sum) / count);
+  deltas.sort((a, b) => a - b);
+  return Math.max(1, deltas[Math.floor(deltas.length * 0.95)] ?? 1);
 }
 
 /**
@@ -221,10 +230,10 @@ function adaptWeights(evaluator: Evaluator, baseWeight: number): boolean {
     if (evaluator.isHard[r] !== 1) continue;
     const weight = evaluator.weights[r]!;
     if (evaluator.totals[r]! > 0) {
-      evaluator.weights[r] = Math.min(weight * 1.5, baseWeight * 1e6);
+      evaluator.weights[r] = Math.min(weight * 1.3, baseWeight * 1e4);
       changed = true;
     } else {
-      evaluator.weights[r] = Math.max(weight * 0.9, baseWeight * 0.2);
+      evaluator.weights[r] = Math.max(weight * 0.95, baseWeight);
     }
   }
   return changed;

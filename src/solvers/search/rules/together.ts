@@ -1,5 +1,6 @@
 // DESIGN.md §3.8: co-authors of one group all present on one common panel. Violation of a group = members
-// missing from the panel where most of them present.
+// missing from the panel where most of them present (a group that presents nowhere misses everyone, as the
+// checker reads it).
 import { ROLE_PRESENTER } from "../state.js";
 import type { HardRule } from "./rule.js";
 
@@ -7,7 +8,7 @@ export const togetherRule: HardRule = {
   code: "together",
   kind: "hard",
   scope: "group",
-  isActive: (problem) => problem.groups.some((g) => g.length > 1),
+  isActive: (problem) => problem.groups.length > 0,
   full(problem, assignment) {
     const presentingOn: Set<number>[] = Array.from({ length: problem.participantCount }, () => new Set());
     assignment.panels.forEach((roster, p) => {
@@ -25,7 +26,6 @@ export const togetherRule: HardRule = {
   },
   value(state, g) {
     const group = state.problem.groups[g]!;
-    if (group.length < 2) return 0;
     const panels = state.panelCount;
     let best = 0;
     for (const i of group) {
