@@ -190,30 +190,50 @@ function checkPanelShape(problem: Problem): NecessaryCheck[] {
   if (maxShare >= 1) return [];
   const distinct = new Set<number>();
   for (const codes of problem.nationalitiesByParticipant) for (const k of codes) distinct.add(k);
-  const byShape = new Map<string, number[]>();
-  for (let p = 0; p < problem.panelCount; p++) {
+  // Smallest member count each panel can have under the cap (0 when it may stay empty), null when none works.
+  const fewestMembers = (p: number): number | null => {
     const [lo, hi] = membersRange(problem, p);
-    const key = `${lo}:${hi}`;
-    byShape.set(key, [...(byShape.get(key) ?? []), p]);
+    if (lo === 0) return 0;
+    for (let m = lo; m <= hi; m++) {
+      const limit = shareLimit(maxShare, m);
+      if (limit >= 1 && limit * distinct.size >= m) return m;
+    }
+    return null;
+  };
+  const byShape = new Map<string, number[]>();
+  let neededPresenters = 0;
+  let raised = 0;
+  for (let p = 0; p < problem.panelCount; p++) {
+    const fewest = fewestMembers(p);
+    if (fewest === null) {
+      const [lo, hi] = membersRange(problem, p);
+      byShape.set(`${lo}:${hi}`, [...(byShape.get(`${lo}:${hi}`) ?? []), p]);
+      continue;
+    }
+    const extra = problem.needsChairByPanel[p]! + problem.needsDiscussantByPanel[p]!;
+    const presenters = Math.max(problem.minPresentersByPanel[p]!, fewest - extra);
+    if (presenters > problem.minPresentersByPanel[p]!) raised++;
+    neededPresenters += presenters;
   }
   const failures: NecessaryCheck[] = [];
   for (const [key, panels] of byShape) {
     const [lo, hi] = key.split(":").map(Number) as [number, number];
-    let fits = false;
-    for (let m = Math.max(lo, 1); m <= hi && !fits; m++) {
-      const limit = shareLimit(maxShare, m);
-      fits = limit >= 1 && limit * distinct.size >= m;
-    }
-    if (lo === 0) fits = true; // an empty panel is allowed
-    if (fits) continue;
     const names = panels.slice(0, 3).map((p) => problem.panelIds[p]!).join(", ") + (panels.length > 3 ? ", ..." : "");
-    const limitHi = shareLimit(maxShare, hi);
     failures.push(check("panel-shape", false, "policy.nationality.maxShare", { panels: panels.length, minMembers: lo, maxMembers: hi, maxShare, nationalities: distinct.size },
-      limitHi < 1
+      shareLimit(maxShare, hi) < 1
         ? `${plural(panels.length, "panel")} (${names}) have at most ${hi} members, and maxShare ${maxShare} lets no nationality hold even one seat`
         : `${plural(panels.length, "panel")} (${names}) need ${lo} to ${hi} members; with maxShare ${maxShare} that takes more than the ${distinct.size} nationalities participants hold`));
   }
-  return failures;
+  if (failures.length > 0) return failures;
+  if (raised === 0) return [];
+  // The cap forces some panels above their minimum size; do the presentations still fill them?
+  let demand = 0;
+  for (const k of problem.presentsByParticipant) demand += k;
+  const numbers = { presentations: demand, neededPresenters, raisedPanels: raised, maxShare };
+  const why = `with maxShare ${maxShare} and ${distinct.size} nationalities, ${plural(raised, "panel")} cannot stay at ${raised === 1 ? "its" : "their"} minimum size, so the panels need at least ${neededPresenters} presenters`;
+  return demand < neededPresenters
+    ? [check("panel-shape", false, "policy.nationality.maxShare", numbers, `${why} but there are only ${demand} presentations`)]
+    : [check("panel-shape", true, "policy.nationality.maxShare", numbers, `${why}, and there are ${demand} presentations`)];
 }
 
 function checkAttributeCaps(problem: Problem): NecessaryCheck[] {

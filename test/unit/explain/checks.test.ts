@@ -142,6 +142,20 @@ describe("necessary-condition checks", () => {
     expect(checksOf(passing).filter((c) => !c.ok)).toEqual([]);
   });
 
+  it("panel-shape: a cap that forces panels above their minimum size, beyond what the presentations fill", () => {
+    // maxShare 0.3: a 3-member panel may hold nobody (floor(0.9) = 0), a 4-member panel one per nationality.
+    const input = (presenters: number): ProgramInput => ({
+      participants: people(presenters, MIXED),
+      panels: [{ id: "A" }, { id: "B" }],
+      policy: { panelSize: { min: 3, max: 5 }, nationality: { maxShare: 0.3 } },
+    });
+    const failed = checksOf(input(7)).filter((c) => !c.ok);
+    expect(failed.map((c) => c.message)).toEqual([
+      "with maxShare 0.3 and 6 nationalities, 2 panels cannot stay at their minimum size, so the panels need at least 8 presenters but there are only 7 presentations",
+    ]);
+    expect(checksOf(input(8)).filter((c) => !c.ok)).toEqual([]);
+  });
+
   it("covers every check code", () => {
     expect(new Set(CASES.map((c) => c[0]))).toEqual(new Set(CHECK_CODES));
   });
