@@ -26,6 +26,8 @@ export interface BenchInstance {
   readonly proveOptimum?: boolean;
   /** An upper bound on the objective computed from the program alone, when one is cheap. */
   bound?(program: Program): number | null;
+  /** The checked objective of a solution known in advance (a generator's planted witness): proof of feasibility. */
+  planted?(program: Program): number | null;
 }
 
 export interface RunContext {
@@ -72,6 +74,8 @@ export interface InstanceResult {
   readonly loadMs: number;
   /** The reference used for gaps, after the run (best of: proven optimum, best-known, tightest bound). */
   readonly reference: Reference | null;
+  /** Objective of the planted solution, when the instance has one: any solver should reach at least this. */
+  readonly planted: number | null;
   readonly note: string | null;
 }
 
@@ -111,6 +115,7 @@ export async function runMatrix(
         panels: null,
         loadMs: Math.round(performance.now() - loadStart),
         reference: instance.reference ?? null,
+        planted: null,
         note: `could not load: ${errorText(error)}`,
       };
       result.instances.push(row);
@@ -132,7 +137,8 @@ export async function runMatrix(
         notes.push(`optimum not proven by ${proof.solver} (${proof.status}${proof.note === null ? "" : `: ${proof.note}`})`);
       }
     }
-    const staticBound = safeBound(instance, program, notes);
+    const staticBound = safeCall("bound", instance.bound, program, notes);
+    const planted = safeCall("planted solution", instance.planted, program, notes);
 
     const raw: CellResult[] = [];
     for (const runner of runners) {
@@ -158,6 +164,7 @@ export async function runMatrix(
       panels: program.panels.length,
       loadMs,
       reference,
+      planted,
       note: notes.length > 0 ? notes.join("; ") : null,
     };
     result.instances.push(row);
@@ -251,12 +258,17 @@ function withGap(cell: CellResult, reference: Reference | null): CellResult {
   return { ...cell, gap, note: [cell.note, warning].filter((x) => x !== null).join("; ") || null };
 }
 
-function safeBound(instance: BenchInstance, program: Program, notes: string[]): number | null {
-  if (instance.bound === undefined) return null;
+function safeCall(
+  what: string,
+  fn: ((program: Program) => number | null) | undefined,
+  program: Program,
+  notes: string[],
+): number | null {
+  if (fn === undefined) return null;
   try {
-    return instance.bound(program);
+    return fn(program);
   } catch (error) {
-    notes.push(`bound failed: ${errorText(error)}`);
+    notes.push(`${what} failed: ${errorText(error)}`);
     return null;
   }
 }

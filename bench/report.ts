@@ -68,15 +68,17 @@ export function markdownReport(report: BenchReport, svgLinks: ReadonlyMap<string
     "",
     "Objective: the checker's score of a re-verified solution. Gap: (reference - objective) / |reference|, where the",
     "reference is the optimum proven in this run (opt), the literature best-known value (bks), or the tightest upper",
-    "bound (ub). Memory: peak process RSS and V8 heap sampled during the cell (cells share one process).",
+    "bound (ub). Planted: the checked objective of the feasible solution the generator built the program around",
+    "(every solver should find a solution at least this good). Memory: peak process RSS and V8 heap sampled during",
+    "the cell (cells share one process, so RSS includes what earlier cells left behind).",
     "",
     "## Instances",
     "",
-    "| instance | family | participants | panels | reference | note |",
-    "| --- | --- | ---: | ---: | --- | --- |",
+    "| instance | family | participants | panels | planted | reference | note |",
+    "| --- | --- | ---: | ---: | ---: | --- | --- |",
     ...report.instances.map(
       (i) =>
-        `| ${i.name} | ${i.family} | ${i.participants ?? "-"} | ${i.panels ?? "-"} | ` +
+        `| ${i.name} | ${i.family} | ${i.participants ?? "-"} | ${i.panels ?? "-"} | ${num(i.planted)} | ` +
         `${i.reference === null ? "-" : `${num(i.reference.value)} (${i.reference.kind}: ${escapeMd(i.reference.source)})`} | ${escapeMd(i.note ?? "")} |`,
     ),
     "",

@@ -123,7 +123,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
 function instanceLine(instance: InstanceResult, cells: readonly CellResult[]): string {
   const size = instance.participants === null ? "" : ` (${instance.participants} participants, ${instance.panels} panels)`;
-  const ref = instance.reference === null ? "" : `, ${instance.reference.kind} ${round(instance.reference.value)}`;
+  const ref =
+    (instance.reference === null ? "" : `, ${instance.reference.kind} ${round(instance.reference.value)}`) +
+    (instance.planted === null ? "" : `, planted ${round(instance.planted)}`);
   const summary = cells
     .map((c) => `${c.solver} ${c.status === "skipped" ? "skipped" : `${c.status} ${c.objective === null ? "-" : round(c.objective)}`}`)
     .join(", ");

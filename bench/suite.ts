@@ -2,7 +2,9 @@
 // participants, and MDGPLIB instances with their best-known values. Quick mode (CI) keeps a few small ones.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { generateProgram } from "../src/generate/generate.js";
+import { checkSolution } from "../src/check/check.js";
+import { scoreSolution } from "../src/check/score.js";
+import { generateProgram, generateWithWitness } from "../src/generate/generate.js";
 import type { Loaded } from "../src/model/issues.js";
 import { formatInputIssue } from "../src/model/issues.js";
 import { validateProgram } from "../src/model/load.js";
@@ -48,11 +50,17 @@ export function buildSuite(options: SuiteOptions): Suite {
       family: "small",
       proveOptimum: true,
       load: () => generated(participants, seed),
+      planted: plantedObjective(participants, seed),
     });
   }
   const conventions = options.quick ? CONVENTIONS.slice(0, 1) : CONVENTIONS;
   for (const participants of conventions) {
-    instances.push({ name: `convention-${participants}`, family: "convention", load: () => generated(participants, 1) });
+    instances.push({
+      name: `convention-${participants}`,
+      family: "convention",
+      load: () => generated(participants, 1),
+      planted: plantedObjective(participants, 1),
+    });
   }
 
   const mdgpDir = join(options.dataDir, "mdgp");
@@ -88,6 +96,16 @@ export function buildSuite(options: SuiteOptions): Suite {
 
 function generated(participants: number, seed: number): Program {
   return unwrap(validateProgram(generateProgram({ participants, seed }), `generated-${participants}-seed-${seed}`));
+}
+
+/** The generator's witness for the same size and seed, checked and scored by the independent checker. */
+function plantedObjective(participants: number, seed: number): (program: Program) => number | null {
+  return (program) => {
+    const { witness } = generateWithWitness({ participants, seed });
+    const violations = checkSolution(program, witness);
+    if (violations.length > 0) throw new Error(`the planted witness has ${violations.length} violation(s)`);
+    return scoreSolution(program, witness, null).total;
+  };
 }
 
 function loadMdgpProgram(file: string): Loaded<Program> {

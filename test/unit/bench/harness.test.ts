@@ -117,6 +117,30 @@ describe("runMatrix", () => {
   });
 });
 
+describe("planted solutions", () => {
+  it("records the planted objective, and a failing planted check as an instance note", async () => {
+    const good: BenchInstance = { name: "a", family: "small", load: () => tinyProgram().program, planted: () => 7 };
+    const bad: BenchInstance = {
+      name: "b",
+      family: "small",
+      load: () => tinyProgram().program,
+      planted: () => {
+        throw new Error("witness broken");
+      },
+    };
+    const result = await runMatrix([good, bad], [fakeRunner("fake", 10, null)], { timeLimitMs: 1000, seed: 1 });
+    expect(result.instances.map((i) => i.planted)).toEqual([7, null]);
+    expect(result.instances[1]!.note).toBe("planted solution failed: Error: witness broken");
+  });
+
+  it("the suite's generated instances carry a planted objective that the checker accepts", async () => {
+    const suite = buildSuite({ quick: true, dataDir: "/nonexistent", filter: "small-8" });
+    const instance = suite.instances[0]!;
+    const program = await instance.load();
+    expect(instance.planted?.(program)).toBeGreaterThan(0);
+  });
+});
+
 describe("buildSuite", () => {
   it("skips the MDGP sets with a note when the data folder is missing, and filters by name", () => {
     const suite = buildSuite({ quick: true, dataDir: "/nonexistent/tracktwo-data" });
