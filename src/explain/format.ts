@@ -36,7 +36,7 @@ export function formatExplanation(explanation: Explanation, options: FormatExpla
   }
   if (explanation.relaxations.length > 0) {
     lines.push("", "Smallest single changes that make it feasible:");
-    for (const r of explanation.relaxations) lines.push(`  - ${r.message}`);
+    for (const r of explanation.relaxations) lines.push(`  - ${r.message}${r.smallest ? "" : " (a smaller change was not decided in time)"}`);
   }
   if (explanation.stats.timedOut && explanation.verdict !== "feasible") {
     lines.push("", `(searched ${explanation.stats.solves} programs in ${(explanation.stats.timeMs / 1000).toFixed(1)} s; some answers were cut short by the time limit)`);

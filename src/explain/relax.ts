@@ -4,7 +4,7 @@
 // removes solutions). An axis whose loosest value is still infeasible is not reported.
 import type { Program } from "../model/schema.js";
 import type { Budget } from "./budget.js";
-import type { Relaxation } from "./types.js";
+import type { Relaxation, Verdict } from "./types.js";
 
 interface Axis {
   readonly path: string;
@@ -22,16 +22,21 @@ export async function findRelaxations(program: Program, budget: Budget, priority
     if (budget.exhausted || axis.steps.length === 0) continue;
     const loosest = axis.steps[axis.steps.length - 1];
     if ((await budget.ask(axis.apply(program, loosest))) !== "feasible") continue;
-    // Invariant: steps[hi] is feasible; everything below lo is not (or unknown).
+    // Invariant: steps[hi] is feasible; steps below lo are not, or could not be decided in time.
+    const verdicts = new Map<number, Verdict>();
     let lo = 0;
     let hi = axis.steps.length - 1;
     while (lo < hi && !budget.exhausted) {
       const mid = (lo + hi) >> 1;
-      if ((await budget.ask(axis.apply(program, axis.steps[mid]))) === "feasible") hi = mid;
+      const verdict = await budget.ask(axis.apply(program, axis.steps[mid]));
+      verdicts.set(mid, verdict);
+      if (verdict === "feasible") hi = mid;
       else lo = mid + 1;
     }
+    // Smallest for sure when the step just below was proven infeasible (monotonicity covers the rest).
+    const smallest = hi === 0 || (lo === hi && verdicts.get(hi - 1) === "infeasible");
     const to = axis.steps[hi];
-    out.push({ path: axis.path, from: axis.from, to, message: axis.describe(to) });
+    out.push({ path: axis.path, from: axis.from, to, smallest, message: axis.describe(to) });
   }
   return out;
 }

@@ -43,6 +43,8 @@ export interface Relaxation {
   readonly path: string;
   readonly from: unknown;
   readonly to: unknown;
+  /** False when a smaller step could not be decided in time: `to` works, a smaller change might too. */
+  readonly smallest: boolean;
   readonly message: string;
 }
 

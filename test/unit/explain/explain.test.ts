@@ -170,6 +170,7 @@ describe("explanations agree with brute force on random tiny programs", () => {
         for (const r of explanation.relaxations) {
           const axis = axes.find((a) => a.path === r.path)!;
           const k = axis.steps.indexOf(r.to);
+          expect(r.smallest).toBe(true);
           expect(bruteForce(axis.apply(p, r.to)).status).toBe("optimal");
           if (k > 0) expect(bruteForce(axis.apply(p, axis.steps[k - 1])).status).not.toBe("optimal");
         }
