@@ -5,21 +5,25 @@ import { pathToFileURL } from "node:url";
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command, type ExitCode } from "./io.js";
 import { command as check } from "./commands/check.js";
 import { command as generate } from "./commands/generate.js";
+import { command as explain } from "./commands/explain.js";
 import { command as schema } from "./commands/schema.js";
 import { command as solve } from "./commands/solve.js";
+import { command as sweep } from "./commands/sweep.js";
+import { command as whatif } from "./commands/whatif.js";
 
 /**
  * Every command the CLI knows, in the order `--help` lists them.
- * LEAD: add the later commands here (import `command` from ./commands/<name>.js): whatif, sweep, explain, bench.
+ * LEAD: new commands go here (import `command` from ./commands/<name>.js), e.g. bench.
  */
 export const COMMANDS: readonly Command[] = [
   solve,
   check,
+  explain,
+  whatif,
+  sweep,
   schema,
   generate,
-  // whatif,
-  // sweep,
-  // explain,
+  // bench,
 ];
 
 export function usageText(commands: readonly Command[] = COMMANDS): string {
