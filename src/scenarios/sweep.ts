@@ -89,7 +89,7 @@ export interface SweepRow {
 export function sweepCsv(path: string, rows: readonly SweepRow[]): string {
   const terms = termColumns(rows.map((r) => r.outcome));
   const pairs = pairColumns(rows.map((r) => r.outcome));
-  const header = [path, "status", "total", ...terms, ...pairs.map((p) => `panels ${p}`)];
+  const header = [path, "status", "total", ...terms, ...pairs.map((p) => `${p} panels`)];
   const lines = rows.map(({ value, outcome }) => [
     formatValue(value),
     outcome.status,

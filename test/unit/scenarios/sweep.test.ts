@@ -49,7 +49,7 @@ describe("sweepCsv", () => {
       { value: 0.5, outcome: outcome(10, "optimal") },
     ]);
     expect(csv).toBe(
-      "policy.nationality.maxShare,status,total,dialogue,affinity,panels RU-UA\n0.3,infeasible,,,,\n0.5,optimal,10,10,0,1\n",
+      "policy.nationality.maxShare,status,total,dialogue,affinity,RU-UA panels\n0.3,infeasible,,,,\n0.5,optimal,10,10,0,1\n",
     );
   });
 });

@@ -1,0 +1,144 @@
+// The whatif, sweep and explain commands end to end on tiny programs: output, files, exit codes, and usage errors.
+// One test spawns the real CLI under tsx, so worker threads are exercised the way users run them.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { command as explain } from "../../../src/cli/commands/explain.js";
+import { command as sweep } from "../../../src/cli/commands/sweep.js";
+import { command as whatif } from "../../../src/cli/commands/whatif.js";
+import type { CliIo, Command } from "../../../src/cli/io.js";
+import type { ProgramInput } from "../../../src/model/schema.js";
+
+async function run(command: Command, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false };
+  const code = await command.run(args, io);
+  return { code, out, err };
+}
+
+/** Four presenters, two panels of 2: UA+RU make one dialogue panel; keep-apart a-b forbids it. */
+const base: ProgramInput = {
+  participants: [
+    { id: "a", nationalities: ["UA"] },
+    { id: "b", nationalities: ["RU"] },
+    { id: "c", nationalities: ["GE"] },
+    { id: "d", nationalities: ["US"] },
+  ],
+  panels: [{ id: "P1", size: { min: 2, max: 2 } }, { id: "P2", size: { min: 2, max: 2 } }],
+  policy: { nationality: { maxShare: 0.5 }, dialogue: { pairs: [{ between: ["RU", "UA"], weight: 5 }] } },
+};
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), "tracktwo-whatif-"));
+  writeFileSync(join(dir, "base.json"), JSON.stringify(base));
+  writeFileSync(join(dir, "same.yaml"), "base: base.json\nbaseline: published.json\n");
+  writeFileSync(join(dir, "apart.yaml"), "name: apart\nbase: base.json\nbaseline: published.json\nchanges:\n  - keepApart: [a, b]\n");
+  writeFileSync(join(dir, "gone.yaml"), "base: base.json\nchanges:\n  - withdraw: [a, b]\n");
+  writeFileSync(
+    join(dir, "published.json"),
+    JSON.stringify({ status: "optimal", solver: "mip", panels: [{ id: "P1", presenters: ["a", "b"] }, { id: "P2", presenters: ["c", "d"] }] }),
+  );
+  return dir;
+}
+
+describe("tracktwo whatif", () => {
+  it("prints one comparison table, writes solutions and diffs, and explains the infeasible scenario", async () => {
+    const dir = workspace();
+    const out = join(dir, "out");
+    const result = await run(whatif, [join(dir, "same.yaml"), join(dir, "apart.yaml"), join(dir, "gone.yaml"), "--solver", "mip", "--jobs", "1", "--out-dir", out, "--moves"]);
+    expect(result.code).toBe(1); // one scenario is infeasible
+    const lines = result.out.split("\n");
+    expect(lines[0]).toMatch(/^\| scenario +\| status +\| total \| dialogue \|.*\| RU-UA panels \| moved \|$/);
+    expect(lines.find((l) => l.startsWith("| same "))).toMatch(/\| optimal +\| +5 \| +5 \|.*\| +1 \| +0 \|$/);
+    // Keeping a and b apart ends the only dialogue panel; a and b (or c and d) change panels.
+    expect(lines.find((l) => l.startsWith("| apart "))).toMatch(/\| optimal +\| +-2 \| +0 \|.*\| +0 \| +2 \|$/);
+    expect(lines.find((l) => l.startsWith("| gone "))).toMatch(/\| infeasible +\| +- \|/);
+    expect(result.out).toContain("2 presentations but the 2 panels need at least 4 presenters");
+    expect(result.out).toMatch(/apart: 2 moved\n {2}\w: presenter P\d -> presenter P\d/);
+
+    const diff = JSON.parse(readFileSync(join(out, "apart.diff.json"), "utf8")) as { moved: number; moves: unknown[] };
+    expect(diff.moved).toBe(2);
+    expect(diff.moves).toHaveLength(2);
+    const solution = JSON.parse(readFileSync(join(out, "gone.solution.json"), "utf8")) as { status: string; explanation: { verdict: string } };
+    expect(solution.status).toBe("infeasible");
+    expect(solution.explanation.verdict).toBe("infeasible");
+  });
+
+  it("reports an unknown id with the scenario file and the change index, and exits 2", async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "typo.yaml"), "base: base.json\nchanges:\n  - withdraw: a\n  - optOut: { participant: zz, nationalities: [RU] }\n");
+    const result = await run(whatif, [join(dir, "typo.yaml"), "--jobs", "1"]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(`${join(dir, "typo.yaml")}: changes[1].optOut.participant: unknown participant "zz"; expected the id of a participant in the base program (after earlier changes)\n`);
+  });
+
+  it("rejects bad options as usage errors", async () => {
+    const dir = workspace();
+    expect((await run(whatif, [])).code).toBe(2);
+    expect((await run(whatif, [join(dir, "same.yaml"), "--solver", "magic"])).err).toContain('unknown solver "magic"');
+    expect((await run(whatif, [join(dir, "same.yaml"), "--max-moves", "1.5"])).code).toBe(2);
+  });
+
+  it("runs on worker threads from the real CLI under tsx", () => {
+    const dir = workspace();
+    const root = resolve(import.meta.dirname, "../../..");
+    const child = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(root, "src/cli/main.ts"), "whatif", join(dir, "same.yaml"), join(dir, "apart.yaml"), "--solver", "mip", "--jobs", "2", "--out-dir", join(dir, "o")],
+      { cwd: root, encoding: "utf8", timeout: 120_000 },
+    );
+    expect(child.stderr).toBe("");
+    expect(child.status).toBe(0);
+    expect(child.stdout).toMatch(/\| same +\| optimal/);
+    expect(child.stdout).toMatch(/\| apart +\| optimal/);
+    expect(existsSync(join(dir, "o", "apart.diff.json"))).toBe(true);
+  });
+});
+
+describe("tracktwo sweep", () => {
+  it("solves one program per value and writes the CSV", async () => {
+    const dir = workspace();
+    const csv = join(dir, "sweep.csv");
+    const result = await run(sweep, [join(dir, "base.json"), "--set", "policy.dialogue.pairs[0].weight=1:3:1", "--solver", "mip", "--jobs", "1", "--csv", csv]);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^\| policy\.dialogue\.pairs\[0\]\.weight \| status/);
+    expect(readFileSync(csv, "utf8").split("\n").slice(0, 4)).toEqual([
+      "policy.dialogue.pairs[0].weight,status,total,dialogue,diversity,topicFit,affinity,RU-UA panels",
+      "1,optimal,1,1,2,0,0,1",
+      "2,optimal,2,2,2,0,0,1",
+      "3,optimal,3,3,2,0,0,1",
+    ]);
+  });
+
+  it("reports an invalid value as input", async () => {
+    const dir = workspace();
+    const result = await run(sweep, [join(dir, "base.json"), "--set", "policy.nationality.maxShare=0:1:0.5", "--jobs", "1", "--csv", join(dir, "x.csv")]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("policy.nationality.maxShare=0");
+  });
+});
+
+describe("tracktwo explain", () => {
+  it("shows the checks that pass and exits 0 for a feasible program", async () => {
+    const dir = workspace();
+    const result = await run(explain, [join(dir, "base.json")]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("The program is feasible.");
+    expect(result.out).toContain("4 presentations fit the 2 panels (4 to 4 presenter seats) - fine");
+  });
+
+  it("names the conflict and exits 1 for an infeasible program", async () => {
+    const dir = workspace();
+    const file = join(dir, "clash.json");
+    writeFileSync(file, JSON.stringify({ ...base, policy: { ...base.policy, separate: [["UA", "GE"], ["UA", "US"], ["UA", "RU"]] } }));
+    const result = await run(explain, [file, "--solver", "mip"]);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain("cannot all hold together (minimal)");
+    expect(result.out).toContain("separate UA from");
+    const json = await run(explain, [file, "--solver", "mip", "--json"]);
+    expect((JSON.parse(json.out) as { verdict: string }).verdict).toBe("infeasible");
+  });
+});
