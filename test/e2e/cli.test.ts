@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { internalErrorText, main } from "../../src/cli/main.js";
 import type { CliIo, Command } from "../../src/cli/io.js";
+import { generateProgram } from "../../src/generate/generate.js";
 import type { ProgramInput } from "../../src/model/schema.js";
 import { SolutionSchema } from "../../src/model/solution.js";
 
@@ -22,9 +23,13 @@ interface Captured {
 }
 
 async function cli(...argv: string[]): Promise<Captured> {
+  return cliWith({}, ...argv);
+}
+
+async function cliWith(extra: Partial<CliIo>, ...argv: string[]): Promise<Captured> {
   let stdout = "";
   let stderr = "";
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTty: false };
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTty: false, ...extra };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -284,6 +289,46 @@ describe("tracktwo solve: infeasible and unwritable", () => {
     expect(stderr).toMatch(new RegExp(`cannot write ${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `));
     expect(readFileSync(join(target, "inside.txt"), "utf8")).toBe("still here");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("the sample convention", () => {
+  it("`npm start` (solve scenarios/sample-small.yaml --solver mip) proves an optimum that check accepts", async () => {
+    const sample = join(root, "scenarios", "sample-small.yaml");
+    const out = join(dir, "sample.solution.json");
+    const { code, stdout } = await cli("solve", sample, "--solver", "mip", "--out", out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^status optimal \(proven\)/m);
+    expect(stdout).toMatch(/gap 0%$/m);
+    expect(stdout).not.toMatch(/at[-_ ]?risk/i);
+    const checked = await cli("check", sample, out);
+    expect(checked.code).toBe(0);
+    // The at-risk participant (ru04) is never on the recorded plenary.
+    const solution = SolutionSchema.parse(JSON.parse(readFileSync(out, "utf8")));
+    const plenary = solution.panels.find((p) => p.id === "P01")!;
+    expect([...plenary.presenters, plenary.chair]).not.toContain("ru04");
+  });
+});
+
+describe("interrupting a solve", () => {
+  it("an aborted signal (Ctrl-C) ends a long search early with its best solution and exit 0", async () => {
+    const file = join(dir, "generated-200.json");
+    writeFileSync(file, JSON.stringify(generateProgram({ participants: 200, seed: 3 })));
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 1500);
+    const started = Date.now();
+    const out = join(dir, "generated-200.solution.json");
+    const { code } = await cliWith(
+      { signal: controller.signal },
+      "solve", file, "--solver", "search", "--time-limit", "600", "--out", out,
+    );
+    clearTimeout(timer);
+    expect(code).toBe(0);
+    // Liveness, not speed: the 600 s limit was not waited for.
+    expect(Date.now() - started).toBeLessThan(120_000);
+    const solution = SolutionSchema.parse(JSON.parse(readFileSync(out, "utf8")));
+    expect(solution.status).toBe("feasible");
+    expect((await cli("check", file, out)).code).toBe(0);
   });
 });
 
