@@ -1,0 +1,208 @@
+// The panel MIP, built once for both exact backends. Role seats x (presenter), c (chair), d (discussant) exist only
+// where allowed; each rule kind adds its rows in its own encoder (encode/*). Pins fix seats before encoding and
+// close the seats they rule out, so neither backend has to rediscover those implications.
+import { NONE, type Assignment, type PanelRoster, type Problem } from "../../model/problem.js";
+import { LinearModelBuilder, type LinearModel } from "./linear-model.js";
+import type { EncodeContext, RoleVars } from "./encode/context.js";
+import { encodeConflicts } from "./encode/conflicts.js";
+import { encodeDialogue } from "./encode/dialogue.js";
+import { encodeLoad } from "./encode/load.js";
+import { encodeAffinity, encodeTopicFit } from "./encode/objective.js";
+import { encodeRoles } from "./encode/roles.js";
+import { attributeFamilies, encodeCategoryFamily, nationalityFamily } from "./encode/share.js";
+import { encodeStability } from "./encode/stability.js";
+import { encodeSymmetryBreaking } from "./encode/symmetry.js";
+import { encodeTogether } from "./encode/together.js";
+
+export interface PanelModel {
+  readonly linear: LinearModel;
+  readonly vars: RoleVars;
+  readonly participantCount: number;
+  readonly panelCount: number;
+}
+
+export interface BuildOptions {
+  /**
+   * Symmetry breaking for interchangeable panels: "full" (default) fixes seats and adds the orbitope rows,
+   * "fixing" only fixes seats (no rows: javascript-lp-solver's simplex stalls on the degenerate orbitope rows),
+   * "none" leaves the model symmetric.
+   */
+  readonly symmetryBreaking?: SymmetryBreaking;
+}
+
+export type SymmetryBreaking = "full" | "fixing" | "none";
+
+const PRESENTER = 1;
+const CHAIR = 2;
+const DISCUSSANT = 4;
+
+export function buildPanelModel(problem: Problem, options: BuildOptions = {}): PanelModel {
+  const lp = new LinearModelBuilder();
+  const P = problem.panelCount;
+  const n = problem.participantCount;
+  const closed = closedSeats(problem);
+  const presenter = new Int32Array(n * P).fill(NONE);
+  const chair = new Int32Array(n * P).fill(NONE);
+  const discussant = new Int32Array(n * P).fill(NONE);
+  const candidates: number[][] = Array.from({ length: P }, () => []);
+
+  for (let i = 0; i < n; i++) {
+    for (let p = 0; p < P; p++) {
+      const k = i * P + p;
+      const shut = closed[k]!;
+      if (problem.mayPresent[k] === 1 && problem.presentsByParticipant[i]! > 0 && problem.maxPresentersByPanel[p]! > 0 && !(shut & PRESENTER)) {
+        presenter[k] = lp.addBinary(`x_${i}_${p}`);
+      }
+      if (problem.mayJoin[k] === 1 && problem.needsChairByPanel[p] === 1 && problem.mayChairByParticipant[i]! > 0 && !(shut & CHAIR)) {
+        chair[k] = lp.addBinary(`c_${i}_${p}`);
+      }
+      if (problem.mayJoin[k] === 1 && problem.needsDiscussantByPanel[p] === 1 && problem.mayDiscussByParticipant[i]! > 0 && !(shut & DISCUSSANT)) {
+        discussant[k] = lp.addBinary(`d_${i}_${p}`);
+      }
+      if (presenter[k] !== NONE || chair[k] !== NONE || discussant[k] !== NONE) candidates[p]!.push(i);
+    }
+  }
+  const vars: RoleVars = { presenter, chair, discussant };
+  fixPins(problem, lp, vars);
+
+  const minMembers = new Int32Array(P);
+  const maxMembers = new Int32Array(P);
+  for (let p = 0; p < P; p++) {
+    let presenterSeats = 0;
+    for (const i of candidates[p]!) if (presenter[i * P + p] !== NONE) presenterSeats++;
+    const fixedRoles = problem.needsChairByPanel[p]! + problem.needsDiscussantByPanel[p]!;
+    minMembers[p] = problem.minPresentersByPanel[p]! + fixedRoles;
+    maxMembers[p] = Math.min(problem.maxPresentersByPanel[p]!, presenterSeats) + fixedRoles;
+  }
+  const ctx: EncodeContext = {
+    problem,
+    lp,
+    vars,
+    candidatesByPanel: candidates.map((c) => Int32Array.from(c)),
+    minMembersByPanel: minMembers,
+    maxMembersByPanel: maxMembers,
+  };
+
+  encodeLoad(ctx);
+  encodeRoles(ctx);
+  encodeCategoryFamily(ctx, nationalityFamily(problem));
+  for (const family of attributeFamilies(problem)) encodeCategoryFamily(ctx, family);
+  encodeConflicts(ctx);
+  encodeDialogue(ctx);
+  encodeTogether(ctx);
+  encodeTopicFit(ctx);
+  encodeAffinity(ctx);
+  encodeStability(ctx);
+  const symmetry = options.symmetryBreaking ?? "full";
+  if (symmetry !== "none") encodeSymmetryBreaking(ctx, symmetry === "full");
+
+  return { linear: lp.build(), vars, participantCount: n, panelCount: P };
+}
+
+interface Pin {
+  readonly participant: number;
+  readonly panel: number;
+  readonly role: number;
+}
+
+function pinsOf(problem: Problem): Pin[] {
+  const pins: Pin[] = [];
+  for (let p = 0; p < problem.panelCount; p++) {
+    for (const i of problem.pinnedPresentersByPanel[p]!) pins.push({ participant: i, panel: p, role: PRESENTER });
+    const c = problem.pinnedChairByPanel[p]!;
+    if (c !== NONE) pins.push({ participant: c, panel: p, role: CHAIR });
+    const d = problem.pinnedDiscussantByPanel[p]!;
+    if (d !== NONE) pins.push({ participant: d, panel: p, role: DISCUSSANT });
+  }
+  return pins;
+}
+
+/** Seats a pin rules out: the pinned person's other roles there and other panels of that slot, and their conflicts there. */
+function closedSeats(problem: Problem): Uint8Array {
+  const P = problem.panelCount;
+  const closed = new Uint8Array(problem.participantCount * P);
+  for (const { participant: i, panel: p, role } of pinsOf(problem)) {
+    closed[i * P + p]! |= (PRESENTER | CHAIR | DISCUSSANT) & ~role;
+    const slot = problem.slotByPanel[p]!;
+    if (slot !== NONE) {
+      for (let q = 0; q < P; q++) if (q !== p && problem.slotByPanel[q] === slot) closed[i * P + q] = PRESENTER | CHAIR | DISCUSSANT;
+    }
+    for (const j of problem.conflictsByParticipant[i]!) closed[j * P + p] = PRESENTER | CHAIR | DISCUSSANT;
+  }
+  return closed;
+}
+
+function fixPins(problem: Problem, lp: LinearModelBuilder, vars: RoleVars): void {
+  const P = problem.panelCount;
+  for (const { participant: i, panel: p, role } of pinsOf(problem)) {
+    const table = role === PRESENTER ? vars.presenter : role === CHAIR ? vars.chair : vars.discussant;
+    const v = table[i * P + p]!;
+    const what = role === PRESENTER ? "presenter" : role === CHAIR ? "chair" : "discussant";
+    if (v === NONE) lp.markInfeasible(`${problem.participantIds[i]} is pinned as ${what} of ${problem.panelIds[p]} but may not hold that seat`);
+    else lp.setBounds(v, 1, 1);
+  }
+}
+
+/**
+ * Reads an assignment from variable values; null unless every role seat is integral (within 1e-6) and the
+ * assignment is complete: presents met, a chair and a discussant exactly where needed, sizes within bounds.
+ */
+export function decodeAssignment(problem: Problem, model: PanelModel, values: ArrayLike<number>): Assignment | null {
+  const P = problem.panelCount;
+  if (values.length !== model.linear.variables.length) return null;
+  const presenters: number[][] = Array.from({ length: P }, () => []);
+  const chairs: number[][] = Array.from({ length: P }, () => []);
+  const discussants: number[][] = Array.from({ length: P }, () => []);
+  const presents = new Int32Array(problem.participantCount);
+  const tables = [
+    [model.vars.presenter, presenters],
+    [model.vars.chair, chairs],
+    [model.vars.discussant, discussants],
+  ] as const;
+  for (const [table, seats] of tables) {
+    for (let k = 0; k < table.length; k++) {
+      const v = table[k]!;
+      if (v === NONE) continue;
+      const value = values[v]!;
+      if (!(Math.abs(value) <= 1e-6 || Math.abs(value - 1) <= 1e-6)) return null;
+      if (value > 0.5) {
+        const i = Math.floor(k / P);
+        seats[k % P]!.push(i);
+        if (seats === presenters) presents[i]!++;
+      }
+    }
+  }
+  for (let i = 0; i < problem.participantCount; i++) if (presents[i] !== problem.presentsByParticipant[i]) return null;
+  const panels: PanelRoster[] = [];
+  for (let p = 0; p < P; p++) {
+    const size = presenters[p]!.length;
+    if (size < problem.minPresentersByPanel[p]! || size > problem.maxPresentersByPanel[p]!) return null;
+    if (chairs[p]!.length !== problem.needsChairByPanel[p] || discussants[p]!.length !== problem.needsDiscussantByPanel[p]) return null;
+    panels.push({ presenters: presenters[p]!, chair: chairs[p]![0] ?? NONE, discussant: discussants[p]![0] ?? NONE });
+  }
+  return { panels };
+}
+
+/** Values of the role seats for an assignment (warm starts); other variables are left for the backend to complete. */
+export function encodeAssignment(problem: Problem, model: PanelModel, assignment: Assignment): { indices: Int32Array; values: Float64Array } | null {
+  const P = problem.panelCount;
+  const values = new Map<number, number>();
+  for (const table of [model.vars.presenter, model.vars.chair, model.vars.discussant]) {
+    for (const v of table) if (v !== NONE) values.set(v, 0);
+  }
+  for (let p = 0; p < P; p++) {
+    const roster = assignment.panels[p];
+    if (roster === undefined) return null;
+    const seat = (table: Int32Array, i: number) => {
+      const v = table[i * P + p]!;
+      if (v === NONE) return false;
+      values.set(v, 1);
+      return true;
+    };
+    for (const i of roster.presenters) if (!seat(model.vars.presenter, i)) return null;
+    if (roster.chair !== NONE && !seat(model.vars.chair, roster.chair)) return null;
+    if (roster.discussant !== NONE && !seat(model.vars.discussant, roster.discussant)) return null;
+  }
+  const entries = [...values].sort((a, b) => a[0] - b[0]);
+  return { indices: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => e[1]) };
+}

@@ -1,0 +1,137 @@
+// The "highs" solver: the panel MIP solved by HiGHS (WebAssembly) in a worker thread. HiGHS gets a time limit a
+// little below ours so that it stops by itself and reports its incumbent and dual bound; the worker is terminated
+// at our limit regardless, keeping the best incumbent it streamed so far.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { Assignment, Problem } from "../../model/problem.js";
+import type { Solver, SolveOptions, SolveResult } from "../solver.js";
+import { objectiveBound } from "../bounds.js";
+import { buildPanelModel, encodeAssignment, type PanelModel } from "./build.js";
+import { hasIntegralObjective, objectiveValue } from "./linear-model.js";
+import { acceptValues, infeasibleResult, solvedResult, timeoutResult } from "./result.js";
+import { runInWorker } from "./worker-run.js";
+
+interface IncumbentMessage {
+  readonly type: "incumbent";
+  readonly objective: number;
+  readonly bound: number | null;
+  readonly values: Float64Array;
+}
+
+interface DoneMessage {
+  readonly type: "done";
+  readonly status: number;
+  readonly statusName: string;
+  readonly values: Float64Array | null;
+  readonly objective: number | null;
+  readonly dualBound: number;
+  readonly nodes: number;
+}
+
+// highs.constants.modelStatus values (types.d.ts), kept here so the main thread need not load the runtime.
+const OPTIMAL = 7;
+const INFEASIBLE = 8;
+const UNBOUNDED_OR_INFEASIBLE = 9;
+
+// The project's lib settings declare WebAssembly's types but not the global object; Node always has it.
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
+interface Incumbent {
+  readonly assignment: Assignment;
+  readonly objective: number;
+  readonly atMs: number;
+}
+
+let compiledWasm: Promise<WebAssembly.Module> | null = null;
+
+/** Compiles highs.wasm once per process; each worker instantiates the compiled module instead of recompiling it. */
+function highsWasm(): Promise<WebAssembly.Module> {
+  compiledWasm ??= readFile(createRequire(import.meta.url).resolve("highs/runtime")).then((bytes) => wasm.compile(bytes));
+  return compiledWasm;
+}
+
+export const highsSolver: Solver = {
+  name: "highs",
+  exact: true,
+  solve: solveWithHighs,
+};
+
+async function solveWithHighs(problem: Problem, options: SolveOptions): Promise<SolveResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const model = buildPanelModel(problem);
+  const size = { variables: model.linear.variables.length, rows: model.linear.rows.length };
+  if (model.linear.infeasibleReason !== null) return infeasibleResult({ timeMs: elapsed(), raw: model.linear.infeasibleReason, ...size });
+  const cheapBound = objectiveBound(problem);
+  const wasmModule = await highsWasm();
+
+  const remaining = options.timeLimitMs - elapsed();
+  // Leave HiGHS room to stop, write back its incumbent and be read: 10% of the budget, at least 300 ms.
+  const ownLimitSec = Math.max(0.05, (remaining - Math.max(300, remaining * 0.1)) / 1000);
+  const start = options.initial ? encodeAssignment(problem, model, options.initial) : null;
+  const state: { best: Incumbent | null; lastBound: number | null } = { best: null, lastBound: null };
+  const consider = (values: ArrayLike<number> | null) => {
+    const assignment = acceptValues(problem, model, values);
+    if (assignment === null || values === null) return;
+    const objective = objectiveValue(model.linear, values);
+    if (state.best === null || objective > state.best.objective + 1e-9) {
+      state.best = { assignment, objective, atMs: elapsed() };
+      options.onProgress?.({ elapsedMs: state.best.atMs, objective, bound: state.lastBound });
+    }
+  };
+
+  const outcome = await runInWorker<IncumbentMessage, DoneMessage>({
+    url: new URL("./highs-worker.mjs", import.meta.url),
+    workerData: {
+      model: model.linear,
+      timeLimitSec: ownLimitSec,
+      seed: options.seed >>> 0,
+      start,
+      wasmModule,
+      // An integral objective moves in steps of 1, so a gap below 1 already proves optimality.
+      absoluteGap: hasIntegralObjective(model.linear) ? 0.999 : 1e-6,
+    },
+    timeLimitMs: remaining,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    onProgress: (message) => {
+      if (message.bound !== null && Number.isFinite(message.bound)) state.lastBound = message.bound;
+      consider(message.values);
+    },
+  });
+
+  const bestBound = (dual: number | null) => {
+    const candidates = [cheapBound, ...(dual !== null && Number.isFinite(dual) ? [dual] : [])];
+    return Math.min(...candidates);
+  };
+  const stats = (raw: string, extra: Record<string, unknown> = {}) => ({
+    timeMs: elapsed(),
+    ...(state.best === null ? {} : { timeToBestMs: state.best.atMs }),
+    raw,
+    ...size,
+    ...extra,
+  });
+
+  if (outcome.kind !== "done") {
+    const raw = outcome.kind === "stopped" ? `highs stopped: ${outcome.reason}` : `highs failed: ${outcome.error}`;
+    const found = state.best;
+    return found === null
+      ? timeoutResult(bestBound(state.lastBound), stats(raw))
+      : solvedResult("feasible", found.assignment, Math.max(found.objective, bestBound(state.lastBound)), stats(raw));
+  }
+  const done = outcome.message;
+  const extra = { nodes: done.nodes };
+  if (done.status === INFEASIBLE || (done.status === UNBOUNDED_OR_INFEASIBLE && isBounded(model))) {
+    return infeasibleResult(stats(done.statusName, extra));
+  }
+  consider(done.values);
+  const found = state.best;
+  if (found === null) return timeoutResult(bestBound(done.dualBound), stats(done.statusName, extra));
+  if (done.status === OPTIMAL && done.objective !== null && Math.abs(done.objective - found.objective) <= 1e-6) {
+    return solvedResult("optimal", found.assignment, found.objective, stats(done.statusName, extra));
+  }
+  return solvedResult("feasible", found.assignment, Math.max(found.objective, bestBound(done.dualBound)), stats(done.statusName, extra));
+}
+
+/** Every variable has finite bounds, so "infeasible or unbounded" can only mean infeasible. */
+function isBounded(model: PanelModel): boolean {
+  return model.linear.variables.every((v) => Number.isFinite(v.lower) && Number.isFinite(v.upper));
+}

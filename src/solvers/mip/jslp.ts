@@ -1,0 +1,87 @@
+// The "mip" solver: the panel MIP solved by javascript-lp-solver in a worker thread. The library keeps a dense
+// tableau (rows x columns doubles, twice over once branching starts), checks its time-out only between nodes,
+// and on time-out may report an LP relaxation as feasible. So: programs above a documented size are refused, the
+// worker is terminated at the time limit, and a result is accepted only when integral, feasible and complete.
+import type { Problem } from "../../model/problem.js";
+import { objectiveBound } from "../bounds.js";
+import type { Solver, SolveOptions, SolveResult } from "../solver.js";
+import { buildPanelModel, type SymmetryBreaking } from "./build.js";
+import { objectiveValue } from "./linear-model.js";
+import { acceptValues, infeasibleResult, solvedResult, timeoutResult } from "./result.js";
+import { runInWorker } from "./worker-run.js";
+
+/** javascript-lp-solver's simplex stalls on the orbitope rows (degenerate pivots), so it gets only the fixings. */
+const JSLP_SYMMETRY: SymmetryBreaking = "fixing";
+
+/** Largest number of role seats (x, c, d variables) we hand to javascript-lp-solver. */
+export const MIP_MAX_SEATS = 600;
+
+interface DoneMessage {
+  readonly type: "done";
+  readonly feasible: boolean;
+  readonly values: Float64Array;
+  readonly exhausted: boolean;
+  readonly elapsedMs: number;
+}
+
+/** Why this program is too large for javascript-lp-solver, or null when it is not. */
+export function mipRefusal(problem: Problem): string | null {
+  let seats = 0;
+  const P = problem.panelCount;
+  for (let i = 0; i < problem.participantCount; i++) {
+    for (let p = 0; p < P; p++) {
+      const k = i * P + p;
+      if (problem.mayPresent[k] === 1 && problem.presentsByParticipant[i]! > 0) seats++;
+      if (problem.mayJoin[k] === 1 && problem.needsChairByPanel[p] === 1 && problem.mayChairByParticipant[i]! > 0) seats++;
+      if (problem.mayJoin[k] === 1 && problem.needsDiscussantByPanel[p] === 1 && problem.mayDiscussByParticipant[i]! > 0) seats++;
+    }
+  }
+  if (seats <= MIP_MAX_SEATS) return null;
+  return (
+    `This program has ${seats} possible seats (participant x panel x role); the "mip" solver ` +
+    `(javascript-lp-solver) handles at most ${MIP_MAX_SEATS}. Use --solver highs for an exact answer, ` +
+    `or --solver search for a good one quickly.`
+  );
+}
+
+export const mipSolver: Solver = {
+  name: "mip",
+  exact: true,
+  solve: solveWithJslp,
+};
+
+async function solveWithJslp(problem: Problem, options: SolveOptions): Promise<SolveResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const refusal = mipRefusal(problem);
+  if (refusal !== null) return timeoutResult(null, { timeMs: elapsed(), raw: refusal });
+  const model = buildPanelModel(problem, { symmetryBreaking: JSLP_SYMMETRY });
+  const size = { variables: model.linear.variables.length, rows: model.linear.rows.length };
+  if (model.linear.infeasibleReason !== null) return infeasibleResult({ timeMs: elapsed(), raw: model.linear.infeasibleReason, ...size });
+  const cheapBound = objectiveBound(problem);
+
+  const remaining = options.timeLimitMs - elapsed();
+  // The solver's own time-out, below ours, so that it can still hand back an incumbent it found.
+  const ownTimeoutMs = Math.max(10, Math.round(remaining - Math.max(200, remaining * 0.1)));
+  const outcome = await runInWorker<never, DoneMessage>({
+    url: new URL("./jslp-worker.mjs", import.meta.url),
+    workerData: { model: model.linear, timeoutMs: ownTimeoutMs },
+    timeLimitMs: remaining,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  if (outcome.kind !== "done") {
+    const raw = outcome.kind === "stopped" ? `javascript-lp-solver stopped: ${outcome.reason}` : `javascript-lp-solver failed: ${outcome.error}`;
+    return timeoutResult(cheapBound, { timeMs: elapsed(), raw, ...size });
+  }
+  const done = outcome.message;
+  const assignment = done.feasible ? acceptValues(problem, model, done.values) : null;
+  const stats = (raw: string) => ({ timeMs: elapsed(), raw, ...size, solverMs: done.elapsedMs });
+  if (assignment === null) {
+    return done.exhausted ? infeasibleResult(stats("search exhausted without an integer solution")) : timeoutResult(cheapBound, stats("time-out without an integer solution"));
+  }
+  const objective = objectiveValue(model.linear, done.values);
+  options.onProgress?.({ elapsedMs: elapsed(), objective, bound: done.exhausted ? objective : cheapBound });
+  return done.exhausted
+    ? solvedResult("optimal", assignment, objective, stats("optimal"))
+    : solvedResult("feasible", assignment, Math.max(objective, cheapBound), stats("time-out with an integer solution"));
+}
