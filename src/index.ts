@@ -12,9 +12,17 @@ export type { Solution, SolutionPanel, SolutionStatus } from "./model/solution.j
 export { solveProgram } from "./solve.js";
 export type { SolveProgramOptions } from "./solve.js";
 export { checkSolution } from "./check/check.js";
+export type { Violation, RuleCode } from "./check/violations.js";
 export { scoreSolution } from "./check/score.js";
 export { SOLVERS, isSolverName } from "./solvers/registry.js";
 export { SOLVER_NAMES } from "./solvers/solver.js";
 export type { Solver, SolverName, SolveOptions, SolveResult, ProgressEvent } from "./solvers/solver.js";
 export { redactSolution } from "./report/redact.js";
 export { formatSolutionSummary } from "./report/text.js";
+export { explainProgram } from "./explain/explain.js";
+export type { ExplainOptions } from "./explain/explain.js";
+export type { Explanation, Relaxation, Verdict } from "./explain/types.js";
+export { loadScenario } from "./scenarios/load.js";
+export type { LoadedScenario } from "./scenarios/load.js";
+export { applyChanges } from "./scenarios/apply.js";
+export type { Change, Scenario } from "./scenarios/schema.js";
