@@ -15,7 +15,8 @@ export const CHECK_CODES = [
   "pinned",
   "group",
 ] as const;
-export type CheckCode = (typeof CHECK_CODES)[number];
+/** Program checks, plus "max-moves": a what-if re-solve that is feasible, only not within its cap on moves. */
+export type CheckCode = (typeof CHECK_CODES)[number] | "max-moves";
 
 /** A fast necessary condition for feasibility: when `ok` is false the program is certainly infeasible. */
 export interface NecessaryCheck {

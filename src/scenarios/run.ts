@@ -1,8 +1,10 @@
 // One scenario → one answer: solve the changed program (against the baseline when there is one), count who moved,
 // count dialogue panels per pair, and explain an infeasible result. Pure library code: no printing, no files.
 import { explainProgram } from "../explain/explain.js";
+import { exactSolverFor } from "../explain/oracle.js";
+import type { Explanation } from "../explain/types.js";
 import type { Program } from "../model/schema.js";
-import type { Solution } from "../model/solution.js";
+import type { Solution, SolutionPanel } from "../model/solution.js";
 import { solveProgram } from "../solve.js";
 import type { SolverName } from "../solvers/solver.js";
 import { diffAgainstBaseline, dialoguePanelsByPair, type ParticipantMove } from "./diff.js";
@@ -36,6 +38,38 @@ export interface ScenarioOutcome {
   readonly solution: Solution;
 }
 
+/**
+ * An infeasible capped re-solve is either an infeasible program (null: explain the program) or a feasible program
+ * that needs more moves than the cap allows; then say how many, found by minimising moves alone with an exact solver.
+ */
+async function explainMoveCap(
+  program: Program,
+  baseline: readonly SolutionPanel[],
+  maxMoves: number,
+  timeLimitMs: number,
+): Promise<Explanation | null> {
+  const started = performance.now();
+  const movesOnly = { ...program, policy: { ...program.policy, weights: { dialogue: 0, diversity: 0, topicFit: 0, affinity: 0, stability: 1 } } };
+  const fewest = await solveProgram(movesOnly, { solver: exactSolverFor(program), timeLimitMs, baseline });
+  if (fewest.status === "infeasible") return null;
+  const stats = { solves: 1, timeMs: Math.round(performance.now() - started), timedOut: fewest.status !== "optimal" };
+  const moves = fewest.objective === null ? null : -(fewest.objective.terms["stability"] ?? 0);
+  const proven = fewest.status === "optimal" && moves !== null;
+  const message =
+    moves === null
+      ? `no solution within maxMoves ${maxMoves} of the baseline, and the program without the cap was not decided in time`
+      : `the changed program can be solved, but ${proven ? "it takes at least" : "the best found takes"} ${moves} moves against the baseline and maxMoves is ${maxMoves}`;
+  return {
+    verdict: "infeasible",
+    checks: [{ code: "max-moves", ok: false, path: "maxMoves", numbers: { maxMoves, ...(moves === null ? {} : { fewestMoves: moves }) }, message }],
+    conflicts: [],
+    conflictsMinimal: false,
+    relaxations:
+      moves === null ? [] : [{ path: "maxMoves", from: maxMoves, to: moves, smallest: proven, message: `allow ${moves} moves (maxMoves ${moves})` }],
+    stats,
+  };
+}
+
 /** The program actually solved: the scenario's program with the stability weight override applied. */
 export function scenarioProgram(scenario: LoadedScenario, options: WhatIfOptions): Program {
   const { program } = scenario;
@@ -55,10 +89,15 @@ export async function runScenario(scenario: LoadedScenario, options: WhatIfOptio
     ...(maxMoves === undefined || baselinePanels === null ? {} : { maxMoves }),
   });
   if (solution.status === "infeasible" && options.explain !== false) {
-    const explanation = await explainProgram(program, {
-      timeLimitMs: options.explainTimeLimitMs ?? 30_000,
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-    });
+    const budgetMs = options.explainTimeLimitMs ?? 30_000;
+    const capped = maxMoves !== undefined && baselinePanels !== null ? await explainMoveCap(program, baselinePanels, maxMoves, budgetMs) : null;
+    const explanation =
+      capped ??
+      (await explainProgram(program, {
+        timeLimitMs: budgetMs,
+        verdict: "infeasible", // only exact solvers claim it
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+      }));
     solution = { ...solution, explanation };
   }
   const found = solution.status === "optimal" || solution.status === "feasible";

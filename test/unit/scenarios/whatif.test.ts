@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../../src/check/check.js";
+import type { Explanation } from "../../../src/explain/types.js";
 import type { Program } from "../../../src/model/schema.js";
 import type { SolutionPanel } from "../../../src/model/solution.js";
 import { applyChanges } from "../../../src/scenarios/apply.js";
@@ -115,8 +116,12 @@ describe("minimal-change re-solve", () => {
 
         // Capped below the minimum: no solution; capped at it: found.
         if (fewest > 0) {
-          const capped = await runScenario(scenario(after, baseline), { solver: "mip", timeLimitMs: 20_000, maxMoves: fewest - 1, explain: false });
+          const capped = await runScenario(scenario(after, baseline), { solver: "mip", timeLimitMs: 20_000, maxMoves: fewest - 1 });
           expect(capped.status).toBe("infeasible");
+          // The explanation blames the cap, with the number of moves it would take.
+          const explanation = capped.solution.explanation as Explanation;
+          expect(explanation.checks.map((c) => [c.code, c.numbers["fewestMoves"]])).toEqual([["max-moves", fewest]]);
+          expect(explanation.relaxations).toMatchObject([{ path: "maxMoves", from: fewest - 1, to: fewest, smallest: true }]);
         }
         const atCap = await runScenario(scenario(after, baseline), { solver: "mip", timeLimitMs: 20_000, maxMoves: fewest, explain: false });
         expect(atCap.status).toBe("optimal");
