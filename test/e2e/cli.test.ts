@@ -114,6 +114,14 @@ describe("tracktwo (dispatch)", () => {
     expect(stdout).toMatch(/^usage: tracktwo solve PROGRAM/);
     expect(stdout).toContain("--time-limit");
   });
+  it("`help <command>` is the same as `<command> --help`; after `--` a --help is an argument", async () => {
+    const help = await cli("help", "check");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe((await cli("check", "--help")).stdout);
+    const literal = await cli("solve", "--", "--help");
+    expect(literal.code).toBe(2);
+    expect(literal.stderr).toMatch(/^--help: \(file\): file not found/);
+  });
   it("an exception escaping a command becomes one line and exit 2", async () => {
     const broken: Command = {
       name: "boom",
