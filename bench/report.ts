@@ -114,9 +114,11 @@ export function curveSvg(instance: InstanceResult, cells: readonly CellResult[])
   const bottom = 50;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const maxMs = Math.max(1, ...series.map((c) => Math.max(c.timeMs, c.curve[c.curve.length - 1]!.ms)));
+  // Time on a log axis from 1 ms: most improvements happen in the first second, and cells end at the limit.
+  const maxMs = Math.max(10, ...series.map((c) => Math.max(c.timeMs, c.curve[c.curve.length - 1]!.ms)));
   const values = series.flatMap((c) => c.curve.map((p) => p.objective));
   if (instance.reference !== null) values.push(instance.reference.value);
+  if (instance.planted !== null) values.push(instance.planted);
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   if (hi - lo < 1e-9) {
@@ -126,7 +128,7 @@ export function curveSvg(instance: InstanceResult, cells: readonly CellResult[])
   const pad = (hi - lo) * 0.05;
   lo -= pad;
   hi += pad;
-  const x = (ms: number) => left + (ms / maxMs) * plotW;
+  const x = (ms: number) => left + (Math.log10(Math.max(1, ms)) / Math.log10(maxMs)) * plotW;
   const y = (v: number) => top + (1 - (v - lo) / (hi - lo)) * plotH;
   const f = (v: number) => v.toFixed(1);
 
@@ -136,22 +138,32 @@ export function curveSvg(instance: InstanceResult, cells: readonly CellResult[])
     `<text x="${left}" y="22" font-size="15" font-weight="bold">${escapeXml(instance.name)}: objective over time</text>`,
     `<rect x="${left}" y="${top}" width="${plotW}" height="${plotH}" fill="none" stroke="#888"/>`,
   ];
-  for (let k = 0; k <= 5; k++) {
-    const ms = (maxMs * k) / 5;
-    const v = lo + ((hi - lo) * k) / 5;
+  for (let ms = 1; ms <= maxMs; ms *= 10) {
     parts.push(
-      `<line x1="${f(x(ms))}" y1="${top + plotH}" x2="${f(x(ms))}" y2="${top + plotH + 5}" stroke="#888"/>`,
+      `<line x1="${f(x(ms))}" y1="${top}" x2="${f(x(ms))}" y2="${top + plotH + 5}" stroke="#eee"/>`,
       `<text x="${f(x(ms))}" y="${top + plotH + 18}" text-anchor="middle">${escapeXml(formatMs(ms))}</text>`,
-      `<line x1="${left - 5}" y1="${f(y(v))}" x2="${left + plotW}" y2="${f(y(v))}" stroke="#eee"/>`,
-      `<text x="${left - 8}" y="${f(y(v) + 4)}" text-anchor="end">${escapeXml(num(v))}</text>`,
     );
   }
-  parts.push(`<text x="${left + plotW / 2}" y="${height - 10}" text-anchor="middle">time</text>`);
+  const step = niceStep((hi - lo) / 5);
+  for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) {
+    parts.push(
+      `<line x1="${left - 5}" y1="${f(y(v))}" x2="${left + plotW}" y2="${f(y(v))}" stroke="#eee"/>`,
+      `<text x="${left - 8}" y="${f(y(v) + 4)}" text-anchor="end">${escapeXml(num(Math.round(v / step) * step))}</text>`,
+    );
+  }
+  parts.push(`<text x="${left + plotW / 2}" y="${height - 10}" text-anchor="middle">time (log scale)</text>`);
   if (instance.reference !== null) {
     const ry = f(y(instance.reference.value));
     parts.push(
       `<line x1="${left}" y1="${ry}" x2="${left + plotW}" y2="${ry}" stroke="#444" stroke-dasharray="6 4"/>`,
       `<text x="${left + 6}" y="${f(y(instance.reference.value) - 5)}" fill="#444">${escapeXml(`${instance.reference.kind} ${num(instance.reference.value)}`)}</text>`,
+    );
+  }
+  if (instance.planted !== null) {
+    const py = f(y(instance.planted));
+    parts.push(
+      `<line x1="${left}" y1="${py}" x2="${left + plotW}" y2="${py}" stroke="#999" stroke-dasharray="2 3"/>`,
+      `<text x="${left + 6}" y="${f(y(instance.planted) + 14)}" fill="#777">planted ${escapeXml(num(instance.planted))}</text>`,
     );
   }
   series.forEach((cell, k) => {
@@ -175,6 +187,13 @@ export function curveSvg(instance: InstanceResult, cells: readonly CellResult[])
   });
   parts.push("</svg>");
   return `${parts.join("\n")}\n`;
+}
+
+/** 1, 2 or 5 times a power of ten, at least `raw`: round tick values. */
+function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / power;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
 }
 
 function num(v: number | null): string {
