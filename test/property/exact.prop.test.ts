@@ -27,7 +27,7 @@ function tinyCases(knobs: ProgramKnobs, keep: (input: ProgramInput) => boolean =
 const needsRoles = (input: ProgramInput) =>
   input.panels.some((p) => (p.chair ?? input.policy?.chair) === true || (p.discussant ?? input.policy?.discussant) === true);
 
-async function expectExactAgrees(solver: "mip" | "highs", program: Program, truth: BruteForceResult): Promise<void> {
+async function expectExactAgrees(solver: "mip" | "highs" | "auto", program: Program, truth: BruteForceResult): Promise<void> {
   const solution = await solveWith(program, solver);
   expectSound(program, solution);
   const context = `brute force: ${JSON.stringify(truth)}\n${solver}: ${describeSolution(solution)}\nprogram: ${JSON.stringify(program)}`;
@@ -72,7 +72,16 @@ describe.each(["mip", "highs"] as const)("%s equals brute force", (solver) => {
         tinyCases({ ...TINY, dialogue: "heavy", dualNationals: "some", caps: "some", roles: "some", nationalities: ["UA", "RU", "GE", "AM"] }),
         ({ program, truth }) => expectExactAgrees(solver, program, truth),
       ),
-      { numRuns: runs(60) },
+      { numRuns: runs(50) },
+    );
+  });
+});
+
+describe("auto (exact: it passes on only its exact backends' claims) equals brute force", () => {
+  it("on tiny programs", async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyCases(TINY), ({ program, truth }) => expectExactAgrees("auto", program, truth)),
+      { numRuns: runs(40) },
     );
   });
 });
@@ -81,7 +90,7 @@ describe("search reaches the brute-force optimum on tiny programs", () => {
   it("finds the optimum, and finds nothing where brute force finds nothing", async () => {
     await fc.assert(
       fc.asyncProperty(tinyCases({ maxParticipants: 6, maxPanels: 3, maxSlots: 2, maxPresents: 2 }), async ({ program, truth }) => {
-        const solution = await solveWith(program, "search", 400);
+        const solution = await solveWith(program, "search", 300);
         expectSound(program, solution);
         const context = `brute force: ${JSON.stringify(truth)}\nsearch: ${describeSolution(solution)}\nprogram: ${JSON.stringify(program)}`;
         if (truth.status === "infeasible") {
@@ -91,7 +100,7 @@ describe("search reaches the brute-force optimum on tiny programs", () => {
           expect(solution.objective!.total, context).toBeCloseTo(truth.total, 6);
         }
       }),
-      { numRuns: runs(60) },
+      { numRuns: runs(50) },
     );
   });
 });
