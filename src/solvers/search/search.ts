@@ -8,10 +8,11 @@
 // hill climbing + kicks stalled at ~1-2%. Tabu search needs full neighbourhood scans, which do not scale to
 // 6,000 participants x 1,300 panels.
 import type { Assignment, Problem } from "../../model/problem.js";
-import type { Solver, SolveOptions, SolveResult } from "../solver.js";
+import type { Solver, SolveOptions, SolveResult, SolveStats } from "../solver.js";
 import { construct } from "../greedy/greedy.js";
 import { Evaluator } from "./evaluator.js";
 import { evaluateAssignment } from "./full.js";
+import { isPureGrouping, runGrouping } from "./grouping.js";
 import { drawReassign, drawRelocate, drawRepair, drawRosterSwap, drawSwap, Move, MoveContext } from "./moves.js";
 import { createRandom } from "./random.js";
 import { ROLE_CHAIR, ROLE_DISCUSSANT, SearchState } from "./state.js";
@@ -110,6 +111,33 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
     }
   };
 
+  // Pure grouping programs (MDGP) go to the dedicated tabu search; see grouping.ts for why.
+  if (isPureGrouping(state) && evaluator.isFeasible()) {
+    let lastYield = elapsed();
+    const grouping = await runGrouping(state, {
+      random,
+      shouldStop: async (iteration) => {
+        if (iteration >= maxIterations || isAborted(options.signal)) return true;
+        if (iteration % 8 !== 0) return false;
+        const now = elapsed();
+        if (options.maxIterations === undefined && now >= deadline) return true;
+        if (now - lastYield >= YIELD_EVERY_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          lastYield = elapsed();
+        }
+        return isAborted(options.signal);
+      },
+      onImprove: (objective) => {
+        bestFoundMs = elapsed();
+        if (options.onProgress !== undefined && elapsed() - lastProgressMs >= 200) {
+          lastProgressMs = elapsed();
+          options.onProgress({ elapsedMs: lastProgressMs, objective, bound: null });
+        }
+      },
+    });
+    if (grouping !== null) return finish(problem, grouping.assignment, { timeMs: elapsed(), timeToBestMs: bestFoundMs, iterations: grouping.iterations }, options);
+  }
+
   const historyLength = options.historyLength ?? defaultHistoryLength(problem);
   const history = new Float64Array(historyLength);
   let current = evaluator.score();
@@ -133,7 +161,6 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
         if (isAborted(options.signal)) break;
       }
       report(false);
-      if (process.env.TT_DEBUG && iteration % 65536 === 0) console.error(iteration, Math.round(elapsed()), current.toFixed(1), evaluator.objective().toFixed(1), JSON.stringify(evaluator.violationsByRule()), Array.from(evaluator.weights).map((w) => w.toFixed(1)).join(","));
       if (iteration % ADAPT_EVERY === 0 && adaptWeights(evaluator, baseWeight)) {
         // Shift the history with the score, so re-weighting never lowers the acceptance bar by itself.
         const shift = evaluator.score() - current;
@@ -179,14 +206,17 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
       .join(", ");
     return { status: "timeout", assignment: null, bound: null, stats: { ...stats, raw: `no feasible assignment found (${raw})` } };
   }
-  // The counters said feasible; confirm with the full evaluation before claiming it.
-  const evaluation = evaluateAssignment(problem, best);
+  return finish(problem, best, stats, options);
+}
+
+/** Confirm the best assignment with the full evaluation before claiming it (the counters said feasible). */
+function finish(problem: Problem, assignment: Assignment, stats: SolveStats, options: SearchOptions): SolveResult {
+  const evaluation = evaluateAssignment(problem, assignment);
   if (evaluation.violation > 0) {
     return { status: "timeout", assignment: null, bound: null, stats: { ...stats, raw: "incremental and full evaluation disagree" } };
   }
-  bestObjective = evaluation.objective;
-  report(true);
-  return { status: "feasible", assignment: best, bound: null, stats: { ...stats, objective: evaluation.objective } };
+  options.onProgress?.({ elapsedMs: stats.timeMs, objective: evaluation.objective, bound: null });
+  return { status: "feasible", assignment, bound: null, stats: { ...stats, objective: evaluation.objective } };
 }
 
 /** Cumulative probabilities of the move kinds that exist for this problem. */

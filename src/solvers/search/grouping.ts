@@ -1,0 +1,207 @@
+// A dedicated engine for pure grouping programs: everyone presents exactly once, panels only have size bounds,
+// and affinity is the whole objective. That is the Maximally Diverse Grouping Problem of the literature, where
+// random-move LAHC stalls 1-3% below the best known values. Here a tabu search scans the full insert and swap
+// neighbourhoods each iteration in O(1) per move with a gain table (gain[i][g] = affinity of i towards group g),
+// the approach of the MDGP literature (Gallego et al. 2013; Lai & Hao 2016), with a random restart-from-best
+// kick when it stagnates.
+import { NONE, type Assignment, type PanelRoster } from "../../model/problem.js";
+import type { Random } from "./random.js";
+import { ALL_RULES } from "./rules/index.js";
+import type { SearchState } from "./state.js";
+
+/** Rules a pure grouping program may have active: nothing but loads, sizes and affinity. */
+const GROUPING_RULES = new Set(["load", "roles", "slot-clash", "affinity"]);
+
+export function isPureGrouping(state: SearchState): boolean {
+  const problem = state.problem;
+  if (state.affinityMatrix === null || problem.weights.affinity <= 0 || problem.panelCount < 2 || problem.baseline !== null) return false;
+  if (!ALL_RULES.every((rule) => !rule.isActive(problem) || GROUPING_RULES.has(rule.code))) return false;
+  for (let i = 0; i < problem.participantCount; i++) if (problem.presentsByParticipant[i] !== 1) return false;
+  for (let p = 0; p < problem.panelCount; p++) {
+    if (problem.needsChairByPanel[p] === 1 || problem.needsDiscussantByPanel[p] === 1) return false;
+  }
+  return true;
+}
+
+export interface GroupingOptions {
+  readonly random: Random;
+  /** Returns true when the search must stop (time, abort or iteration limit); polled every few iterations. */
+  readonly shouldStop: (iteration: number) => boolean | Promise<boolean>;
+  readonly onImprove?: (objective: number) => void;
+}
+
+export interface GroupingResult {
+  readonly assignment: Assignment;
+  readonly objective: number;
+  readonly iterations: number;
+}
+
+/**
+ * Tabu search from the state's current assignment, which must hold every participant on exactly one panel
+ * within its size bounds (the greedy construction gives that for any program with enough seats).
+ */
+export async function runGrouping(state: SearchState, options: GroupingOptions): Promise<GroupingResult | null> {
+  const problem = state.problem;
+  const n = problem.participantCount;
+  const m = problem.panelCount;
+  const weights = state.affinityMatrix!;
+  const scale = problem.weights.affinity;
+  const minSize = problem.minPresentersByPanel;
+  const maxSize = problem.maxPresentersByPanel;
+  const random = options.random;
+
+  const group = new Int32Array(n).fill(NONE);
+  const size = new Int32Array(m);
+  for (let p = 0; p < m; p++) {
+    for (const i of state.membersByPanel[p]!) {
+      group[i] = p;
+      size[p]!++;
+    }
+  }
+  for (let p = 0; p < m; p++) if (size[p]! < minSize[p]! || size[p]! > maxSize[p]!) return null;
+  if (group.includes(NONE)) return null;
+
+  const gain = new Float64Array(n * m);
+  const rebuildGain = () => {
+    gain.fill(0);
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      const out = i * m;
+      for (let j = 0; j < n; j++) if (j !== i) gain[out + group[j]!]! += weights[row + j]!;
+    }
+  };
+  const objectiveOf = () => {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += gain[i * m + group[i]!]!;
+    return total / 2;
+  };
+  /** Move i to group h, keeping the gain table current in O(n). */
+  const place = (i: number, h: number) => {
+    const g = group[i]!;
+    const row = i * n;
+    for (let k = 0; k < n; k++) {
+      const w = weights[row + k]!;
+      gain[k * m + g]! -= w;
+      gain[k * m + h]! += w;
+    }
+    group[i] = h;
+    size[g]!--;
+    size[h]!++;
+  };
+
+  rebuildGain();
+  let current = objectiveOf();
+  let best = current;
+  const bestGroup = Int32Array.from(group);
+  const tabuUntil = new Int32Array(n);
+  const isTabu = new Uint8Array(n);
+  const diff = new Float64Array(n * m);
+  // Tenure n/24 plus up to as much again, and a kick after 30n idle iterations: measured on RanReal n = 120 and
+  // 240 (n/12 or n/6 left n = 240 at 1.1-2.5% below the best known at 12 s, n/24 at 0.36%; n/48 at 0.57%).
+  const baseTenure = Math.max(1, Math.min(Math.max(2, Math.round(n / 24)), Math.floor(n / 4)));
+  const stagnationLimit = 30 * n;
+  let sinceBest = 0;
+  let failedKicks = 0;
+  let iteration = 0;
+
+  while (!(await options.shouldStop(iteration))) {
+    iteration++;
+    // Best admissible move over both neighbourhoods; a tabu move is admissible when it beats the best.
+    let bestDelta = Number.NEGATIVE_INFINITY;
+    let moveI = NONE;
+    let moveJ = NONE;
+    let moveTo = NONE;
+    // diff[i][h] = gain of i towards h minus towards its own group: a swap's delta is then three loads.
+    for (let i = 0; i < n; i++) {
+      const gi = i * m;
+      const own = gain[gi + group[i]!]!;
+      for (let h = 0; h < m; h++) diff[gi + h] = gain[gi + h]! - own;
+      isTabu[i] = tabuUntil[i]! > iteration ? 1 : 0;
+    }
+    const aspiration = best - current + 1e-9;
+    for (let i = 0; i < n; i++) {
+      const g = group[i]!;
+      const gi = i * m;
+      const tabuI = isTabu[i] === 1;
+      if (size[g]! > minSize[g]!) {
+        for (let h = 0; h < m; h++) {
+          if (h === g || size[h]! >= maxSize[h]!) continue;
+          const d = diff[gi + h]!;
+          if (d > bestDelta && (!tabuI || d > aspiration)) {
+            bestDelta = d;
+            moveI = i;
+            moveJ = NONE;
+            moveTo = h;
+          }
+        }
+      }
+      const row = i * n;
+      for (let j = i + 1; j < n; j++) {
+        const h = group[j]!;
+        if (h === g) continue;
+        const d = diff[gi + h]! + diff[j * m + g]! - 2 * weights[row + j]!;
+        if (d > bestDelta && ((!tabuI && isTabu[j] === 0) || d > aspiration)) {
+          bestDelta = d;
+          moveI = i;
+          moveJ = j;
+          moveTo = h;
+        }
+      }
+    }
+    if (moveI === NONE) {
+      // Everything admissible is tabu (tiny programs): forget the tabu list; with none active, nothing can move.
+      if (!isTabu.includes(1)) break;
+      tabuUntil.fill(0);
+      continue;
+    }
+    if (moveJ === NONE) {
+      place(moveI, moveTo);
+    } else {
+      const g = group[moveI]!;
+      place(moveI, moveTo);
+      place(moveJ, g);
+      tabuUntil[moveJ] = iteration + baseTenure + random.int(baseTenure);
+    }
+    tabuUntil[moveI] = iteration + baseTenure + random.int(baseTenure);
+    current += bestDelta;
+    sinceBest++;
+    if (current > best + 1e-9) {
+      best = current;
+      failedKicks = 0;
+      bestGroup.set(group);
+      sinceBest = 0;
+      options.onImprove?.(best * scale);
+    }
+    if (sinceBest > stagnationLimit) {
+      // Restart from the best with random swaps and inserts: enough to leave its basin, few enough to keep its structure.
+      group.set(bestGroup);
+      size.fill(0);
+      for (let i = 0; i < n; i++) size[group[i]!]!++;
+      rebuildGain();
+      // Kicks grow while they keep failing to improve the best, up to four times the base strength.
+      const strength = Math.max(2 + random.int(3), Math.round(n / 15)) * (1 + (failedKicks++ % 4));
+      for (let k = 0; k < strength; k++) {
+        const i = random.int(n);
+        const g = group[i]!;
+        // Half the kick moves are inserts where sizes allow, so group sizes are explored too.
+        const h = random.int(m);
+        if (random.next() < 0.5 && h !== g && size[g]! > minSize[g]! && size[h]! < maxSize[h]!) {
+          place(i, h);
+          continue;
+        }
+        const j = random.int(n);
+        const other = group[j]!;
+        if (g === other) continue;
+        place(i, other);
+        place(j, g);
+      }
+      current = objectiveOf();
+      tabuUntil.fill(0);
+      sinceBest = 0;
+    }
+  }
+
+  const rosters: PanelRoster[] = Array.from({ length: m }, () => ({ presenters: [] as number[], chair: NONE, discussant: NONE }));
+  for (let i = 0; i < n; i++) (rosters[bestGroup[i]!]!.presenters as number[]).push(i);
+  return { assignment: { panels: rosters }, objective: best * scale, iterations: iteration };
+}
