@@ -246,6 +246,13 @@ function rawPanelArb(k: Resolved): fc.Arbitrary<RawPanel> {
   });
 }
 
+function weightArb(min: number, max: number): fc.Arbitrary<number> {
+  return fc.oneof(
+    { arbitrary: fc.integer({ min, max }), weight: 4 },
+    { arbitrary: fc.constantFrom(0.5, 1.5, 2.25, -0.5).filter((w) => w >= min && w <= max), weight: 1 },
+  );
+}
+
 interface RawPolicy {
   panelSize: { min: number; span: number };
   chair: boolean;
@@ -280,7 +287,8 @@ function rawPolicyArb(k: Resolved): fc.Arbitrary<RawPolicy> {
     topics: k.topics === "none" ? fc.constant("ignored" as const) : k.topics === "heavy"
       ? fc.constant("required" as const)
       : fc.constantFrom("required" as const, "preferred" as const, "ignored" as const),
-    pairs: featureList(k.dialogue, fc.record({ a: pairCandidate, b: pairCandidate, weight: fc.integer({ min: 1, max: 10 }) }), 3),
+    // Fractional weights now and then: solvers that round an integral objective's bound must notice them.
+    pairs: featureList(k.dialogue, fc.record({ a: pairCandidate, b: pairCandidate, weight: weightArb(1, 10) }), 3),
     neutralChair: feature(k.dialogue, fc.boolean(), null as boolean | null),
     maxImbalance: feature(
       k.dialogue,
@@ -291,7 +299,7 @@ function rawPolicyArb(k: Resolved): fc.Arbitrary<RawPolicy> {
     keepApart: featureList(k.keepApart, fc.tuple(rawRef, rawRef), 3),
     separate: featureList(k.separate, fc.tuple(nat, nat), 2),
     maxRoles: feature(k.maxRoles, fc.integer({ min: 1, max: 3 }), null as number | null),
-    affinities: featureList(k.affinities, fc.record({ a: rawRef, b: rawRef, weight: fc.integer({ min: -2, max: 5 }).filter((w) => w !== 0) }), 3),
+    affinities: featureList(k.affinities, fc.record({ a: rawRef, b: rawRef, weight: weightArb(-2, 5).filter((w) => w !== 0) }), 3),
     weights: feature(
       k.weights,
       fc.record({

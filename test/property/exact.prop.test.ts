@@ -24,6 +24,27 @@ function tinyCases(knobs: ProgramKnobs, keep: (input: ProgramInput) => boolean =
     .filter(({ truth }) => truth.status !== "gave-up");
 }
 
+function caseOf(input: ProgramInput): { program: Program; truth: BruteForceResult } {
+  const program = loadGenerated(input);
+  return { program, truth: bruteForce(program) };
+}
+
+/** Counterexamples found earlier, always run first (fast-check `examples`) so a regression cannot hide. */
+const REGRESSIONS = {
+  // Nobody can hold any role: the model has no variables; the optimum is the empty program (total 0).
+  emptyModel: { participants: [{ id: "p0", nationalities: ["RU"], presents: 0 }], panels: [{ id: "P0" }], policy: { panelSize: { min: 0, max: 0 } } },
+  // The only discussant (chair) candidate who does not present must take the role.
+  idleDiscussant: {
+    participants: [{ id: "a", nationalities: ["DE"], mayDiscuss: 1 }, { id: "b", nationalities: ["DE"], presents: 0, mayDiscuss: 1 }],
+    panels: [{ id: "P0", size: { min: 1, max: 1 }, discussant: true }],
+  },
+  idleChair: {
+    participants: [{ id: "a", nationalities: ["DE"], mayChair: 1 }, { id: "b", nationalities: ["DE"], presents: 0, mayChair: 1 }],
+    panels: [{ id: "P0", size: { min: 1, max: 1 }, chair: true }],
+  },
+} satisfies Record<string, ProgramInput>;
+const regressionExamples = (): [{ program: Program; truth: BruteForceResult }][] => Object.values(REGRESSIONS).map((input) => [caseOf(input)]);
+
 const needsRoles = (input: ProgramInput) =>
   input.panels.some((p) => (p.chair ?? input.policy?.chair) === true || (p.discussant ?? input.policy?.discussant) === true);
 
@@ -43,7 +64,7 @@ describe.each(["mip", "highs"] as const)("%s equals brute force", (solver) => {
   it("on tiny programs (every feature)", async () => {
     await fc.assert(
       fc.asyncProperty(tinyCases(TINY), ({ program, truth }) => expectExactAgrees(solver, program, truth)),
-      { numRuns: runs(120) },
+      { numRuns: runs(120), examples: regressionExamples() },
     );
   });
 
@@ -81,7 +102,7 @@ describe("auto (exact: it passes on only its exact backends' claims) equals brut
   it("on tiny programs", async () => {
     await fc.assert(
       fc.asyncProperty(tinyCases(TINY), ({ program, truth }) => expectExactAgrees("auto", program, truth)),
-      { numRuns: runs(40) },
+      { numRuns: runs(40), examples: regressionExamples() },
     );
   });
 });
@@ -100,7 +121,7 @@ describe("search reaches the brute-force optimum on tiny programs", () => {
           expect(solution.objective!.total, context).toBeCloseTo(truth.total, 6);
         }
       }),
-      { numRuns: runs(50) },
+      { numRuns: runs(50), examples: regressionExamples() },
     );
   });
 });
