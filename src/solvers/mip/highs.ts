@@ -8,7 +8,7 @@ import type { Solver, SolveOptions, SolveResult } from "../solver.js";
 import { objectiveBound } from "../bounds.js";
 import { buildPanelModel, encodeAssignment, type PanelModel } from "./build.js";
 import { hasIntegralObjective, objectiveValue } from "./linear-model.js";
-import { acceptValues, infeasibleResult, solvedResult, timeoutResult } from "./result.js";
+import { acceptValues, infeasibleResult, solveWithoutVariables, solvedResult, timeoutResult } from "./result.js";
 import { runInWorker } from "./worker-run.js";
 
 interface IncumbentMessage {
@@ -61,6 +61,8 @@ async function solveWithHighs(problem: Problem, options: SolveOptions): Promise<
   const model = buildPanelModel(problem);
   const size = { variables: model.linear.variables.length, rows: model.linear.rows.length };
   if (model.linear.infeasibleReason !== null) return infeasibleResult({ timeMs: elapsed(), raw: model.linear.infeasibleReason, ...size });
+  const trivial = solveWithoutVariables(problem, model, { timeMs: elapsed(), ...size });
+  if (trivial !== null) return trivial;
   const cheapBound = objectiveBound(problem);
   const wasmModule = await highsWasm();
 

@@ -5,13 +5,10 @@
 import type { Problem } from "../../model/problem.js";
 import { objectiveBound } from "../bounds.js";
 import type { Solver, SolveOptions, SolveResult } from "../solver.js";
-import { buildPanelModel, type SymmetryBreaking } from "./build.js";
+import { buildPanelModel } from "./build.js";
 import { objectiveValue } from "./linear-model.js";
-import { acceptValues, infeasibleResult, solvedResult, timeoutResult } from "./result.js";
+import { acceptValues, infeasibleResult, solveWithoutVariables, solvedResult, timeoutResult } from "./result.js";
 import { runInWorker } from "./worker-run.js";
-
-/** javascript-lp-solver's simplex stalls on the orbitope rows (degenerate pivots), so it gets only the fixings. */
-const JSLP_SYMMETRY: SymmetryBreaking = "fixing";
 
 /** Largest number of role seats (x, c, d variables) we hand to javascript-lp-solver. */
 export const MIP_MAX_SEATS = 600;
@@ -55,9 +52,11 @@ async function solveWithJslp(problem: Problem, options: SolveOptions): Promise<S
   const elapsed = () => Math.round(performance.now() - started);
   const refusal = mipRefusal(problem);
   if (refusal !== null) return timeoutResult(null, { timeMs: elapsed(), raw: refusal });
-  const model = buildPanelModel(problem, { symmetryBreaking: JSLP_SYMMETRY });
+  const model = buildPanelModel(problem);
   const size = { variables: model.linear.variables.length, rows: model.linear.rows.length };
   if (model.linear.infeasibleReason !== null) return infeasibleResult({ timeMs: elapsed(), raw: model.linear.infeasibleReason, ...size });
+  const trivial = solveWithoutVariables(problem, model, { timeMs: elapsed(), ...size });
+  if (trivial !== null) return trivial;
   const cheapBound = objectiveBound(problem);
 
   const remaining = options.timeLimitMs - elapsed();

@@ -27,3 +27,14 @@ export function timeoutResult(bound: number | null, stats: SolveStats): SolveRes
 export function infeasibleResult(stats: SolveStats): SolveResult {
   return { status: "infeasible", assignment: null, bound: null, stats };
 }
+
+/**
+ * A model without variables needs no backend (HiGHS reports such a model as "empty", without a solution): the
+ * only candidate is the empty assignment, optimal when it is complete and infeasible otherwise.
+ */
+export function solveWithoutVariables(problem: Problem, model: PanelModel, stats: SolveStats): SolveResult | null {
+  if (model.linear.variables.length > 0) return null;
+  const assignment = acceptValues(problem, model, new Float64Array(0));
+  if (assignment === null) return infeasibleResult({ ...stats, raw: "no seats can be filled" });
+  return solvedResult("optimal", assignment, model.linear.objectiveOffset, { ...stats, raw: "no variables" });
+}

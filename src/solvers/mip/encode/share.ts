@@ -40,6 +40,30 @@ export function attributeFamilies(problem: Problem): CategoryFamily[] {
 }
 
 const nonEmptyCache = new WeakMap<EncodeContext, Map<number, number>>();
+const memberCountCache = new WeakMap<EncodeContext, Map<number, number>>();
+
+/**
+ * A continuous variable equal to the number of members of p (presenters plus the fixed chair and discussant
+ * seats), so that each cap row names only the holders of one category and this variable: sparse rows instead of
+ * one dense row over every candidate per category.
+ */
+function memberCountVariable(ctx: EncodeContext, p: number): number {
+  let cache = memberCountCache.get(ctx);
+  if (cache === undefined) memberCountCache.set(ctx, (cache = new Map()));
+  const known = cache.get(p);
+  if (known !== undefined) return known;
+  const { problem, lp } = ctx;
+  const fixedRoles = problem.needsChairByPanel[p]! + problem.needsDiscussantByPanel[p]!;
+  const count = lp.addVariable(`members_${p}`, ctx.minMembersByPanel[p]!, ctx.maxMembersByPanel[p]!, false);
+  const terms: Term[] = [{ variable: count, coefficient: 1 }];
+  for (const i of ctx.candidatesByPanel[p]!) {
+    const v = ctx.vars.presenter[i * problem.panelCount + p]!;
+    if (v >= 0) terms.push({ variable: v, coefficient: -1 });
+  }
+  lp.addRow(`members_${p}`, terms, "=", fixedRoles);
+  cache.set(p, count);
+  return count;
+}
 
 /** Terms of the indicator "panel p has members": a constant 1 (empty term list, returned as null) when p can never be empty. */
 export function nonEmptyIndicator(ctx: EncodeContext, p: number): number | null {
@@ -92,12 +116,9 @@ function encodeShareCaps(ctx: EncodeContext, family: CategoryFamily, p: number, 
       ctx.lp.addRow(name, countTerms(ctx, group, p), "<=", cap(lo));
       return;
     }
-    const inGroup = new Set(group);
-    const terms: Term[] = [];
-    for (const i of ctx.candidatesByPanel[p]!) {
-      if (exact) memberTerms(ctx, i, p, inGroup.has(i) ? b - a : -a, terms);
-      else memberTerms(ctx, i, p, inGroup.has(i) ? 1 - family.maxShare : -family.maxShare, terms);
-    }
+    const members = memberCountVariable(ctx, p);
+    const terms = countTerms(ctx, group, p, exact ? b : 1);
+    terms.push({ variable: members, coefficient: exact ? -a : -family.maxShare });
     ctx.lp.addRow(name, terms, "<=", exact ? 0 : 1e-9);
   });
 }
