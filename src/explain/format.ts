@@ -39,7 +39,7 @@ export function formatExplanation(explanation: Explanation, options: FormatExpla
     for (const r of explanation.relaxations) lines.push(`  - ${r.message}${r.smallest ? "" : " (a smaller change was not decided in time)"}`);
   }
   if (explanation.stats.timedOut && explanation.verdict !== "feasible") {
-    lines.push("", `(searched ${explanation.stats.solves} programs in ${(explanation.stats.timeMs / 1000).toFixed(1)} s; some answers were cut short by the time limit)`);
+    lines.push("", `(searched ${explanation.stats.solves} program${explanation.stats.solves === 1 ? "" : "s"} in ${(explanation.stats.timeMs / 1000).toFixed(1)} s; some answers were cut short by the time limit)`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -1,5 +1,6 @@
 // One scenario → one answer: solve the changed program (against the baseline when there is one), count who moved,
 // count dialogue panels per pair, and explain an infeasible result. Pure library code: no printing, no files.
+import { runNecessaryChecks } from "../explain/checks.js";
 import { explainProgram } from "../explain/explain.js";
 import { exactSolverFor } from "../explain/oracle.js";
 import type { Explanation } from "../explain/types.js";
@@ -98,6 +99,13 @@ export async function runScenario(scenario: LoadedScenario, options: WhatIfOptio
         verdict: "infeasible", // only exact solvers claim it
         ...(options.seed === undefined ? {} : { seed: options.seed }),
       }));
+    solution = { ...solution, explanation };
+  } else if (solution.status === "timeout" && options.explain !== false && runNecessaryChecks(program).some((c) => !c.ok)) {
+    // Nothing found in time, but a counting check proves there is nothing to find: say so.
+    const explanation = await explainProgram(program, {
+      timeLimitMs: options.explainTimeLimitMs ?? 30_000,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    });
     solution = { ...solution, explanation };
   }
   const found = solution.status === "optimal" || solution.status === "feasible";
