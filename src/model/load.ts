@@ -19,14 +19,15 @@ export function parseDataText(text: string, file: string): Loaded<unknown> {
       // fall through: YAML flow style also starts with "{"
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       issues: doc.errors.map((e) => ({
         file,
         path: [],
-        message: `not valid YAML at line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`,
+        // prettyErrors fills linePos and appends " at line L, column C:" to the message; we say the line once.
+        message: `not valid YAML at line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
       })),
     };
   }
