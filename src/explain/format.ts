@@ -2,6 +2,9 @@
 // ("... - fine") only when asked, as `tracktwo explain` does.
 import type { Explanation } from "./types.js";
 
+/** Beyond this many members, an unfinished conflict search is summarised instead of listed. */
+const NARROWED = 10;
+
 export interface FormatExplanationOptions {
   /** Also list the checks that passed. */
   readonly showPassing?: boolean;
@@ -24,7 +27,14 @@ export function formatExplanation(explanation: Explanation, options: FormatExpla
     lines.push("", "Checked:");
     for (const c of passing) lines.push(`  - ${c.message}`);
   }
-  if (explanation.conflicts.length > 0) {
+  if (explanation.conflicts.length > NARROWED && !explanation.conflictsMinimal) {
+    // An unfinished search still holds rules that are not causes: count them by rule rather than list noise.
+    const byRule = new Map<string, number>();
+    for (const c of explanation.conflicts) byRule.set(c.rule, (byRule.get(c.rule) ?? 0) + 1);
+    const counts = [...byRule].map(([rule, n]) => `${n} ${rule}`).join(", ");
+    lines.push("", `The time limit ran out before the conflict was narrowed below ${explanation.conflicts.length} rules (${counts});`,
+      "a longer --time-limit narrows it further. The full list is in the explanation data.");
+  } else if (explanation.conflicts.length > 0) {
     const minimal = explanation.conflictsMinimal ? "minimal" : "not proven minimal (time limit)";
     lines.push("", `These ${explanation.conflicts.length} rules cannot all hold together (${minimal}); relax one of them:`);
     for (const c of explanation.conflicts) {

@@ -7,6 +7,7 @@ import { explainProgram } from "../../../src/explain/explain.js";
 import { formatExplanation } from "../../../src/explain/format.js";
 import { listConstraintInstances, relaxInstances } from "../../../src/explain/instances.js";
 import { relaxationAxes } from "../../../src/explain/relax.js";
+import type { Explanation } from "../../../src/explain/types.js";
 import type { Program, ProgramInput } from "../../../src/model/schema.js";
 import { programArb } from "../../arbitraries/program.js";
 import { bruteForce } from "../../helpers/brute-force.js";
@@ -90,6 +91,22 @@ describe("explainProgram on hand-made programs", () => {
     const explanation = await explainProgram(p, { oracle: async () => "unknown", verdict: "infeasible" });
     expect(explanation.conflictsMinimal).toBe(false);
     expect(explanation.stats.timedOut).toBe(true);
+  });
+
+  it("summarises an unfinished conflict search by rule instead of listing rules that may not be causes", () => {
+    const member = (k: number) => ({ rule: k < 9 ? "opt-out" : "keep-apart", instance: `rule ${k}`, path: `x[${k}]`, fixesAlone: null });
+    const explanation: Explanation = {
+      verdict: "infeasible",
+      checks: [],
+      conflicts: Array.from({ length: 12 }, (_, k) => member(k)),
+      conflictsMinimal: false,
+      relaxations: [],
+      stats: { solves: 3, timeMs: 30_000, timedOut: true },
+    };
+    const text = formatExplanation(explanation);
+    expect(text).toContain("narrowed below 12 rules (9 opt-out, 3 keep-apart)");
+    expect(text).not.toContain("rule 3");
+    expect(formatExplanation({ ...explanation, conflicts: explanation.conflicts.slice(0, 3) })).toContain("rule 2  [x[2]]");
   });
 
   it("gives no conflicts or relaxations for a feasible program", async () => {
