@@ -1,11 +1,11 @@
 // The builders must keep their promise (every program loads) and refuse nonsense knobs, or every property built
 // on them proves less than it claims.
 import fc from "fast-check";
-import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { validateProgram } from "../../src/model/load.js";
 import { formatInputIssue } from "../../src/model/issues.js";
 import { STRESS_KINDS, programArb, stressProgramArb, type ProgramKnobs } from "./program.js";
+import { runs } from "../helpers/runs.js";
 
 function loads(input: unknown): boolean {
   const loaded = validateProgram(input, "generated.json");

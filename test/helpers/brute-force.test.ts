@@ -1,7 +1,6 @@
 // The ground truth must itself be right: hand-sized programs whose optimum is worked out below, and agreement
 // with a pruning-free enumeration on generated ones (pruning may only cut what the checker would reject).
 import fc from "fast-check";
-import { runs } from "./runs.js";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../src/check/check.js";
 import { scoreSolution } from "../../src/check/score.js";
@@ -10,6 +9,7 @@ import type { SolutionPanel } from "../../src/model/solution.js";
 import { programArb } from "../arbitraries/program.js";
 import { bruteForce } from "./brute-force.js";
 import { loadGenerated } from "./program.js";
+import { runs } from "./runs.js";
 
 const person = (id: string, nationalities: string[], extra: Partial<ProgramInput["participants"][number]> = {}) => ({
   id,

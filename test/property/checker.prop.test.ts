@@ -2,7 +2,6 @@
 // (test/helpers/rules.ts): on random assignments, and on one-move neighbours of feasible ones, where the rules bind
 // hardest. The scorer is held against a plain scorer on every feasible assignment.
 import fc from "fast-check";
-import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../src/check/check.js";
 import { scoreSolution } from "../../src/check/score.js";
@@ -13,6 +12,7 @@ import { loadGenerated } from "../helpers/program.js";
 import { allBreaches, plainScore } from "../helpers/rules.js";
 import type { Program } from "../../src/model/schema.js";
 import type { SolutionPanel } from "../../src/model/solution.js";
+import { runs } from "../helpers/runs.js";
 
 function agree(program: Program, panels: SolutionPanel[]): void {
   const violations = checkSolution(program, panels);

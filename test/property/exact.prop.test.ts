@@ -2,7 +2,6 @@
 // and its "infeasible" agrees with brute force; local search reaches the optimum there too. Brute force judges
 // with the independent checker and scorer, so this holds each solver's encoding against the written rules.
 import fc from "fast-check";
-import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import type { ProgramInput } from "../../src/model/schema.js";
 import { programArb, type ProgramKnobs } from "../arbitraries/program.js";
@@ -10,6 +9,7 @@ import { bruteForce, type BruteForceResult } from "../helpers/brute-force.js";
 import { loadGenerated } from "../helpers/program.js";
 import { describeSolution, expectSound, solveWith } from "../helpers/solve.js";
 import type { Program } from "../../src/model/schema.js";
+import { runs } from "../helpers/runs.js";
 
 const TINY: ProgramKnobs = { maxParticipants: 8, maxPanels: 3, maxSlots: 2, maxPresents: 2 };
 

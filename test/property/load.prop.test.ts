@@ -1,11 +1,11 @@
 // DESIGN.md §8: any JSON at all either loads or fails with validation issues naming the file and a JSON path,
 // never another exception. A program that loads must also normalise without throwing (solvers rely on it).
 import fc from "fast-check";
-import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { parseDataText, validateProgram } from "../../src/model/load.js";
 import { normalizeProgram } from "../../src/model/normalize.js";
 import { almostValidProgramArb, anyJsonArb } from "../arbitraries/program.js";
+import { runs } from "../helpers/runs.js";
 
 const FILE = "input.json";
 

@@ -2,13 +2,13 @@
 // adding an opt-out or a keep-apart pair never raises it; relaxing a cap never lowers it. Both exact solvers are
 // held to it; a run that does not prove its answer (timeout, feasible) proves nothing here and is passed over.
 import fc from "fast-check";
-import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import type { ProgramInput } from "../../src/model/schema.js";
 import type { Solution } from "../../src/model/solution.js";
 import { programArb, type ProgramKnobs } from "../arbitraries/program.js";
 import { loadGenerated, permuteProgram, renameIds } from "../helpers/program.js";
 import { describeSolution, expectSound, solveWith } from "../helpers/solve.js";
+import { runs } from "../helpers/runs.js";
 
 const KNOBS: ProgramKnobs = { maxParticipants: 9, maxPanels: 3, maxSlots: 2, maxPresents: 2 };
 const EXACT = ["mip", "highs"] as const;

@@ -1,12 +1,12 @@
 // DESIGN.md §8: every solution any solver emits passes the checker, and an exact solver's proven optimum is at
 // least every heuristic's score (and never "infeasible" where a heuristic found a checked solution).
 import fc from "fast-check";
-import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { SOLVER_NAMES } from "../../src/solvers/solver.js";
 import { programArb } from "../arbitraries/program.js";
 import { loadGenerated } from "../helpers/program.js";
 import { describeSolution, expectSound, solveWith, total } from "../helpers/solve.js";
+import { runs } from "../helpers/runs.js";
 
 const smallPrograms = programArb({ maxParticipants: 12, maxPanels: 4, maxSlots: 3, maxPresents: 2 }).map(loadGenerated);
 
@@ -39,7 +39,7 @@ describe("exact optimum dominates the heuristics", () => {
         // An exact solver's bound is an upper bound on anything feasible.
         if (exact.bound !== null) for (const s of found) expect(total(s)!, context).toBeLessThanOrEqual(exact.bound + 1e-6);
       }),
-      { numRuns: runs(60) },
+      { numRuns: runs(40) },
     );
   });
 
@@ -53,7 +53,7 @@ describe("exact optimum dominates the heuristics", () => {
         expect(highs.status, context).toBe(mip.status);
         if (mip.status === "optimal") expect(total(highs)!, context).toBeCloseTo(total(mip)!, 6);
       }),
-      { numRuns: runs(60) },
+      { numRuns: runs(40) },
     );
   });
 });

@@ -3,13 +3,13 @@
 // that kind in test/helpers/rules.ts. An exact solver must also not call a program infeasible when a heuristic
 // solved it.
 import fc from "fast-check";
-import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { SOLVER_NAMES } from "../../src/solvers/solver.js";
 import { STRESS_KINDS, stressProgramArb } from "../arbitraries/program.js";
 import { loadGenerated } from "../helpers/program.js";
 import { STRESS_RULES } from "../helpers/rules.js";
 import { describeSolution, expectSound, solveWith } from "../helpers/solve.js";
+import { runs } from "../helpers/runs.js";
 
 describe.each(STRESS_KINDS)("stress: %s", (kind) => {
   it("every solver's output satisfies the rule", async () => {
@@ -29,7 +29,7 @@ describe.each(STRESS_KINDS)("stress: %s", (kind) => {
         const context = solutions.map(describeSolution).join("\n") + `\nprogram: ${JSON.stringify(program)}`;
         for (const s of solutions) if (s.status === "infeasible") expect(solved, context).toEqual([]);
       }),
-      { numRuns: runs(12) },
+      { numRuns: runs(10) },
     );
   });
 });

@@ -2,7 +2,6 @@
 // every-backend tests): the output passes the checker, the same seed gives the same result, the time limit is
 // honoured, and an inexact solver never claims "optimal" or "infeasible".
 import fc from "fast-check";
-import { runs } from "../helpers/runs.js";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../src/check/check.js";
 import { generateProgram } from "../../src/generate/generate.js";
@@ -15,6 +14,7 @@ import { SOLVER_NAMES, type SolveResult, type Solver } from "../../src/solvers/s
 import { programArb } from "../arbitraries/program.js";
 import { loadGenerated } from "../helpers/program.js";
 import { TIME_LIMIT_MS } from "../helpers/solve.js";
+import { runs } from "../helpers/runs.js";
 
 const programs = programArb({ maxParticipants: 12, maxPanels: 4, maxSlots: 3, maxPresents: 2 }).map(loadGenerated);
 
