@@ -1,7 +1,7 @@
 // `tracktwo whatif SCENARIO...`: load every scenario (all input problems reported at once), solve them side by side
 // on worker threads, print one comparison table, write each scenario's solution and per-participant diff.
 import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { formatExplanation } from "../../explain/format.js";
 import type { Explanation } from "../../explain/types.js";
 import type { InputIssue } from "../../model/issues.js";
@@ -86,11 +86,11 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
   if (issues.length > 0) return reportInputIssues(issues, io);
   const names = new Set<string>();
   for (const s of scenarios) {
-    if (names.has(s.name)) {
+    if (names.has(fileStem(s.name))) {
       io.stderr(`tracktwo whatif: ${s.file}: scenario name "${s.name}" is used twice; output files would collide\n`);
       return EXIT_USAGE;
     }
-    names.add(s.name);
+    names.add(fileStem(s.name));
   }
 
   const progress = io.isTty && !values.json ? progressDisplay(io, scenarios.length) : null;
@@ -112,8 +112,8 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
     const dir = values["out-dir"] ?? join(dirname(scenario.file), "out");
     const failed =
       mkdir(dir) ??
-      writeFileAtomic(join(dir, `${outcome.name}.solution.json`), `${JSON.stringify(redactSolution(outcome.solution), null, 2)}\n`) ??
-      writeFileAtomic(join(dir, `${outcome.name}.diff.json`), `${JSON.stringify(diffDocument(outcome, scenario.baselineFile), null, 2)}\n`);
+      writeFileAtomic(join(dir, `${fileStem(outcome.name)}.solution.json`), `${JSON.stringify(redactSolution(outcome.solution), null, 2)}\n`) ??
+      writeFileAtomic(join(dir, `${fileStem(outcome.name)}.diff.json`), `${JSON.stringify(diffDocument(outcome, scenario.baselineFile === null ? null : relative(dir, scenario.baselineFile)), null, 2)}\n`);
     if (failed !== null) {
       io.stderr(`tracktwo whatif: cannot write to ${dir}: ${failed}\n`);
       return EXIT_USAGE;
@@ -142,6 +142,9 @@ export function explanationText(explanation: Explanation, showPassing = false): 
     .map((line) => (mentionsAtRisk(line) ? line.replace(/^(\s*-?\s*).*$/, `$1${WITHHELD}`) : line))
     .join("\n");
 }
+
+/** A scenario name as a file name: anything but letters, digits, dot, dash and underscore becomes "_". */
+const fileStem = (name: string) => name.replace(/[^\w.-]+/g, "_");
 
 const indent = (text: string) => text.split("\n").map((l) => (l === "" ? l : `  ${l}`)).join("\n");
 
