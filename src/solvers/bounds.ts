@@ -3,6 +3,9 @@
 // counting seats and panels; negative contributions are bounded by 0.
 import type { Problem } from "../model/problem.js";
 
+/** The LP relaxation bound through HiGHS (tighter, one LP solve); it lives with the HiGHS adapter. */
+export { lpRelaxationBound } from "./mip/highs.js";
+
 export function objectiveBound(problem: Problem): number {
   const { weights } = problem;
   return (

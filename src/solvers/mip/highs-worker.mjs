@@ -1,10 +1,11 @@
-// HiGHS in a worker thread: receives a plain-data LinearModel (see linear-model.ts) and options, posts progress
+// HiGHS in a worker thread: receives a plain-data LinearModel (see linear-model.ts) and options (relax: drop
+// integrality, for an LP bound), posts progress
 // ({ type: "incumbent" }) and one final message ({ type: "done" }). Plain ESM JavaScript so that it loads the same
 // under node, tsx and vitest. The parent terminates this thread at its time limit, whatever HiGHS is doing.
 import { parentPort, workerData } from "node:worker_threads";
 import highsLoader from "highs";
 
-const { model, timeLimitSec, seed, start, wasmModule, absoluteGap } = workerData;
+const { model, timeLimitSec, seed, start, wasmModule, absoluteGap, relax } = workerData;
 const highs = await highsLoader(wasmModule ? { wasmModule } : {});
 const n = model.variables.length;
 const m = model.rows.length;
@@ -41,7 +42,7 @@ try {
     rowLower,
     rowUpper,
     matrix: { format: "csr", numRows: m, numCols: n, starts, indices, values },
-    integrality: Int32Array.from(model.variables, (v) => (v.isInteger ? 1 : 0)),
+    integrality: Int32Array.from(model.variables, (v) => (v.isInteger && !relax ? 1 : 0)),
   });
   solver.options.set({
     output_flag: false,

@@ -133,6 +133,28 @@ async function solveWithHighs(problem: Problem, options: SolveOptions): Promise<
   return solvedResult("feasible", found.assignment, Math.max(found.objective, bestBound(done.dualBound)), stats(done.statusName, extra));
 }
 
+/**
+ * The LP relaxation's optimum of the panel model: a valid upper bound on the total objective, usually much
+ * tighter than objectiveBound, at the price of one LP solve. Null when HiGHS does not finish in time; -Infinity
+ * when even the relaxation is infeasible.
+ */
+export async function lpRelaxationBound(problem: Problem, timeLimitMs: number): Promise<number | null> {
+  const started = performance.now();
+  const model = buildPanelModel(problem);
+  if (model.linear.infeasibleReason !== null) return Number.NEGATIVE_INFINITY;
+  if (model.linear.variables.length === 0) return model.linear.objectiveOffset;
+  const wasmModule = await highsWasm();
+  const remaining = timeLimitMs - (performance.now() - started);
+  const outcome = await runInWorker<IncumbentMessage, DoneMessage>({
+    url: new URL("./highs-worker.mjs", import.meta.url),
+    workerData: { model: model.linear, timeLimitSec: Math.max(0.05, remaining / 1000), seed: 1, start: null, wasmModule, absoluteGap: 1e-6, relax: true },
+    timeLimitMs: remaining,
+  });
+  if (outcome.kind !== "done") return null;
+  if (outcome.message.status === INFEASIBLE) return Number.NEGATIVE_INFINITY;
+  return outcome.message.status === OPTIMAL && outcome.message.objective !== null ? outcome.message.objective : null;
+}
+
 /** Every variable has finite bounds, so "infeasible or unbounded" can only mean infeasible. */
 function isBounded(model: PanelModel): boolean {
   return model.linear.variables.every((v) => Number.isFinite(v.lower) && Number.isFinite(v.upper));

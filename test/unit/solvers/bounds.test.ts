@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeProgram } from "../../../src/model/normalize.js";
 import { ProgramSchema, type ProgramInput } from "../../../src/model/schema.js";
-import { objectiveBound } from "../../../src/solvers/bounds.js";
+import { lpRelaxationBound, objectiveBound } from "../../../src/solvers/bounds.js";
 import { highsSolver } from "../../../src/solvers/mip/highs.js";
 import { programArb } from "../../arbitraries/program.js";
 import { loadGenerated } from "../../helpers/program.js";
@@ -53,5 +53,24 @@ describe("objectiveBound", () => {
       { numRuns: 40, seed: 7 },
     );
     expect(optimal).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("lpRelaxationBound", () => {
+  it("is at least the optimum on random small programs", async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(programArb({ maxParticipants: 7, maxPanels: 3, dialogue: "heavy", affinities: "heavy" }), async (input) => {
+        const problem = normalizeProgram(loadGenerated(input));
+        const result = await highsSolver.solve(problem, { timeLimitMs: 20_000, seed: 1 });
+        if (result.status !== "optimal") return;
+        const lp = await lpRelaxationBound(problem, 20_000);
+        expect(lp).not.toBeNull();
+        expect(lp! + 1e-6, JSON.stringify(input)).toBeGreaterThanOrEqual(result.bound!);
+        compared++;
+      }),
+      { numRuns: 20, seed: 11 },
+    );
+    expect(compared).toBeGreaterThanOrEqual(3);
   });
 });
