@@ -5,7 +5,7 @@ import type { FeasibilityOracle, Verdict } from "./types.js";
 export class Budget {
   solves = 0;
   timedOut = false;
-  private readonly deadline: number;
+  private deadline: number;
 
   constructor(
     private readonly oracle: FeasibilityOracle,
@@ -21,6 +21,17 @@ export class Budget {
 
   get exhausted(): boolean {
     return this.remainingMs < 20;
+  }
+
+  /** Runs one phase within a share of what is left, so a long phase cannot starve the next one. */
+  async phase<T>(share: number, run: () => Promise<T>): Promise<T> {
+    const outer = this.deadline;
+    this.deadline = Math.min(outer, performance.now() + share * Math.max(0, this.remainingMs));
+    try {
+      return await run();
+    } finally {
+      this.deadline = outer;
+    }
   }
 
   /** "unknown" without asking once the budget is spent. */

@@ -16,7 +16,7 @@ export interface ConflictSearch {
   readonly structural: boolean;
 }
 
-export async function findConflictSet(program: Program, budget: Budget): Promise<ConflictSearch | null> {
+export async function findConflictSet(program: Program, budget: Budget): Promise<ConflictSearch> {
   const all = listConstraintInstances(program);
   const allPaths = all.map((c) => c.path);
   const active = new Set(allPaths);

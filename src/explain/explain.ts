@@ -47,16 +47,20 @@ export async function explainProgram(program: Program, options: ExplainOptions =
   let conflicts: ConflictMember[] = [];
   let conflictsMinimal = false;
   if (verdict === "infeasible" && failing.length === 0 && options.conflicts !== false) {
-    const search = await findConflictSet(program, budget);
-    if (search !== null) {
-      conflictsMinimal = search.minimal;
-      conflicts = [];
-      for (const member of search.members) {
+    // At most two thirds of what is left, so the relaxations get their turn.
+    const share = options.relaxations === false ? 1 : 2 / 3;
+    const search = await budget.phase(share, async () => {
+      const found = await findConflictSet(program, budget);
+      const members: ConflictMember[] = [];
+      for (const member of found.members) {
         // Does this one change alone repair the program as written?
         const alone = budget.exhausted ? "unknown" : await budget.ask(relaxInstances(program, new Set([member.path])));
-        conflicts.push({ ...member, fixesAlone: alone === "unknown" ? null : alone === "feasible" });
+        members.push({ ...member, fixesAlone: alone === "unknown" ? null : alone === "feasible" });
       }
-    }
+      return { minimal: found.minimal, members };
+    });
+    conflictsMinimal = search.minimal;
+    conflicts = search.members;
   }
 
   const relaxations =
