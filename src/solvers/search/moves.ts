@@ -235,6 +235,17 @@ export function drawRepair(ctx: MoveContext, move: Move, random: Random, scope: 
     return moveRole(ctx, move, random, members[random.int(members.length)]!, p);
   }
   if (scope === 1) {
+    // A presentation the construction could not place: give it a panel (then the usual moves take over).
+    if (state.presentCountByParticipant[entity]! < problem.presentsByParticipant[entity]!) {
+      const p = random.int(P);
+      if (state.roleByParticipantPanel[entity * P + p] !== ROLE_NONE || problem.mayPresent[entity * P + p] !== 1) {
+        const panels = state.panelsByParticipant[entity]!;
+        return panels.length > 0 && moveRole(ctx, move, random, entity, panels[random.int(panels.length)]!);
+      }
+      move.clear();
+      move.push(state, entity, p, ROLE_PRESENTER);
+      return true;
+    }
     const panels = state.panelsByParticipant[entity]!;
     if (panels.length === 0) return false;
     return moveRole(ctx, move, random, entity, panels[random.int(panels.length)]!);

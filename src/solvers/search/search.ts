@@ -88,7 +88,6 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
   let bestFoundMs = 0;
   let bestUnsaved = false;
   let lastProgressMs = -Infinity;
-  let sinceBest = 0;
   const report = (force: boolean) => {
     if (options.onProgress === undefined || best === null) return;
     const now = elapsed();
@@ -107,7 +106,6 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
       bestObjective = objective;
       bestFoundMs = elapsed();
       bestUnsaved = true;
-      sinceBest = 0;
     }
   };
 
@@ -138,19 +136,30 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
     if (grouping !== null) return finish(problem, grouping.assignment, { timeMs: elapsed(), timeToBestMs: bestFoundMs, iterations: grouping.iterations }, options);
   }
 
-  const historyLength = options.historyLength ?? defaultHistoryLength(problem);
-  const history = new Float64Array(historyLength);
+  // LAHC history length from the iteration budget: measured on a 6,000-participant convention (20 s, ~1M
+  // iterations) L = 1, 10, 50, 200, 2000 gave 16471, 16372, 15544, 14831, 14695: a long history only pays when
+  // there are iterations to spend on it. Without an iteration limit the budget is estimated after a short run.
+  const fixedLength = options.historyLength;
+  let historyLength = fixedLength ?? (Number.isFinite(maxIterations) ? historyLengthFor(problem, maxIterations) : 1);
+  let history = new Float64Array(historyLength);
+  let lengthSettled = fixedLength !== undefined || Number.isFinite(maxIterations);
   let current = evaluator.score();
   history.fill(current);
   noteCurrent();
   if (bestUnsaved) saveBest();
-  const stagnation = Math.max(200_000, 40 * historyLength);
+  // Kick when the current score has not risen for this long: LAHC alone never leaves a state whose neighbours
+  // are all worse once its history has caught up (and adaptive weights cannot help when the way out loses
+  // objective without touching a violation).
+  let stagnation = stagnationFor(problem, historyLength);
+  let peak = current;
+  let sincePeak = 0;
   let iteration = 0;
   let lastYield = elapsed();
+  const loopStarted = elapsed();
 
   while (iteration < maxIterations) {
     iteration++;
-    sinceBest++;
+    sincePeak++;
     if (iteration % CHECK_EVERY === 0) {
       if (isAborted(options.signal)) break;
       const now = elapsed();
@@ -161,20 +170,31 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
         if (isAborted(options.signal)) break;
       }
       report(false);
+      if (!lengthSettled && now - loopStarted >= Math.min(1000, deadline / 10)) {
+        lengthSettled = true;
+        historyLength = historyLengthFor(problem, (iteration / Math.max(1, now - loopStarted)) * (deadline - now));
+        history = new Float64Array(historyLength).fill(current);
+        stagnation = stagnationFor(problem, historyLength);
+      }
       if (iteration % ADAPT_EVERY === 0 && adaptWeights(evaluator, baseWeight)) {
         // Shift the history with the score, so re-weighting never lowers the acceptance bar by itself.
         const shift = evaluator.score() - current;
         for (let k = 0; k < historyLength; k++) history[k]! += shift;
         current += shift;
+        peak += shift;
       }
-      if (sinceBest > stagnation && best !== null) {
-        // Iterated local search: restart from the best with a random kick, keeping LAHC's memory fresh.
-        state.load(best);
-        evaluator.recompute();
+      if (sincePeak > stagnation) {
+        // Iterated local search: restart from the best (or stay) with a random kick, LAHC's memory refreshed.
+        if (bestUnsaved) saveBest();
+        if (best !== null) {
+          state.load(best);
+          evaluator.recompute();
+        }
         kick(evaluator, draw, move, Math.max(3, Math.min(50, Math.round(problem.participantCount / 40))));
         current = evaluator.score();
         history.fill(current);
-        sinceBest = 0;
+        peak = current;
+        sincePeak = 0;
       }
     }
     if (!draw()) continue;
@@ -190,6 +210,10 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
       }
       evaluator.commit();
       current = candidate;
+      if (current > peak + 1e-9) {
+        peak = current;
+        sincePeak = 0;
+      }
       if (delta > 0 || evaluator.lastObjectiveDelta > 0) noteCurrent();
     } else {
       evaluator.rollback();
@@ -233,8 +257,13 @@ function moveMix(context: MoveContext): number[] {
   return raw.map((w) => (sum += total === 0 ? 0.2 : w / total));
 }
 
-function defaultHistoryLength(problem: Problem): number {
-  return Math.min(20_000, Math.max(500, 5 * problem.participantCount));
+/** About one history entry per 200 iterations per participant, the trade-off the measurements above suggest. */
+function historyLengthFor(problem: Problem, iterations: number): number {
+  return Math.max(1, Math.min(20_000, Math.round(iterations / (200 * Math.max(1, problem.participantCount)))));
+}
+
+function stagnationFor(problem: Problem, historyLength: number): number {
+  return Math.max(2000, 10 * problem.participantCount, 40 * historyLength);
 }
 
 function typicalObjectiveDelta(evaluator: Evaluator, draw: () => boolean, move: Move): number {
