@@ -24,8 +24,8 @@ export interface BenchInstance {
   readonly reference?: Reference;
   /** Prove the optimum with the reference runner before the matrix (tiny programs only). */
   readonly proveOptimum?: boolean;
-  /** An upper bound on the objective computed from the program alone, when one is cheap. */
-  bound?(program: Program): number | null;
+  /** An upper bound on the objective computed from the program alone (not timed as part of any cell). */
+  bound?(program: Program): number | null | Promise<number | null>;
   /** The checked objective of a solution known in advance (a generator's planted witness): proof of feasibility. */
   planted?(program: Program): number | null;
 }
@@ -137,8 +137,8 @@ export async function runMatrix(
         notes.push(`optimum not proven by ${proof.solver} (${proof.status}${proof.note === null ? "" : `: ${proof.note}`})`);
       }
     }
-    const staticBound = safeCall("bound", instance.bound, program, notes);
-    const planted = safeCall("planted solution", instance.planted, program, notes);
+    const staticBound = await safeCall("bound", instance.bound, program, notes);
+    const planted = await safeCall("planted solution", instance.planted, program, notes);
 
     const raw: CellResult[] = [];
     for (const runner of runners) {
@@ -152,7 +152,7 @@ export async function runMatrix(
       if (staticBound !== null) bounds.push(staticBound);
       if (bounds.length > 0) {
         const value = Math.min(...bounds);
-        reference = { kind: "bound", value, source: value === staticBound ? "objectiveBound" : "solver bound" };
+        reference = { kind: "bound", value, source: value === staticBound ? "static bound" : "solver bound" };
       }
     }
     const cells = raw.map((cell) => withGap(cell, reference));
@@ -258,15 +258,15 @@ function withGap(cell: CellResult, reference: Reference | null): CellResult {
   return { ...cell, gap, note: [cell.note, warning].filter((x) => x !== null).join("; ") || null };
 }
 
-function safeCall(
+async function safeCall(
   what: string,
-  fn: ((program: Program) => number | null) | undefined,
+  fn: ((program: Program) => number | null | Promise<number | null>) | undefined,
   program: Program,
   notes: string[],
-): number | null {
+): Promise<number | null> {
   if (fn === undefined) return null;
   try {
-    return fn(program);
+    return await fn(program);
   } catch (error) {
     notes.push(`${what} failed: ${errorText(error)}`);
     return null;

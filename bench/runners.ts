@@ -1,9 +1,9 @@
 // Solver variants for the matrix. Each goes through solveProgram, so every objective in a report is the checker's
 // score of a re-verified solution; progress events give the objective-over-time curves.
 import { normalizeProgram } from "../src/model/normalize.js";
-import type { Problem } from "../src/model/problem.js";
 import type { Program } from "../src/model/schema.js";
 import { solveProgram } from "../src/solve.js";
+import { lpRelaxationBound, objectiveBound } from "../src/solvers/bounds.js";
 import { SOLVER_NAMES, type SolverName } from "../src/solvers/solver.js";
 import type { BenchRunner } from "./harness.js";
 
@@ -36,25 +36,22 @@ export function solverRunners(names: readonly SolverName[], limits: boolean): Be
 
 export const ALL_SOLVERS: readonly SolverName[] = SOLVER_NAMES;
 
-type BoundFunction = (problem: Problem) => number;
+/** Programs up to this size also get the LP relaxation bound (one HiGHS LP solve, outside any cell's time). */
+export const LP_BOUND_MAX_PARTICIPANTS = 1500;
 
 /**
- * objectiveBound from src/solvers/bounds.ts when that module provides it, loaded at run time so the harness works
- * (without static bounds) in a tree that does not have it.
+ * The tightest static upper bound we can afford: objectiveBound, and for programs up to LP_BOUND_MAX_PARTICIPANTS
+ * the panel model's LP relaxation, which is usually much tighter.
  */
-export async function loadObjectiveBound(): Promise<((program: Program) => number | null) | null> {
-  const path = "../src/solvers/bounds.js";
-  let mod: unknown;
-  try {
-    mod = await import(path);
-  } catch {
-    return null;
-  }
-  const fn = (mod as { objectiveBound?: unknown }).objectiveBound;
-  if (typeof fn !== "function") return null;
-  const bound = fn as BoundFunction;
-  return (program) => {
-    const value = bound(normalizeProgram(program));
-    return typeof value === "number" && Number.isFinite(value) ? value : null;
+export function staticBound(lpTimeLimitMs: number): (program: Program) => Promise<number | null> {
+  return async (program) => {
+    const problem = normalizeProgram(program);
+    const bounds = [objectiveBound(problem)];
+    if (program.participants.length <= LP_BOUND_MAX_PARTICIPANTS) {
+      const lp = await lpRelaxationBound(problem, lpTimeLimitMs);
+      if (lp !== null) bounds.push(lp);
+    }
+    const finite = bounds.filter((b) => Number.isFinite(b));
+    return finite.length > 0 ? Math.min(...finite) : null;
   };
 }
