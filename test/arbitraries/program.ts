@@ -179,7 +179,7 @@ interface RawPanel {
 
 function rawParticipantArb(k: Resolved): fc.Arbitrary<RawParticipant> {
   const pool = k.nationalities;
-  const natCount = k.dualNationals === "heavy" ? 2 : k.dualNationals === "some" ? 2 : 1;
+  const natCount = k.dualNationals === "none" ? 1 : 2;
   const nationalities =
     k.dualNationals === "heavy"
       ? fc.oneof(
