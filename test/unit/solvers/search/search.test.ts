@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../../../src/check/check.js";
 import { scoreSolution } from "../../../../src/check/score.js";
+import { generateProgram } from "../../../../src/generate/generate.js";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
 import { assignmentToPanels } from "../../../../src/solve.js";
 import { evaluateAssignment } from "../../../../src/solvers/search/full.js";
@@ -66,5 +67,32 @@ describe("search", () => {
       { numRuns: 150 },
     );
     expect(compared).toBeGreaterThan(10);
+  });
+
+  it("starts from a warm start and never returns worse than it", async () => {
+    await fc.assert(
+      fc.asyncProperty(programArb({ maxParticipants: 12, maxPanels: 4 }), fc.nat(1000), async (input, seed) => {
+        const program = loadGenerated(input);
+        const problem = normalizeProgram(program);
+        const first = await runSearch(problem, { timeLimitMs: LONG, seed, maxIterations: 2000 });
+        if (first.assignment === null) return;
+        const start = evaluateAssignment(problem, first.assignment).objective;
+        const warm = await runSearch(problem, { timeLimitMs: LONG, seed: seed + 1, maxIterations: 500, initial: first.assignment });
+        expect(warm.status).toBe("feasible");
+        expect(evaluateAssignment(problem, warm.assignment!).objective).toBeGreaterThanOrEqual(start - 1e-9);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("returns its best so far when aborted", async () => {
+    const program = loadGenerated(generateProgram({ participants: 200, seed: 3 }));
+    const problem = normalizeProgram(program);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const result = await runSearch(problem, { timeLimitMs: LONG, seed: 1, signal: controller.signal });
+    expect(controller.signal.aborted).toBe(true);
+    expect(result.status).toBe("feasible");
+    expect(checkSolution(program, assignmentToPanels(problem, result.assignment!))).toEqual([]);
   });
 });
