@@ -35,7 +35,7 @@ export function formatExplanation(explanation: Explanation, options: FormatExpla
     lines.push("", `The time limit ran out before the conflict was narrowed below ${explanation.conflicts.length} rules (${counts});`,
       "a longer --time-limit narrows it further. The full list is in the explanation data.");
   } else if (explanation.conflicts.length > 0) {
-    const minimal = explanation.conflictsMinimal ? "minimal" : "not proven minimal (time limit)";
+    const minimal = explanation.conflictsMinimal ? "minimal" : "the time limit stopped before this set was proven minimal";
     lines.push("", `These ${explanation.conflicts.length} rules cannot all hold together (${minimal}); relax one of them:`);
     for (const c of explanation.conflicts) {
       const alone = c.fixesAlone === true ? "  <- relaxing this alone makes the program feasible" : "";
