@@ -268,7 +268,8 @@ export class SearchState {
     if (conflicts.length === 0) return 0;
     const members = this.membersByPanel[p]!;
     let count = 0;
-    if (conflicts.length <= members.length * 4) {
+    // Few conflicts: look each up in the role matrix; many: binary-search each co-member (no scattered reads).
+    if (conflicts.length <= members.length) {
       const panels = this.panelCount;
       for (let k = 0; k < conflicts.length; k++) {
         const j = conflicts[k]!;
