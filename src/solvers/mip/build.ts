@@ -17,6 +17,8 @@ import { encodeTogether } from "./encode/together.js";
 export interface PanelModel {
   readonly linear: LinearModel;
   readonly vars: RoleVars;
+  /** Classes of interchangeable panels whose seats the symmetry fixing ordered (see encode/symmetry.ts). */
+  readonly orderedPanelClasses: readonly (readonly number[])[];
   readonly participantCount: number;
   readonly panelCount: number;
 }
@@ -95,9 +97,9 @@ export function buildPanelModel(problem: Problem, options: BuildOptions = {}): P
   encodeAffinity(ctx);
   encodeStability(ctx);
   const symmetry = options.symmetryBreaking ?? "fixing";
-  if (symmetry !== "none") encodeSymmetryBreaking(ctx, symmetry === "full");
+  const orderedPanelClasses = symmetry === "none" ? [] : encodeSymmetryBreaking(ctx, symmetry === "full");
 
-  return { linear: lp.build(), vars, participantCount: n, panelCount: P };
+  return { linear: lp.build(), vars, orderedPanelClasses, participantCount: n, panelCount: P };
 }
 
 interface Pin {
@@ -184,9 +186,14 @@ export function decodeAssignment(problem: Problem, model: PanelModel, values: Ar
   return { panels };
 }
 
-/** Values of the role seats for an assignment (warm starts); other variables are left for the backend to complete. */
-export function encodeAssignment(problem: Problem, model: PanelModel, assignment: Assignment): { indices: Int32Array; values: Float64Array } | null {
+/**
+ * Values of the role seats for an assignment (warm starts); other variables are left for the backend to complete.
+ * Interchangeable panels are first put in the order the symmetry fixing keeps (by lowest member index, empty
+ * panels last), so that an assignment from another solver is not cut off by that fixing.
+ */
+export function encodeAssignment(problem: Problem, model: PanelModel, given: Assignment): { indices: Int32Array; values: Float64Array } | null {
   const P = problem.panelCount;
+  const assignment = canonicalAssignment(model, given);
   const values = new Map<number, number>();
   for (const table of [model.vars.presenter, model.vars.chair, model.vars.discussant]) {
     for (const v of table) if (v !== NONE) values.set(v, 0);
@@ -206,4 +213,21 @@ export function encodeAssignment(problem: Problem, model: PanelModel, assignment
   }
   const entries = [...values].sort((a, b) => a[0] - b[0]);
   return { indices: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => e[1]) };
+}
+
+function canonicalAssignment(model: PanelModel, assignment: Assignment): Assignment {
+  const panels = [...assignment.panels];
+  const lowest = (roster: PanelRoster | undefined) => {
+    if (roster === undefined) return Number.POSITIVE_INFINITY;
+    const members = [...roster.presenters, roster.chair, roster.discussant].filter((i) => i !== NONE);
+    return members.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...members);
+  };
+  for (const group of model.orderedPanelClasses) {
+    const rosters = group.map((p) => assignment.panels[p]).sort((a, b) => lowest(a) - lowest(b));
+    group.forEach((p, j) => {
+      const roster = rosters[j];
+      if (roster !== undefined) panels[p] = roster;
+    });
+  }
+  return { panels };
 }

@@ -51,7 +51,14 @@ try {
     mip_rel_gap: 0,
     mip_abs_gap: absoluteGap,
   });
-  if (start) solver.setSolution({ indices: start.indices, values: start.values });
+  if (start) {
+    // A warm start is a hint: HiGHS may reject it (e.g. it breaks a row), and the solve goes on without it.
+    try {
+      solver.setSolution({ indices: start.indices, values: start.values });
+    } catch {
+      // ignored on purpose
+    }
+  }
 
   const callbacks = {
     [highs.constants.callbackType.mipImprovingSolution](event) {
@@ -60,7 +67,6 @@ try {
         parentPort.postMessage({
           type: "incumbent",
           objective: data.objective_function_value ?? data.mip_primal_bound,
-          bound: data.mip_dual_bound ?? null,
           values: data.mip_solution,
         });
       }

@@ -14,7 +14,6 @@ import { runInWorker } from "./worker-run.js";
 interface IncumbentMessage {
   readonly type: "incumbent";
   readonly objective: number;
-  readonly bound: number | null;
   readonly values: Float64Array;
 }
 
@@ -70,14 +69,16 @@ async function solveWithHighs(problem: Problem, options: SolveOptions): Promise<
   // Leave HiGHS room to stop, write back its incumbent and be read: 10% of the budget, at least 300 ms.
   const ownLimitSec = Math.max(0.05, (remaining - Math.max(300, remaining * 0.1)) / 1000);
   const start = options.initial ? encodeAssignment(problem, model, options.initial) : null;
-  const state: { best: Incumbent | null; lastBound: number | null } = { best: null, lastBound: null };
+  // Bounds streamed with incumbents are not trusted (HiGHS reports the incumbent itself as "dual bound" before its
+  // root is solved); only the final dual bound, or the cheap counting bound, is reported.
+  const state: { best: Incumbent | null } = { best: null };
   const consider = (values: ArrayLike<number> | null) => {
     const assignment = acceptValues(problem, model, values);
     if (assignment === null || values === null) return;
     const objective = objectiveValue(model.linear, values);
     if (state.best === null || objective > state.best.objective + 1e-9) {
       state.best = { assignment, objective, atMs: elapsed() };
-      options.onProgress?.({ elapsedMs: state.best.atMs, objective, bound: state.lastBound });
+      options.onProgress?.({ elapsedMs: state.best.atMs, objective, bound: null });
     }
   };
 
@@ -94,10 +95,7 @@ async function solveWithHighs(problem: Problem, options: SolveOptions): Promise<
     },
     timeLimitMs: remaining,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
-    onProgress: (message) => {
-      if (message.bound !== null && Number.isFinite(message.bound)) state.lastBound = message.bound;
-      consider(message.values);
-    },
+    onProgress: (message) => consider(message.values),
   });
 
   const bestBound = (dual: number | null) => {
@@ -116,8 +114,8 @@ async function solveWithHighs(problem: Problem, options: SolveOptions): Promise<
     const raw = outcome.kind === "stopped" ? `highs stopped: ${outcome.reason}` : `highs failed: ${outcome.error}`;
     const found = state.best;
     return found === null
-      ? timeoutResult(bestBound(state.lastBound), stats(raw))
-      : solvedResult("feasible", found.assignment, Math.max(found.objective, bestBound(state.lastBound)), stats(raw));
+      ? timeoutResult(cheapBound, stats(raw))
+      : solvedResult("feasible", found.assignment, Math.max(found.objective, cheapBound), stats(raw));
   }
   const done = outcome.message;
   const extra = { nodes: done.nodes };

@@ -40,8 +40,11 @@ export function interchangeablePanelClasses(ctx: EncodeContext): number[][] {
   return [...byKey.values()].filter((g) => g.length > 1 && isPacking(ctx, g[0]!));
 }
 
-export function encodeSymmetryBreaking(ctx: EncodeContext, withRows: boolean): void {
-  for (const panels of interchangeablePanelClasses(ctx)) breakClass(ctx, panels, withRows);
+/** Orders each class of interchangeable panels; returns the classes (panel indices in the order used). */
+export function encodeSymmetryBreaking(ctx: EncodeContext, withRows: boolean): number[][] {
+  const classes = interchangeablePanelClasses(ctx);
+  for (const panels of classes) breakClass(ctx, panels, withRows);
+  return classes;
 }
 
 function breakClass(ctx: EncodeContext, panels: readonly number[], withRows: boolean): void {
