@@ -11,6 +11,8 @@ interface CategoryFamily {
   /** Objective weight on "distinct categories - 1" per non-empty panel (diversity); 0 for none. */
   readonly diversityWeight: number;
   readonly categoryCount: number;
+  /** Every participant holds at least one category (nationalities), so minDistinct <= 1 holds on any non-empty panel. */
+  readonly everyoneHoldsOne: boolean;
   categoriesOf(i: number): ArrayLike<number>;
 }
 
@@ -21,6 +23,7 @@ export function nationalityFamily(problem: Problem): CategoryFamily {
     minDistinct: problem.nationalityPolicy.minDistinct,
     diversityWeight: problem.weights.diversity,
     categoryCount: problem.nationalityCodes.length,
+    everyoneHoldsOne: true,
     categoriesOf: (i) => problem.nationalitiesByParticipant[i]!,
   };
 }
@@ -32,6 +35,7 @@ export function attributeFamilies(problem: Problem): CategoryFamily[] {
     minDistinct: rule.minDistinct,
     diversityWeight: 0,
     categoryCount: rule.values.length,
+    everyoneHoldsOne: false,
     categoriesOf: (i: number) => {
       const v = rule.valueByParticipant[i]!;
       return v < 0 ? [] : [v];
@@ -124,7 +128,8 @@ function encodeShareCaps(ctx: EncodeContext, family: CategoryFamily, p: number, 
 }
 
 function encodePresence(ctx: EncodeContext, family: CategoryFamily, p: number, holders: readonly number[][]): void {
-  const needsDistinct = family.minDistinct >= 1;
+  // Presence indicators only when something reads them: a minDistinct that can bind, or a diversity weight.
+  const needsDistinct = family.minDistinct >= (family.everyoneHoldsOne ? 2 : 1);
   const weight = family.diversityWeight;
   if (!needsDistinct && weight === 0) return;
   const { lp } = ctx;
