@@ -2,7 +2,9 @@
 // settles the question, and "infeasible" from an exact solver is a proof. javascript-lp-solver for tiny programs,
 // HiGHS otherwise.
 import type { Program } from "../model/schema.js";
+import { normalizeProgram } from "../model/normalize.js";
 import { solveProgram } from "../solve.js";
+import { mipRefusal } from "../solvers/mip/jslp.js";
 import type { SolverName } from "../solvers/solver.js";
 import type { FeasibilityOracle, Verdict } from "./types.js";
 
@@ -11,11 +13,9 @@ export interface OracleOptions {
   readonly seed?: number;
 }
 
-/** Programs at most this big go to `mip`; larger ones to `highs`. */
-export const TINY_PROGRAM = { participants: 30, panels: 10 } as const;
-
+/** `mip` (javascript-lp-solver) where it accepts the program, which is fast on tiny ones; `highs` otherwise. */
 export function exactSolverFor(program: Program): SolverName {
-  return program.participants.length <= TINY_PROGRAM.participants && program.panels.length <= TINY_PROGRAM.panels ? "mip" : "highs";
+  return mipRefusal(normalizeProgram(program)) === null ? "mip" : "highs";
 }
 
 export function feasibilityOnly(program: Program): Program {
