@@ -2,6 +2,9 @@
 // re-verify with the independent checker, score with the checker's scorer. A solution the checker rejects is
 // never emitted as a solution: its panels are dropped and its violations kept for diagnosis.
 import { checkSolution } from "./check/check.js";
+import { runNecessaryChecks } from "./explain/checks.js";
+import { explainProgram } from "./explain/explain.js";
+import type { Explanation } from "./explain/types.js";
 import { scoreSolution } from "./check/score.js";
 import { NONE, type Assignment, type Problem } from "./model/problem.js";
 import { normalizeProgram } from "./model/normalize.js";
@@ -19,6 +22,12 @@ export interface SolveProgramOptions {
   /** What-if re-solves: the published panels to stay close to, and an optional hard cap on moves. */
   readonly baseline?: readonly SolutionPanel[] | null;
   readonly maxMoves?: number;
+  /**
+   * Explain a solve that found nothing (DESIGN.md §5 `explanation`): always when the solver proved infeasibility,
+   * and after a timeout when a counting check already proves it. Off by default in the library (property tests
+   * solve thousands of infeasible programs); the CLI turns it on.
+   */
+  readonly explain?: { readonly timeLimitMs: number } | null;
 }
 
 export async function solveProgram(program: Program, options: SolveProgramOptions = {}): Promise<Solution> {
@@ -36,7 +45,8 @@ export async function solveProgram(program: Program, options: SolveProgramOption
   const base = { solver: solverName, seed, bound: result.bound, explanation: null, stats };
 
   if (result.assignment === null) {
-    return { ...base, status: result.status, objective: null, panels: [], violations: [] };
+    const explanation = options.explain ? await explainFailure(program, result.status, options.explain.timeLimitMs, seed) : null;
+    return { ...base, status: result.status, objective: null, panels: [], violations: [], explanation };
   }
   const panels = assignmentToPanels(problem, result.assignment);
   const violations = checkSolution(program, panels);
@@ -52,6 +62,16 @@ export async function solveProgram(program: Program, options: SolveProgramOption
   }
   const objective = scoreSolution(program, panels, options.baseline ?? null);
   return { ...base, status: result.status, objective, panels, violations: [] };
+}
+
+async function explainFailure(
+  program: Program,
+  status: "infeasible" | "timeout",
+  timeLimitMs: number,
+  seed: number,
+): Promise<Explanation | null> {
+  if (status === "timeout" && runNecessaryChecks(program).every((check) => check.ok)) return null;
+  return explainProgram(program, { timeLimitMs, seed, ...(status === "infeasible" ? { verdict: "infeasible" } : {}) });
 }
 
 export function assignmentToPanels(problem: Problem, assignment: Assignment): SolutionPanel[] {

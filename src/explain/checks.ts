@@ -221,8 +221,8 @@ function checkPanelShape(problem: Problem): NecessaryCheck[] {
     const names = panels.slice(0, 3).map((p) => problem.panelIds[p]!).join(", ") + (panels.length > 3 ? ", ..." : "");
     failures.push(check("panel-shape", false, "policy.nationality.maxShare", { panels: panels.length, minMembers: lo, maxMembers: hi, maxShare, nationalities: distinct.size },
       shareLimit(maxShare, hi) < 1
-        ? `${plural(panels.length, "panel")} (${names}) have at most ${hi} members, and maxShare ${maxShare} lets no nationality hold even one seat`
-        : `${plural(panels.length, "panel")} (${names}) need ${lo} to ${hi} members; with maxShare ${maxShare} that takes more than the ${distinct.size} nationalities participants hold`));
+        ? `${plural(panels.length, "panel")} (${names}) ${verb(panels.length, "has", "have")} at most ${hi} members, and maxShare ${maxShare} lets no nationality hold even one seat`
+        : `${plural(panels.length, "panel")} (${names}) ${verb(panels.length, "needs", "need")} ${lo} to ${hi} members; with maxShare ${maxShare} that takes more than the ${plural(distinct.size, "nationality", "nationalities")} participants hold`));
   }
   if (failures.length > 0) return failures;
   if (raised === 0) return [];

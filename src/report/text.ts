@@ -3,6 +3,8 @@
 // Pure functions returning strings. Only what a public programme may show: never who is at risk (see redact.ts).
 import type { Program, ParticipantSpec } from "../model/schema.js";
 import type { Solution, SolutionPanel } from "../model/solution.js";
+import { formatExplanation as formatExplanationText } from "../explain/format.js";
+import type { Explanation } from "../explain/types.js";
 import { redactSolution } from "./redact.js";
 
 export interface RealisedPair {
@@ -119,14 +121,19 @@ export function formatSolutionSummary(program: Program, unredacted: Solution): s
   return parts.join("\n");
 }
 
-/** Explanations are built by the explain module; show plain text as is and anything structured as JSON. */
+/** An Explanation from src/explain gets its own wording; plain text is shown as is, anything else as JSON. */
 export function formatExplanation(explanation: unknown): string {
   if (explanation === null || explanation === undefined) return "";
+  if (isExplanation(explanation)) return `why:\n${formatExplanationText(explanation).replace(/^(?=.)/gm, "  ")}`;
   if (typeof explanation === "string") return `why: ${explanation}\n`;
   if (Array.isArray(explanation) && explanation.every((line) => typeof line === "string")) {
     return `why:\n${explanation.map((line) => `  - ${line}`).join("\n")}\n`;
   }
   return `why: ${JSON.stringify(explanation)}\n`;
+}
+
+function isExplanation(value: unknown): value is Explanation {
+  return typeof value === "object" && value !== null && "verdict" in value && "checks" in value && "relaxations" in value;
 }
 
 export function formatNumber(value: number): string {

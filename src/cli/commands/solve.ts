@@ -106,6 +106,8 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
       ...(seed === undefined ? {} : { seed }),
       ...(io.signal === undefined ? {} : { signal: io.signal }),
       ...(progress === null ? {} : { onProgress: progress.update }),
+      // An infeasible program gets its causes; bounded so a failed solve never takes much longer than asked.
+      explain: { timeLimitMs: Math.min(30_000, Math.max(5_000, Math.round((timeLimit ?? 60) * 1000))) },
     });
   } finally {
     progress?.clear();
