@@ -27,76 +27,144 @@ function mayJoin(problem: Problem, i: number, p: number): boolean {
   return problem.mayJoin[i * problem.panelCount + p] === 1;
 }
 
+/** Conflict lists are sorted ascending: binary search. */
 function conflicts(problem: Problem, i: number, j: number): boolean {
-  return problem.conflictsByParticipant[i]!.includes(j);
+  const list = problem.conflictsByParticipant[i]!;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === j) return true;
+    if (v < j) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function holdersByNationality(problem: Problem): Int32Array[] {
+  const lists: number[][] = problem.nationalityCodes.map(() => []);
+  problem.nationalitiesByParticipant.forEach((held, i) => {
+    for (const k of held) lists[k]!.push(i);
+  });
+  return lists.map((l) => Int32Array.from(l));
 }
 
 /**
  * Per dialogue pair: how many panels can realise it. Limited by the panels where some A-holder and a different
  * B-holder may sit together, by the seats of A-holders and of B-holders who may meet the other side (each
  * realising panel needs minSide of each, at least one), and by the seats of both together (two distinct members).
+ * Linear in the conflicts of the holders per panel (stamps instead of sets), so 6,000 participants stay cheap.
  */
 function dialogueBound(problem: Problem): number {
+  const n = problem.participantCount;
+  const holders = holdersByNationality(problem);
+  const stampA = new Int32Array(n);
+  const stampB = new Int32Array(n);
+  let stamp = 0;
   let total = 0;
   for (const pair of problem.dialoguePairs) {
     const coefficient = problem.weights.dialogue * pair.weight;
     if (coefficient <= 0) continue;
-    const holders = (k: number) => {
-      const out: number[] = [];
-      for (let i = 0; i < problem.participantCount; i++) if (problem.nationalitiesByParticipant[i]!.includes(k)) out.push(i);
-      return out;
-    };
-    const sideA = holders(pair.a);
-    const sideB = holders(pair.b);
-    const meetsA = new Set<number>();
-    const meetsB = new Set<number>();
+    const meetsA = new Uint8Array(n);
+    const meetsB = new Uint8Array(n);
     let panels = 0;
     for (let p = 0; p < problem.panelCount; p++) {
-      let possible = false;
-      for (const i of sideA) {
-        if (!mayJoin(problem, i, p)) continue;
-        for (const j of sideB) {
-          if (i === j || !mayJoin(problem, j, p) || conflicts(problem, i, j)) continue;
-          possible = true;
-          meetsA.add(i);
-          meetsB.add(j);
-        }
-      }
-      if (possible) panels++;
+      stamp++;
+      const sideA = joiners(problem, holders[pair.a]!, p, stampA, stamp);
+      const sideB = joiners(problem, holders[pair.b]!, p, stampB, stamp);
+      if (sideA.length === 0 || sideB.length === 0) continue;
+      const a = markPartnered(problem, sideA, stampB, stamp, sideB.length, meetsA);
+      const b = markPartnered(problem, sideB, stampA, stamp, sideA.length, meetsB);
+      if (a && b) panels++;
     }
-    const seats = (set: Iterable<number>) => {
-      let s = 0;
-      for (const i of set) s += seatsOf(problem, i);
-      return s;
-    };
     const side = Math.max(1, problem.dialogueSafety.minSide);
+    let seatsA = 0;
+    let seatsB = 0;
+    let seatsBoth = 0;
+    for (let i = 0; i < n; i++) {
+      if (meetsA[i] === 0 && meetsB[i] === 0) continue;
+      const seats = seatsOf(problem, i);
+      if (meetsA[i] === 1) seatsA += seats;
+      if (meetsB[i] === 1) seatsB += seats;
+      seatsBoth += seats;
+    }
     const realisable = Math.min(
       panels,
-      Math.floor(seats(meetsA) / side),
-      Math.floor(seats(meetsB) / side),
-      Math.floor(seats(new Set([...meetsA, ...meetsB])) / Math.max(2, side)),
+      Math.floor(seatsA / side),
+      Math.floor(seatsB / side),
+      Math.floor(seatsBoth / Math.max(2, side)),
     );
     total += coefficient * realisable;
   }
   return total;
 }
 
+/** The holders who may join panel p, each stamped in `stamps`. */
+function joiners(problem: Problem, holders: Int32Array, p: number, stamps: Int32Array, stamp: number): number[] {
+  const out: number[] = [];
+  for (const i of holders) {
+    if (problem.mayJoin[i * problem.panelCount + p] === 1) {
+      out.push(i);
+      stamps[i] = stamp;
+    }
+  }
+  return out;
+}
+
+/**
+ * Marks every member of `side` who has a partner among the `otherSize` stamped joiners of the other side (someone
+ * other than themself they do not conflict with); true when at least one has.
+ */
+function markPartnered(
+  problem: Problem,
+  side: readonly number[],
+  otherStamps: Int32Array,
+  stamp: number,
+  otherSize: number,
+  meets: Uint8Array,
+): boolean {
+  let any = false;
+  for (const i of side) {
+    if (meets[i] === 1 && any) continue;
+    let blocked = otherStamps[i] === stamp ? 1 : 0;
+    for (const j of problem.conflictsByParticipant[i]!) if (otherStamps[j] === stamp) blocked++;
+    if (blocked < otherSize) {
+      meets[i] = 1;
+      any = true;
+    }
+  }
+  return any;
+}
+
 /** Per panel: distinct nationalities among those who may join it, and that members can hold, minus one. */
 function diversityBound(problem: Problem): number {
+  const seen = new Int32Array(problem.nationalityCodes.length).fill(-1);
+  const maxHeld = problem.nationalitiesByParticipant.reduce((m, h) => Math.max(m, h.length), 1);
   let total = 0;
   for (let p = 0; p < problem.panelCount; p++) {
-    const nationalities = new Set<number>();
-    const heldCounts: number[] = [];
+    let distinct = 0;
+    // How many joiners hold 1, 2, ... nationalities: the `members` who hold the most bound the distinct count.
+    const byHeld = new Int32Array(maxHeld + 1);
     for (let i = 0; i < problem.participantCount; i++) {
-      if (!mayJoin(problem, i, p)) continue;
+      if (problem.mayJoin[i * problem.panelCount + p] === 0) continue;
       const held = problem.nationalitiesByParticipant[i]!;
-      for (const k of held) nationalities.add(k);
-      heldCounts.push(held.length);
+      for (const k of held) {
+        if (seen[k] !== p) {
+          seen[k] = p;
+          distinct++;
+        }
+      }
+      byHeld[held.length]!++;
     }
-    heldCounts.sort((x, y) => y - x);
-    const members = problem.maxPresentersByPanel[p]! + problem.needsChairByPanel[p]! + problem.needsDiscussantByPanel[p]!;
-    const byMembers = heldCounts.slice(0, members).reduce((s, c) => s + c, 0);
-    total += Math.max(0, Math.min(nationalities.size, byMembers) - 1);
+    let members = problem.maxPresentersByPanel[p]! + problem.needsChairByPanel[p]! + problem.needsDiscussantByPanel[p]!;
+    let byMembers = 0;
+    for (let h = maxHeld; h >= 1 && members > 0; h--) {
+      const take = Math.min(members, byHeld[h]!);
+      byMembers += take * h;
+      members -= take;
+    }
+    total += Math.max(0, Math.min(distinct, byMembers) - 1);
   }
   return total;
 }
