@@ -1,5 +1,6 @@
 // The default solver: picks and combines by size (measured, see README "Solvers").
-// - tiny programs (javascript-lp-solver accepts them): `mip` proves optimality in well under a second;
+// - tiny programs (javascript-lp-solver accepts them): `mip` usually proves optimality in well under a second; when
+//   it stalls, the rest of the budget goes to the small-program path below;
 // - small programs: `search` first for a quick incumbent, then `highs` warm-started from it with the rest of the
 //   budget, to prove optimality or at least report its dual bound;
 // - everything else: `search` alone (HiGHS found worse incumbents than search at 120 participants and none at 200
@@ -22,6 +23,8 @@ function mipSize(problem: Problem): number {
 /** Largest programs handed to javascript-lp-solver, and to HiGHS (the 60-participant sample is 840). */
 const TINY_MIP_SIZE = 150;
 const SMALL_MIP_SIZE = 2_000;
+/** Share of the budget javascript-lp-solver gets on tiny programs before search and HiGHS take over. */
+const MIP_SHARE = 0.3;
 /** Share of the budget the search gets before HiGHS tries to prove its incumbent optimal. */
 const SEARCH_FIRST_SHARE = 0.25;
 
@@ -51,25 +54,25 @@ export const autoSolver: Solver = {
 
     if (choice === "search") return label(withBound(await runSearch(problem, { ...options, timeLimitMs: remaining() }), cheapBound), "search");
 
+    let tried = "";
     if (choice === "mip") {
-      const exact = await mipSolver.solve(problem, { ...options, timeLimitMs: remaining() });
+      // javascript-lp-solver either answers tiny programs at once or stalls in one node: give it a slice, then HiGHS.
+      const exact = await mipSolver.solve(problem, { ...options, timeLimitMs: Math.round(remaining() * MIP_SHARE) });
       if (exact.status === "optimal" || exact.status === "infeasible") return label(exact, "mip");
       if (remaining() < 100 || options.signal?.aborted === true) return label(withBound(exact, minBound(exact.bound, cheapBound)), "mip");
-      const searched = await runSearch(problem, { ...options, timeLimitMs: remaining(), initial: exact.assignment ?? options.initial ?? null });
-      const best = objective(searched) >= objective(exact) ? searched : exact;
-      return label(withBound(best, minBound(exact.bound, cheapBound)), "mip+search");
+      tried = "mip+";
     }
 
     const searched = await runSearch(problem, { ...options, timeLimitMs: Math.round(remaining() * SEARCH_FIRST_SHARE) });
-    if (remaining() < 100 || options.signal?.aborted === true) return label(withBound(searched, cheapBound), "search");
+    if (remaining() < 100 || options.signal?.aborted === true) return label(withBound(searched, cheapBound), `${tried}search`);
     const exact = await highsSolver.solve(problem, {
       ...options,
       timeLimitMs: remaining(),
       initial: searched.assignment ?? options.initial ?? null,
     });
-    if (exact.status === "optimal" || exact.status === "infeasible") return label(exact, "search+highs");
+    if (exact.status === "optimal" || exact.status === "infeasible") return label(exact, `${tried}search+highs`);
     const best = objective(exact) > objective(searched) ? exact : searched;
-    return label(withBound(best, minBound(exact.bound, cheapBound)), "search+highs");
+    return label(withBound(best, minBound(exact.bound, cheapBound)), `${tried}search+highs`);
   },
 };
 
