@@ -217,7 +217,7 @@ export async function runCell(
     if (objective !== null && curve[curve.length - 1]?.objective !== objective) curve.push({ ms: timeMs, objective });
     const reported = solution.stats.timeToBestMs;
     const timeToBestMs =
-      typeof reported === "number" ? Math.round(reported) : objective === null ? null : firstReach(curve, objective, timeMs);
+      objective === null ? null : typeof reported === "number" ? Math.round(reported) : firstReach(curve, objective, timeMs);
     // Why there is no solution: the checker's rejection, else the solver's own note (a refusal, a time-out).
     const rejected = solution.stats.rejected ?? (solution.panels.length === 0 ? solution.stats.raw : undefined);
     return {
