@@ -31,7 +31,12 @@ export function parseDataText(text: string, file: string): Loaded<unknown> {
       })),
     };
   }
-  return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }) as unknown };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }) as unknown };
+  } catch (error) {
+    // Parsed, but not convertible: an alias to an anchor defined later, or an alias bomb past maxAliasCount.
+    return { ok: false, issues: [{ file, path: [], message: `not valid YAML: ${(error as Error).message}` }] };
+  }
 }
 
 export function readDataFile(file: string): Loaded<unknown> {
