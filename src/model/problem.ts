@@ -110,3 +110,21 @@ export function membersOf(roster: PanelRoster): number[] {
   if (roster.discussant !== NONE) members.push(roster.discussant);
   return members;
 }
+
+/** May i and j not both be members of one panel? Conflict lists are sorted ascending, so: binary search. */
+export function inConflict(problem: Problem, i: number, j: number): boolean {
+  return sortedIncludes(problem.conflictsByParticipant[i]!, j);
+}
+
+export function sortedIncludes(sorted: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

@@ -1,7 +1,7 @@
 // Cheap upper bounds on the total objective (DESIGN.md §4), valid for every program: used as the reported bound
 // when an exact backend stops early, and by heuristics to report a gap. Each term is bounded on its own by
 // counting seats and panels; negative contributions are bounded by 0.
-import type { Problem } from "../model/problem.js";
+import { inConflict, type Problem } from "../model/problem.js";
 
 /** The LP relaxation bound through HiGHS (tighter, one LP solve); it lives with the HiGHS adapter. */
 export { lpRelaxationBound } from "./mip/highs.js";
@@ -25,21 +25,6 @@ function seatsOf(problem: Problem, i: number): number {
 
 function mayJoin(problem: Problem, i: number, p: number): boolean {
   return problem.mayJoin[i * problem.panelCount + p] === 1;
-}
-
-/** Conflict lists are sorted ascending: binary search. */
-function conflicts(problem: Problem, i: number, j: number): boolean {
-  const list = problem.conflictsByParticipant[i]!;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = list[mid]!;
-    if (v === j) return true;
-    if (v < j) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 function holdersByNationality(problem: Problem): Int32Array[] {
@@ -189,7 +174,7 @@ function affinityBound(problem: Problem): number {
   let total = 0;
   for (const { i, j, weight } of problem.affinities) {
     const coefficient = problem.weights.affinity * weight;
-    if (coefficient <= 0 || i === j || conflicts(problem, i, j)) continue;
+    if (coefficient <= 0 || i === j || inConflict(problem, i, j)) continue;
     let together = 0;
     for (let p = 0; p < problem.panelCount; p++) if (mayJoin(problem, i, p) && mayJoin(problem, j, p)) together++;
     total += coefficient * Math.min(together, seatsOf(problem, i), seatsOf(problem, j));

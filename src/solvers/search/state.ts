@@ -1,7 +1,7 @@
 // The mutable search state: who holds which role where, plus every counter the rule evaluators read. One change
 // (participant, panel, role) updates the counters in O(nationalities + panel size); rules then score a panel or a
 // participant from counters alone, so a move costs a few panel evaluations, never a full re-score.
-import { NONE, type Assignment, type PanelRoster, type Problem } from "../../model/problem.js";
+import { NONE, sortedIncludes, type Assignment, type PanelRoster, type Problem } from "../../model/problem.js";
 
 export const ROLE_NONE = 0;
 export const ROLE_PRESENTER = 1;
@@ -349,15 +349,3 @@ function removeValue(list: number[], value: number): void {
   if (at !== list.length) list[at] = last;
 }
 
-export function sortedIncludes(sorted: Int32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid]!;
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}

@@ -1,6 +1,6 @@
 // DESIGN.md §3.5-3.6, the pairwise part: opt-outs (avoid.*, dialogue "out"), keepApart and separate, all folded
 // by normalizeProgram into conflictsByParticipant. Violation = co-member pairs in conflict.
-import { sortedIncludes } from "../state.js";
+import { sortedIncludes } from "../../../model/problem.js";
 import { rosterMembers, type HardRule } from "./rule.js";
 
 export const conflictsRule: HardRule = {
