@@ -2,6 +2,8 @@
 // (DESIGN.md §6: 0 success; 1 infeasible or violations; 2 bad input or usage).
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { formatInputIssue, type InputIssue } from "../model/issues.js";
+import { isSolverName } from "../solvers/registry.js";
+import { SOLVER_NAMES, type SolverName } from "../solvers/solver.js";
 
 export const EXIT_OK = 0;
 export const EXIT_INFEASIBLE = 1;
@@ -56,4 +58,23 @@ export function numberOption(value: string | undefined, name: string, io: CliIo)
     return null;
   }
   return n;
+}
+
+/** A whole non-negative number option (seed, jobs, moves), or a usage error naming the option. */
+export function wholeOption(value: string | undefined, name: string, io: CliIo): number | null | undefined {
+  const n = numberOption(value, name, io);
+  if (n === null || n === undefined) return n;
+  if (!Number.isSafeInteger(n)) {
+    io.stderr(`tracktwo: --${name}: "${value}" is not a whole number\n`);
+    return null;
+  }
+  return n;
+}
+
+/** --solver: a registered name (default auto); an unknown name is a usage error, never a silent fallback. */
+export function solverOption(value: string | undefined, command: string, io: CliIo): SolverName | null {
+  const solver = value ?? "auto";
+  if (isSolverName(solver)) return solver;
+  io.stderr(`tracktwo ${command}: --solver: unknown solver "${solver}"; expected one of ${SOLVER_NAMES.join(", ")}\n`);
+  return null;
 }

@@ -84,7 +84,7 @@ export function crossCheckProgram(program: Program, file: string): InputIssue[] 
     issues.push(expected === undefined ? { file, path, message } : { file, path, message, expected });
 
   const participantIds = uniqueIds(program.participants, "participants", "participant", add);
-  const panelIds = uniqueIds(program.panels, "panels", "panel", add);
+  uniqueIds(program.panels, "panels", "panel", add);
   const slotIds = uniqueIds(program.slots, "slots", "slot", add);
   const knownParticipant = (path: IssuePath, ref: string) => {
     if (!participantIds.has(ref)) add(path, `unknown participant "${ref}"`, "the id of a participant in this program");

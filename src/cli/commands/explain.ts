@@ -4,8 +4,8 @@ import { explainProgram } from "../../explain/explain.js";
 import { redactValue } from "../../report/redact.js";
 import { loadBaseProgram } from "../../scenarios/load.js";
 import { isSolverName } from "../../solvers/registry.js";
-import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, numberOption, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
-import { explanationText, wholeOption } from "./whatif.js";
+import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, numberOption, parseCommandArgs, reportInputIssues, wholeOption, type CliIo, type Command, type ExitCode } from "../io.js";
+import { explanationText } from "./whatif.js";
 
 const usage = "tracktwo explain PROGRAM [--time-limit SECONDS] [--solver mip|highs] [--seed N] [--json]";
 

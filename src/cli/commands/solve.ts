@@ -11,14 +11,15 @@ import { formatDuration, formatNumber, formatSolutionSummary } from "../../repor
 import { formatViolation } from "../../report/violations.js";
 import { solveProgram } from "../../solve.js";
 import { mipRefusal } from "../../solvers/mip/jslp.js";
-import { isSolverName } from "../../solvers/registry.js";
-import { DEFAULT_SOLVE_OPTIONS, SOLVER_NAMES, type ProgressEvent } from "../../solvers/solver.js";
+import { DEFAULT_SOLVE_OPTIONS, type ProgressEvent } from "../../solvers/solver.js";
 import {
   EXIT_INFEASIBLE,
   EXIT_OK,
   EXIT_USAGE,
   numberOption,
   parseCommandArgs,
+  solverOption,
+  wholeOption,
   reportInputIssues,
   type CliIo,
   type Command,
@@ -71,19 +72,10 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   const file = positionals[0]!;
 
-  const solver = values.solver ?? "auto";
-  if (!isSolverName(solver)) {
-    io.stderr(`tracktwo solve: --solver: unknown solver "${solver}"; expected one of ${SOLVER_NAMES.join(", ")}\n`);
-    return EXIT_USAGE;
-  }
+  const solver = solverOption(values.solver, "solve", io);
   const timeLimit = numberOption(values["time-limit"], "time-limit", io);
-  if (timeLimit === null) return EXIT_USAGE;
-  const seed = numberOption(values.seed, "seed", io);
-  if (seed === null) return EXIT_USAGE;
-  if (seed !== undefined && !Number.isSafeInteger(seed)) {
-    io.stderr(`tracktwo solve: --seed: "${values.seed}" is not a whole number\n`);
-    return EXIT_USAGE;
-  }
+  const seed = wholeOption(values.seed, "seed", io);
+  if (solver === null || timeLimit === null || seed === null) return EXIT_USAGE;
 
   const loaded = loadProgram(file);
   if (!loaded.ok) return reportInputIssues(loaded.issues, io);

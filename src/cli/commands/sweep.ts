@@ -6,9 +6,9 @@ import { defaultJobs, runScenarios } from "../../scenarios/parallel.js";
 import { comparisonTable } from "../../scenarios/report.js";
 import { formatValue, parseSweepSpec, sweepCsv, sweepScenarios } from "../../scenarios/sweep.js";
 import { SOLVER_NAMES } from "../../solvers/solver.js";
-import { EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
+import { EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, wholeOption, type CliIo, type Command, type ExitCode } from "../io.js";
 import { writeFileAtomic } from "./solve.js";
-import { progressDisplay, solveOptions, wholeOption } from "./whatif.js";
+import { progressDisplay, solveOptions } from "./whatif.js";
 
 const usage =
   "tracktwo sweep PROGRAM --set PATH=START:STOP:STEP|V1,V2,... [--solver NAME] [--time-limit SECONDS] [--seed N] [--jobs N] [--csv FILE] [--json]";

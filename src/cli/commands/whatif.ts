@@ -11,9 +11,8 @@ import { loadScenario, type LoadedScenario } from "../../scenarios/load.js";
 import { defaultJobs, runScenarios, type ScenarioEvent } from "../../scenarios/parallel.js";
 import { comparisonTable, diffDocument, formatMove } from "../../scenarios/report.js";
 import type { ScenarioOutcome, WhatIfOptions } from "../../scenarios/run.js";
-import { isSolverName } from "../../solvers/registry.js";
 import { SOLVER_NAMES } from "../../solvers/solver.js";
-import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, numberOption, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
+import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, numberOption, parseCommandArgs, reportInputIssues, solverOption, wholeOption, type CliIo, type Command, type ExitCode } from "../io.js";
 import { writeFileAtomic } from "./solve.js";
 
 const usage =
@@ -163,11 +162,8 @@ export function solveOptions(
   io: CliIo,
   name: string,
 ): WhatIfOptions | null {
-  const solver = values.solver ?? "auto";
-  if (!isSolverName(solver)) {
-    io.stderr(`tracktwo ${name}: --solver: unknown solver "${solver}"; expected one of ${SOLVER_NAMES.join(", ")}\n`);
-    return null;
-  }
+  const solver = solverOption(values.solver, name, io);
+  if (solver === null) return null;
   const timeLimit = numberOption(values["time-limit"], "time-limit", io);
   const seed = wholeOption(values.seed, "seed", io);
   const explainLimit = numberOption(values["explain-time-limit"], "explain-time-limit", io);
@@ -180,15 +176,6 @@ export function solveOptions(
   };
 }
 
-export function wholeOption(value: string | undefined, name: string, io: CliIo): number | null | undefined {
-  const n = numberOption(value, name, io);
-  if (n === null || n === undefined) return n;
-  if (!Number.isSafeInteger(n)) {
-    io.stderr(`tracktwo: --${name}: "${value}" is not a whole number\n`);
-    return null;
-  }
-  return n;
-}
 
 /** One self-overwriting stderr line: done/total, what is running, elapsed time. */
 export function progressDisplay(io: CliIo, total: number): { update: (event: ScenarioEvent) => void; clear: () => void } {

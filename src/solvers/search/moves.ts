@@ -283,11 +283,8 @@ function moveRole(ctx: MoveContext, move: Move, random: Random, i: number, p: nu
 
 /** Give a panel's chair (or discussant) role to someone else, or exchange the holders of two panels. */
 export function drawReassign(ctx: MoveContext, move: Move, random: Random, role: typeof ROLE_CHAIR | typeof ROLE_DISCUSSANT): boolean {
-  const state = ctx.state;
-  const problem = state.problem;
   const panels = role === ROLE_CHAIR ? ctx.chairPanels : ctx.discussantPanels;
   const candidates = role === ROLE_CHAIR ? ctx.chairCandidates : ctx.discussantCandidates;
-  const holderByPanel = role === ROLE_CHAIR ? state.chairByPanel : state.discussantByPanel;
   if (panels.length === 0 || candidates.length === 0) return false;
   const p = panels[random.int(panels.length)]!;
   return reassign(ctx, move, random, p, role, panels.length > 1 && random.next() < 0.3 ? panels[random.int(panels.length)]! : NONE);

@@ -78,8 +78,10 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
         return drawReassign(context, move, random, ROLE_CHAIR);
       case KIND_DISCUSSANT:
         return drawReassign(context, move, random, ROLE_DISCUSSANT);
-      default:
+      case KIND_ROSTER:
         return drawRosterSwap(context, move, random);
+      default:
+        throw new Error(`unknown move kind ${kind}`);
     }
   };
 
