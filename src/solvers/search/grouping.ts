@@ -4,12 +4,25 @@
 // neighbourhoods each iteration in O(1) per move with a gain table (gain[i][g] = affinity of i towards group g),
 // the approach of the MDGP literature (Gallego et al. 2013; Lai & Hao 2016), with a random restart-from-best
 // kick when it stagnates.
+// With different size bounds the group sizes decide much of the value (it grows with the square of the sizes), yet
+// a swap never changes them and an insert out of a local optimum loses about one mean weight per member, so the
+// tabu search keeps whatever sizes the construction gave. So the search starts from the best size vector by
+// sum of size*(size-1) and some kicks reshape the best solution to another of the leading size vectors
+// (measured on RanReal/RanInt n120 ds_01, 4 seeds: 0.60-0.79% and 0.24-0.77% below the best known before,
+// 0.20-0.36% and 0.07-0.51% after).
 import { NONE, type Assignment, type PanelRoster } from "../../model/problem.js";
 import type { Random } from "./random.js";
 import { ALL_RULES } from "./rules/index.js";
 import type { SearchState } from "./state.js";
 
 /** Rules a pure grouping program may have active: nothing but loads, sizes and affinity. */
+/** Above this many groups the size vertices are not enumerated (2^m masks). */
+const MAX_ENUMERATED_GROUPS = 14;
+/** Size-changing kicks pick among this many leading size vectors (they differ by a few mean weights). */
+const LEADING_SIZES = 8;
+/** Share of kicks that reshape to another size vector when there is a choice. */
+const RESHAPE_SHARE = 0.5;
+
 const GROUPING_RULES = new Set(["load", "roles", "slot-clash", "affinity"]);
 
 export function isPureGrouping(state: SearchState): boolean {
@@ -21,6 +34,47 @@ export function isPureGrouping(state: SearchState): boolean {
     if (problem.needsChairByPanel[p] === 1 || problem.needsDiscussantByPanel[p] === 1) return false;
   }
   return true;
+}
+
+/**
+ * Size vectors at the vertices of {min <= size <= max, sum = n} (every group at a bound but at most one), best first
+ * by sum of size*(size-1): a convex function of the sizes is largest at a vertex. Enumerated for up to
+ * MAX_ENUMERATED_GROUPS groups (2^m masks); beyond that, one vertex filling the largest groups first.
+ */
+export function sizeConfigs(n: number, minSize: ArrayLike<number>, maxSize: ArrayLike<number>): Int32Array[] {
+  const m = minSize.length;
+  let base = 0;
+  for (let g = 0; g < m; g++) base += minSize[g]!;
+  if (m > MAX_ENUMERATED_GROUPS) {
+    const sizes = Int32Array.from(minSize);
+    let rest = n - base;
+    const order = Array.from({ length: m }, (_, g) => g).sort((a, b) => maxSize[b]! - maxSize[a]!);
+    for (const g of order) {
+      const add = Math.max(0, Math.min(rest, maxSize[g]! - minSize[g]!));
+      sizes[g]! += add;
+      rest -= add;
+    }
+    return rest === 0 ? [sizes] : [];
+  }
+  const found = new Map<string, { sizes: Int32Array; value: number }>();
+  for (let mask = 0; mask < 1 << m; mask++) {
+    let total = base;
+    for (let g = 0; g < m; g++) if ((mask >> g) & 1) total += maxSize[g]! - minSize[g]!;
+    const rest = n - total;
+    if (rest < 0) continue;
+    // free = -1: all groups at a bound; otherwise that group (at its minimum in the mask) takes the rest.
+    for (let free = -1; free < m; free++) {
+      if (free === -1 ? rest !== 0 : (mask >> free) & 1 || rest === 0 || rest >= maxSize[free]! - minSize[free]!) continue;
+      const sizes = new Int32Array(m);
+      let value = 0;
+      for (let g = 0; g < m; g++) {
+        sizes[g] = ((mask >> g) & 1 ? maxSize[g]! : minSize[g]!) + (g === free ? rest : 0);
+        value += sizes[g]! * (sizes[g]! - 1);
+      }
+      found.set(sizes.join(","), { sizes, value });
+    }
+  }
+  return [...found.values()].sort((a, b) => b.value - a.value).map((c) => c.sizes);
 }
 
 export interface GroupingOptions {
@@ -89,7 +143,37 @@ export async function runGrouping(state: SearchState, options: GroupingOptions):
     size[h]!++;
   };
 
+  /** Move members one at a time, best gain first, until every group has its target size. */
+  const reshape = (target: Int32Array) => {
+    for (;;) {
+      let pick = NONE;
+      let to = NONE;
+      let pickGain = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < n; i++) {
+        const g = group[i]!;
+        if (size[g]! <= target[g]!) continue;
+        const gi = i * m;
+        for (let h = 0; h < m; h++) {
+          if (size[h]! >= target[h]!) continue;
+          const d = gain[gi + h]! - gain[gi + g]!;
+          if (d > pickGain) {
+            pickGain = d;
+            pick = i;
+            to = h;
+          }
+        }
+      }
+      if (pick === NONE) return;
+      place(pick, to);
+    }
+  };
+
   rebuildGain();
+  // Size vectors only matter this way when pairs are worth something on average (MDGP weights are >= 0).
+  let weightSum = 0;
+  for (let k = 0; k < n * n; k++) weightSum += weights[k]!;
+  const configs = weightSum > 0 ? sizeConfigs(n, minSize, maxSize) : [];
+  if (configs.length > 0) reshape(configs[0]!);
   let current = objectiveOf();
   let best = current;
   const bestGroup = Int32Array.from(group);
@@ -103,6 +187,10 @@ export async function runGrouping(state: SearchState, options: GroupingOptions):
   let sinceBest = 0;
   let failedKicks = 0;
   let iteration = 0;
+  // After a reshaping kick, inserts wait this long so swaps first fit the members to the new sizes; an insert back
+  // would otherwise win at once, before the new sizes can be judged.
+  const holdLength = 10 * n;
+  let insertsFrom = 0;
 
   while (!(await options.shouldStop(iteration))) {
     iteration++;
@@ -123,7 +211,7 @@ export async function runGrouping(state: SearchState, options: GroupingOptions):
       const g = group[i]!;
       const gi = i * m;
       const tabuI = isTabu[i] === 1;
-      if (size[g]! > minSize[g]!) {
+      if (iteration >= insertsFrom && size[g]! > minSize[g]!) {
         for (let h = 0; h < m; h++) {
           if (h === g || size[h]! >= maxSize[h]!) continue;
           const d = diff[gi + h]!;
@@ -149,6 +237,10 @@ export async function runGrouping(state: SearchState, options: GroupingOptions):
       }
     }
     if (moveI === NONE) {
+      if (iteration < insertsFrom) {
+        insertsFrom = 0;
+        continue;
+      }
       // Everything admissible is tabu (tiny programs): forget the tabu list; with none active, nothing can move.
       if (!isTabu.includes(1)) break;
       tabuUntil.fill(0);
@@ -180,6 +272,10 @@ export async function runGrouping(state: SearchState, options: GroupingOptions):
       rebuildGain();
       // Kicks grow while they keep failing to improve the best, up to four times the base strength.
       const strength = Math.max(2 + random.int(3), Math.round(n / 15)) * (1 + (failedKicks++ % 4));
+      if (configs.length > 1 && random.next() < RESHAPE_SHARE) {
+        reshape(configs[random.int(Math.min(LEADING_SIZES, configs.length))]!);
+        insertsFrom = iteration + holdLength;
+      }
       for (let k = 0; k < strength; k++) {
         const i = random.int(n);
         const g = group[i]!;

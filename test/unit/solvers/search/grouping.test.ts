@@ -7,7 +7,7 @@ import { scoreSolution } from "../../../../src/check/score.js";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
 import type { ProgramInput } from "../../../../src/model/schema.js";
 import { assignmentToPanels } from "../../../../src/solve.js";
-import { isPureGrouping } from "../../../../src/solvers/search/grouping.js";
+import { isPureGrouping, sizeConfigs } from "../../../../src/solvers/search/grouping.js";
 import { runSearch } from "../../../../src/solvers/search/search.js";
 import { SearchState } from "../../../../src/solvers/search/state.js";
 import { loadGenerated } from "../../../helpers/program.js";
@@ -86,5 +86,74 @@ describe("grouping tabu search", () => {
     const input = toProgram({ n: 4, bounds: [{ min: 2, max: 2 }, { min: 2, max: 2 }], d: new Array(16).fill(1) });
     const withCap = { ...input, policy: { ...input.policy, nationality: { maxShare: 0.5 } } };
     expect(isPureGrouping(new SearchState(normalizeProgram(loadGenerated(withCap))))).toBe(false);
+  });
+});
+
+const squares = (sizes: ArrayLike<number>) => Array.from(sizes).reduce((total, s) => total + s * (s - 1), 0);
+
+/** Largest sum of size*(size-1) over every size vector within the bounds summing to n. */
+function bestSquares(n: number, min: readonly number[], max: readonly number[]): number {
+  let best = Number.NEGATIVE_INFINITY;
+  const sizes: number[] = [];
+  const visit = (g: number, left: number) => {
+    if (g === min.length) {
+      if (left === 0) best = Math.max(best, squares(sizes));
+      return;
+    }
+    for (let s = min[g]!; s <= Math.min(max[g]!, left); s++) {
+      sizes[g] = s;
+      visit(g + 1, left - s);
+    }
+  };
+  visit(0, n);
+  return best;
+}
+
+describe("group size vectors", () => {
+  const boundsArb = fc
+    .array(fc.record({ min: fc.integer({ min: 0, max: 4 }), extra: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 5 })
+    .chain((list) => {
+      const min = list.map((b) => b.min);
+      const max = list.map((b) => b.min + b.extra);
+      const low = min.reduce((a, b) => a + b, 0);
+      const high = max.reduce((a, b) => a + b, 0);
+      return fc.record({ min: fc.constant(min), max: fc.constant(max), n: fc.integer({ min: low, max: high }) });
+    });
+
+  it("lists distinct vertices within the bounds, best first, led by the largest sum of squares", () => {
+    fc.assert(
+      fc.property(boundsArb, ({ min, max, n }) => {
+        const configs = sizeConfigs(n, min, max);
+        expect(configs.length).toBeGreaterThan(0);
+        const keys = new Set<string>();
+        let previous = Number.POSITIVE_INFINITY;
+        for (const sizes of configs) {
+          expect(Array.from(sizes).reduce((a, b) => a + b, 0)).toBe(n);
+          sizes.forEach((s, g) => {
+            expect(s).toBeGreaterThanOrEqual(min[g]!);
+            expect(s).toBeLessThanOrEqual(max[g]!);
+          });
+          // A vertex: at most one group strictly between its bounds.
+          expect(Array.from(sizes).filter((s, g) => s > min[g]! && s < max[g]!).length).toBeLessThanOrEqual(1);
+          expect(squares(sizes)).toBeLessThanOrEqual(previous);
+          previous = squares(sizes);
+          keys.add(sizes.join(","));
+        }
+        expect(keys.size).toBe(configs.length);
+        expect(squares(configs[0]!)).toBe(bestSquares(n, min, max));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives one vector within the bounds when there are too many groups to enumerate", () => {
+    const min = Array.from({ length: 20 }, (_, g) => 2 + (g % 3));
+    const max = min.map((s, g) => s + (g % 5));
+    const n = min.reduce((a, b) => a + b, 0) + 17;
+    const configs = sizeConfigs(n, min, max);
+    expect(configs).toHaveLength(1);
+    const sizes = configs[0]!;
+    expect(Array.from(sizes).reduce((a, b) => a + b, 0)).toBe(n);
+    sizes.forEach((s, g) => expect(s >= min[g]! && s <= max[g]!).toBe(true));
   });
 });
