@@ -78,3 +78,17 @@ export function solverOption(value: string | undefined, command: string, io: Cli
   io.stderr(`tracktwo ${command}: --solver: unknown solver "${solver}"; expected one of ${SOLVER_NAMES.join(", ")}\n`);
   return null;
 }
+
+/** Longest accepted --time-limit: a week (timers overflow past 2^31 ms, about 24.8 days). */
+export const MAX_TIME_LIMIT_SECONDS = 7 * 24 * 3600;
+
+/** --time-limit in seconds, positive and at most a week. */
+export function timeLimitOption(value: string | undefined, io: CliIo): number | null | undefined {
+  const seconds = numberOption(value, "time-limit", io);
+  if (seconds === null || seconds === undefined) return seconds;
+  if (seconds === 0 || seconds > MAX_TIME_LIMIT_SECONDS) {
+    io.stderr(`tracktwo: --time-limit: "${value}" is out of range; expected seconds between 0 and ${MAX_TIME_LIMIT_SECONDS} (a week)\n`);
+    return null;
+  }
+  return seconds;
+}

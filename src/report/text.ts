@@ -98,14 +98,20 @@ const STATUS_TEXT: Readonly<Record<Solution["status"], string>> = {
   optimal: "optimal (proven)",
   feasible: "feasible (not proven optimal)",
   infeasible: "infeasible: no assignment satisfies every hard constraint",
-  timeout: "timeout: nothing found within the time limit",
+  timeout: "timeout: no assignment found",
 };
+
+/** Why a run that found nothing stopped early, when the solver said (a heuristic's construction, a refusal). */
+function stopReason(solution: Solution): string {
+  const raw = solution.stats["raw"];
+  return solution.status === "timeout" && typeof raw === "string" && raw !== "" ? ` (${raw})` : "";
+}
 
 export function formatStatusLine(solution: Solution): string {
   const timeMs = solution.stats["timeMs"];
   const time = typeof timeMs === "number" ? `  time ${formatDuration(timeMs)}` : "";
   const seed = solution.seed === null ? "" : `  seed ${solution.seed}`;
-  return `status ${STATUS_TEXT[solution.status]}  solver ${solution.solver}${seed}${time}\n`;
+  return `status ${STATUS_TEXT[solution.status]}${stopReason(solution)}  solver ${solution.solver}${seed}${time}\n`;
 }
 
 /** The whole summary: panels (when there are any), objective, status, and for infeasible runs the explanation. */

@@ -300,11 +300,51 @@ describe("tracktwo solve: infeasible and unwritable", () => {
   });
 });
 
+describe("tracktwo solve: nothing already written is lost", () => {
+  it("a run that finds nothing keeps an existing solution file with panels", async () => {
+    const out = join(dir, "kept.solution.json");
+    const earlier = JSON.stringify({ status: "feasible", solver: "search", panels: [{ id: "P1", presenters: ["a", "b"] }] });
+    writeFileSync(out, earlier);
+    // greedy cannot claim "infeasible", so on this program it reports a timeout: nothing found.
+    const { code, stdout, stderr } = await cli("solve", infeasibleFile, "--solver", "greedy", "--out", out);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^status timeout/m);
+    expect(stderr).toContain(`kept ${out}`);
+    expect(readFileSync(out, "utf8")).toBe(earlier);
+  });
+
+  it("an --out in a missing folder is refused before solving", async () => {
+    const started = performance.now();
+    const { code, stderr } = await cli("solve", programFile, "--solver", "search", "--time-limit", "30", "--out", join(dir, "no-such-folder", "x.json"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cannot write .*x\.json: ENOENT/);
+    expect(performance.now() - started).toBeLessThan(25_000);
+  });
+
+  it("a time limit past a week is a usage error, not a 1 ms timer", async () => {
+    const { code, stderr } = await cli("solve", programFile, "--time-limit", "2147484");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--time-limit: "2147484" is out of range/);
+  });
+
+  it("a heuristic's solution carries a bound and so a gap", async () => {
+    const { code, stdout } = await cli("solve", programFile, "--solver", "search", "--time-limit", "1", "--json");
+    expect(code).toBe(0);
+    const solution = SolutionSchema.parse(JSON.parse(stdout));
+    expect(solution.status).toBe("feasible");
+    expect(solution.bound).not.toBeNull();
+    expect(solution.bound!).toBeGreaterThanOrEqual(solution.objective!.total);
+  });
+});
+
 describe("the sample convention", () => {
-  it("`npm start` (solve scenarios/sample-small.yaml --solver mip) proves an optimum that check accepts", async () => {
+  it("`npm start` (the package.json start script) proves an optimum that check accepts", async () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } };
+    const startArgs = pkg.scripts.start.split(" src/cli/main.ts ")[1]!.split(" ");
+    expect(startArgs.slice(0, 2)).toEqual(["solve", "scenarios/sample-small.yaml"]);
     const sample = join(root, "scenarios", "sample-small.yaml");
     const out = join(dir, "sample.solution.json");
-    const { code, stdout } = await cli("solve", sample, "--solver", "mip", "--out", out);
+    const { code, stdout } = await cli("solve", sample, ...startArgs.slice(2), "--out", out);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^status optimal \(proven\)/m);
     expect(stdout).toMatch(/gap 0%$/m);

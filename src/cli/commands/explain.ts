@@ -4,7 +4,7 @@ import { explainProgram } from "../../explain/explain.js";
 import { redactValue } from "../../report/redact.js";
 import { loadBaseProgram } from "../../scenarios/load.js";
 import { isSolverName } from "../../solvers/registry.js";
-import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, numberOption, parseCommandArgs, reportInputIssues, wholeOption, type CliIo, type Command, type ExitCode } from "../io.js";
+import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, timeLimitOption, wholeOption, type CliIo, type Command, type ExitCode } from "../io.js";
 import { explanationText } from "./whatif.js";
 
 const usage = "tracktwo explain PROGRAM [--time-limit SECONDS] [--solver mip|highs] [--seed N] [--json]";
@@ -50,7 +50,7 @@ async function runExplain(args: readonly string[], io: CliIo): Promise<ExitCode>
     io.stderr(`tracktwo explain: --solver: "${solver}" cannot prove infeasibility; expected mip or highs\n`);
     return EXIT_USAGE;
   }
-  const timeLimit = numberOption(values["time-limit"], "time-limit", io);
+  const timeLimit = timeLimitOption(values["time-limit"], io);
   const seed = wholeOption(values.seed, "seed", io);
   if (timeLimit === null || seed === null) return EXIT_USAGE;
 

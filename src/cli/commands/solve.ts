@@ -1,10 +1,10 @@
 // `tracktwo solve PROGRAM`: load and validate, refuse what the chosen solver cannot do, solve, re-check (inside
 // solveProgram), then write the solution file and print either the summary or the JSON. Exit codes DESIGN.md §6.
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { loadProgram } from "../../model/load.js";
 import { normalizeProgram } from "../../model/normalize.js";
-import type { Solution } from "../../model/solution.js";
+import { loadSolution, type Solution } from "../../model/solution.js";
 import type { Violation } from "../../check/violations.js";
 import { mentionsAtRisk, redactSolution, WITHHELD } from "../../report/redact.js";
 import { formatDuration, formatNumber, formatSolutionSummary } from "../../report/text.js";
@@ -16,8 +16,8 @@ import {
   EXIT_INFEASIBLE,
   EXIT_OK,
   EXIT_USAGE,
-  numberOption,
   parseCommandArgs,
+  timeLimitOption,
   solverOption,
   wholeOption,
   reportInputIssues,
@@ -73,9 +73,17 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const file = positionals[0]!;
 
   const solver = solverOption(values.solver, "solve", io);
-  const timeLimit = numberOption(values["time-limit"], "time-limit", io);
+  const timeLimit = timeLimitOption(values["time-limit"], io);
   const seed = wholeOption(values.seed, "seed", io);
   if (solver === null || timeLimit === null || seed === null) return EXIT_USAGE;
+  if (values.out !== undefined) {
+    // Before a long solve, not after it.
+    const unwritable = outputProblem(values.out);
+    if (unwritable !== null) {
+      io.stderr(`tracktwo solve: cannot write ${values.out}: ${unwritable}\n`);
+      return EXIT_USAGE;
+    }
+  }
 
   const loaded = loadProgram(file);
   if (!loaded.ok) return reportInputIssues(loaded.issues, io);
@@ -107,7 +115,10 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const published = redactSolution(solution);
   const text = `${JSON.stringify(published, null, 2)}\n`;
 
-  if (values.out !== undefined) {
+  if (values.out !== undefined && solution.status === "timeout" && holdsAssignment(values.out)) {
+    // Nothing already written is lost: a run that found nothing never replaces a file that holds panels.
+    io.stderr(`tracktwo solve: kept ${values.out}: it holds a solution and this run found none\n`);
+  } else if (values.out !== undefined) {
     const written = writeFileAtomic(values.out, text);
     if (written !== null) {
       io.stderr(`tracktwo solve: cannot write ${values.out}: ${written}\n`);
@@ -127,6 +138,24 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
     }
   }
   return solution.status === "optimal" || solution.status === "feasible" ? EXIT_OK : EXIT_INFEASIBLE;
+}
+
+/** Why `file` cannot be written (a directory, a missing or read-only folder), or null. */
+function outputProblem(file: string): string | null {
+  try {
+    if (existsSync(file) && statSync(file).isDirectory()) return "is a directory";
+    accessSync(dirname(file), constants.W_OK);
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  }
+}
+
+/** Does `file` already hold a solution with panels (one worth keeping)? */
+function holdsAssignment(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const existing = loadSolution(file);
+  return existing.ok && existing.value.panels.length > 0;
 }
 
 /**
