@@ -32,8 +32,13 @@ function encodePairOnPanel(ctx: EncodeContext, pair: DialoguePair, k: number, p:
 
   // Realisation counts run over A' and B'; safety counts over every member holding A or B (a dual national who
   // can only meet the other side as its B-holder still counts on side A).
-  const countA = countTerms(ctx, a, p);
-  const countB = countTerms(ctx, b, p);
+  // With a neutral chair, a chair holding A or B rules the realisation out, so only non-chair seats can realise
+  // the pair: leaving chair seats out of these counts is valid and stops the LP from scoring a pair through a
+  // fractional chair (it closed most of the dialogue part of the root gap on generated programs).
+  const neutral = neutralChair && problem.needsChairByPanel[p] === 1;
+  const realisers = (side: readonly number[]) => (neutral ? nonChairCount(ctx, side, p) : countTerms(ctx, side, p));
+  const countA = realisers(a);
+  const countB = realisers(b);
   const sideCountA = countTerms(ctx, sideA, p);
   const sideCountB = countTerms(ctx, sideB, p);
   const maxA = Math.min(sideA.length, maxMembers);
@@ -41,7 +46,7 @@ function encodePairOnPanel(ctx: EncodeContext, pair: DialoguePair, k: number, p:
   const needsImbalance = maxA > maxImbalance || maxB > maxImbalance;
   const needsMinSide = minSide >= 2;
   if (!needsImbalance && !needsMinSide && coefficient >= 0) {
-    if (coefficient > 0) encodeRealisedAtMost(ctx, p, tag, countA, countB, either, coefficient);
+    if (coefficient > 0) encodeRealisedAtMost(ctx, p, tag, countA, countB, realisers(either), coefficient);
     return;
   }
 
@@ -85,7 +90,7 @@ function encodePairOnPanel(ctx: EncodeContext, pair: DialoguePair, k: number, p:
     imbalance(sideCountA, sideCountB, maxA, gB, "A");
     imbalance(sideCountB, sideCountA, maxB, gA, "B");
   }
-  if (coefficient > 0) encodeRealisedAtMost(ctx, p, tag, countA, countB, either, coefficient);
+  if (coefficient > 0) encodeRealisedAtMost(ctx, p, tag, countA, countB, realisers(either), coefficient);
   else if (coefficient < 0) {
     const r = lp.addBinary(`dlg_${tag}`, coefficient);
     lp.addRow(`dlgLo_${tag}`, [...realisedLower, { variable: r, coefficient: -1 }], "<=", 1);
@@ -93,12 +98,22 @@ function encodePairOnPanel(ctx: EncodeContext, pair: DialoguePair, k: number, p:
 }
 
 /** r <= |A'|, r <= |B'|, 2r <= |A' u B'|: r = 1 only when two distinct members realise the pair. */
-function encodeRealisedAtMost(ctx: EncodeContext, p: number, tag: string, countA: Term[], countB: Term[], either: readonly number[], coefficient: number): void {
+function encodeRealisedAtMost(ctx: EncodeContext, p: number, tag: string, countA: Term[], countB: Term[], countEither: Term[], coefficient: number): void {
   const { lp } = ctx;
   const r = lp.addBinary(`dlg_${tag}`, coefficient);
   lp.addRow(`dlgA_${tag}`, [...countA, { variable: r, coefficient: -1 }], ">=", 0);
   lp.addRow(`dlgB_${tag}`, [...countB, { variable: r, coefficient: -1 }], ">=", 0);
-  lp.addRow(`dlgTwo_${tag}`, [...countTerms(ctx, either, p), { variable: r, coefficient: -2 }], ">=", 0);
+  lp.addRow(`dlgTwo_${tag}`, [...countEither, { variable: r, coefficient: -2 }], ">=", 0);
+}
+
+/** Terms of "number of presenters and discussants of p among `participants`" (members other than the chair). */
+function nonChairCount(ctx: EncodeContext, participants: readonly number[], p: number): Term[] {
+  const out: Term[] = [];
+  for (const i of participants) {
+    const k = i * ctx.problem.panelCount + p;
+    for (const v of [ctx.vars.presenter[k]!, ctx.vars.discussant[k]!]) if (v >= 0) out.push({ variable: v, coefficient: 1 });
+  }
+  return out;
 }
 
 /**
