@@ -273,14 +273,7 @@ function checkOptOuts({ program, participantById, nationalitiesById, panels, out
 // §3.6 Safety: keep-apart, separate, at-risk off recorded panels, and the dialogue-panel rules.
 function checkSafety({ program, participantById, nationalitiesById, panels, out }: Context): void {
   const { policy } = program;
-  const panelsByParticipant = new Map<string, CheckedPanel[]>();
-  for (const panel of panels) {
-    for (const id of panel.members) {
-      const list = panelsByParticipant.get(id);
-      if (list === undefined) panelsByParticipant.set(id, [panel]);
-      else list.push(panel);
-    }
-  }
+  const panelsByParticipant = membershipsOf(panels);
   for (const [a, b] of uniquePairs(policy.keepApart)) {
     for (const panel of panelsByParticipant.get(a) ?? []) {
       if (panel.members.includes(b)) out.push({ code: "keep-apart", panel: panel.id, pair: [a, b] });
@@ -392,6 +385,19 @@ function checkTogetherAndPinned({ program, panels, out }: Context): void {
 }
 
 /** A panel realises (A, B) when one member holds A and a different member holds B. */
+/** The panels each participant is a member of. */
+export function membershipsOf(panels: readonly CheckedPanel[]): Map<string, CheckedPanel[]> {
+  const byParticipant = new Map<string, CheckedPanel[]>();
+  for (const panel of panels) {
+    for (const id of panel.members) {
+      const list = byParticipant.get(id);
+      if (list === undefined) byParticipant.set(id, [panel]);
+      else list.push(panel);
+    }
+  }
+  return byParticipant;
+}
+
 export function realises(holdersA: readonly string[], holdersB: readonly string[]): boolean {
   if (holdersA.length === 0 || holdersB.length === 0) return false;
   return holdersA.length > 1 || holdersB.length > 1 || holdersA[0] !== holdersB[0];

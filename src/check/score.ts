@@ -3,7 +3,7 @@
 // with structural violations is still defined, if meaningless.
 import type { ObjectiveTerm, Program } from "../model/schema.js";
 import type { SolutionPanel } from "../model/solution.js";
-import { readPanels, realises, type CheckedPanel } from "./check.js";
+import { membershipsOf, readPanels, realises, type CheckedPanel } from "./check.js";
 
 export interface ObjectiveScore {
   readonly total: number;
@@ -102,17 +102,6 @@ function realisedPairsOf(
   });
 }
 
-function membershipsOf(panels: readonly CheckedPanel[]): Map<string, CheckedPanel[]> {
-  const byParticipant = new Map<string, CheckedPanel[]>();
-  for (const panel of panels) {
-    for (const id of panel.members) {
-      const list = byParticipant.get(id);
-      if (list === undefined) byParticipant.set(id, [panel]);
-      else list.push(panel);
-    }
-  }
-  return byParticipant;
-}
 
 /** Each participant's roles as "panel role" strings. */
 function roleSetsOf(panels: readonly CheckedPanel[]): Map<string, Set<string>> {

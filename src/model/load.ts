@@ -51,16 +51,26 @@ export function readDataFile(file: string): Loaded<unknown> {
   return parseDataText(text, file);
 }
 
-/** zod issues → InputIssues, with the expectation spelled out where zod knows it. */
+/**
+ * zod issues → InputIssues, with the expectation spelled out where zod knows it. An unknown key is reported at its
+ * own path (one issue per key), so the line points at the typo rather than at the object holding it.
+ */
 export function zodIssues(error: z.ZodError, file: string, prefix: IssuePath = []): InputIssue[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue): InputIssue[] => {
     const path = [...prefix, ...issue.path.map((k) => (typeof k === "symbol" ? String(k) : k))];
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ file, path: [...path, key], message: `unknown field "${key}"`, expected: "a known field (`tracktwo schema` lists them)" }));
+    }
+    if (issue.code === "invalid_value") {
+      const options = issue.values.map((v) => JSON.stringify(v)).join(" | ");
+      return [{ file, path, message: "not an allowed value", expected: `one of ${options}` }];
+    }
     const expected = "expected" in issue && typeof issue.expected === "string" ? issue.expected : undefined;
     const message =
       issue.code === "invalid_type" && expected !== undefined
         ? issue.message.replace(/^Invalid input: expected \w+, /, "")
         : issue.message;
-    return expected === undefined ? { file, path, message } : { file, path, message, expected };
+    return [expected === undefined ? { file, path, message } : { file, path, message, expected }];
   });
 }
 

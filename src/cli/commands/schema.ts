@@ -1,17 +1,24 @@
-// `tracktwo schema`: the program format as JSON Schema, for editors (`"$schema"` in a program file) and tools.
+// `tracktwo schema [--scenario]`: the program format (or the what-if scenario format) as JSON Schema, for editors
+// (`"$schema"` in a file) and other tools.
 import { programJsonSchema } from "../../model/schema.js";
+import { scenarioJsonSchema } from "../../scenarios/schema.js";
 import { EXIT_OK, EXIT_USAGE, parseCommandArgs, type Command } from "../io.js";
 
-const usage = "tracktwo schema";
+const usage = "tracktwo schema [--scenario]";
 
 export const command: Command = {
   name: "schema",
-  summary: "print the JSON Schema of the program format (v1)",
+  summary: "print the JSON Schema of the program format (v1), or of scenario files with --scenario",
   usage,
   async run(args, io) {
-    const parsed = parseCommandArgs({ args: [...args], options: {}, allowPositionals: false, strict: true }, io, usage);
+    const parsed = parseCommandArgs(
+      { args: [...args], options: { scenario: { type: "boolean", default: false } }, allowPositionals: false, strict: true },
+      io,
+      usage,
+    );
     if (parsed === null) return EXIT_USAGE;
-    io.stdout(`${JSON.stringify(programJsonSchema(), null, 2)}\n`);
+    const schema = parsed.values.scenario ? scenarioJsonSchema() : programJsonSchema();
+    io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
     return EXIT_OK;
   },
 };

@@ -148,8 +148,17 @@ describe("validateProgram: schema", () => {
     const program = validProgram() as Record<string, unknown>;
     (program["participants"] as Record<string, unknown>[])[0]!["nationality"] = ["UA"];
     const issues = issuesOf(program);
-    expect(paths(issues)).toContain("participants[0]");
-    expect(issues.map((i) => i.message).join(" ")).toMatch(/nationality/);
+    // Reported at the typo itself, so an editor jumps to the right line.
+    expect(paths(issues)).toContain("participants[0].nationality");
+    expect(issues.find((i) => formatPath(i.path) === "participants[0].nationality")!.message).toBe('unknown field "nationality"');
+  });
+
+  it("names the allowed values of an enumerated field", () => {
+    const program = validProgram() as Record<string, unknown>;
+    (program["participants"] as Record<string, unknown>[])[0]!["dialogue"] = "maybe";
+    const [issue] = issuesOf(program);
+    expect(formatPath(issue!.path)).toBe("participants[0].dialogue");
+    expect(issue!.expected).toBe('one of "in" | "out"');
   });
 
   it("names the expected type for a wrong type", () => {
