@@ -84,16 +84,16 @@ describe.each(SOLVER_NAMES)("solver contract: %s", (name) => {
     );
   });
 
-  it("honours the time limit (10% plus a start-up allowance)", async () => {
+  it("honours the time limit (10% plus 1 s of start-up)", async () => {
     // Big enough that no solver proves optimality within the limit.
     const program = loadGenerated(generateProgram({ participants: 160, seed: 7 }));
     const problem = normalizeProgram(program);
-    const limitMs = 1_500;
+    const limitMs = 6_000;
     const started = performance.now();
     const result = await solver.solve(problem, { timeLimitMs: limitMs, seed: 1 });
     const elapsedMs = performance.now() - started;
-    // Worker start-up and WebAssembly compilation on a loaded 2-core machine: a generous constant.
-    expect(elapsedMs, `status ${result.status}`).toBeLessThanOrEqual(limitMs * 1.1 + 2_500);
+    // 10% of the limit, plus one second for worker start-up and WebAssembly compilation on a busy 2-core machine.
+    expect(elapsedMs, `status ${result.status}`).toBeLessThanOrEqual(limitMs * 1.1 + 1_000);
     if (result.assignment !== null) expect(checkSolution(program, assignmentToPanels(problem, result.assignment))).toEqual([]);
   });
 
