@@ -6,10 +6,12 @@ import { NONE, type Problem } from "../../../../src/model/problem.js";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
 import { construct } from "../../../../src/solvers/greedy/greedy.js";
 import { Evaluator } from "../../../../src/solvers/search/evaluator.js";
-import { drawReassign, drawRelocate, drawRosterSwap, drawSwap, Move, MoveContext } from "../../../../src/solvers/search/moves.js";
+import { drawReassign, drawRelocate, drawRepair, drawRosterSwap, drawSwap, Move, MoveContext } from "../../../../src/solvers/search/moves.js";
 import { createRandom, type Random } from "../../../../src/solvers/search/random.js";
 import { ALL_RULES } from "../../../../src/solvers/search/rules/index.js";
 import { ROLE_CHAIR, ROLE_DISCUSSANT, ROLE_NONE, ROLE_PRESENTER, SearchState } from "../../../../src/solvers/search/state.js";
+import { checkSolution } from "../../../../src/check/check.js";
+import { assignmentToPanels } from "../../../../src/solve.js";
 import { programArb } from "../../../arbitraries/program.js";
 import { loadGenerated } from "../../../helpers/program.js";
 
@@ -33,6 +35,14 @@ function drawRaw(state: SearchState, move: Move, random: Random): boolean {
   return move.length > 0;
 }
 
+/** A repair move aimed at a violated panel, participant or group (a third of the search's draws), when there is one. */
+function drawRepairOrRaw(evaluator: Evaluator, context: MoveContext, state: SearchState, move: Move, random: Random): boolean {
+  const scope = random.int(3);
+  const violated = evaluator.violated[scope]!;
+  if (violated.size === 0) return drawRaw(state, move, random);
+  return drawRepair(context, move, random, scope, violated.items[random.int(violated.size)]!);
+}
+
 function expectTotalsMatchFull(problem: Problem, state: SearchState, evaluator: Evaluator, context: string): void {
   const assignment = state.toAssignment();
   evaluator.rules.forEach((rule, r) => {
@@ -41,6 +51,10 @@ function expectTotalsMatchFull(problem: Problem, state: SearchState, evaluator: 
       TOLERANCE,
     );
   });
+  // The search's own verdict agrees with the independent checker: no hard violation iff the checker finds none.
+  const hardTotal = evaluator.rules.reduce((sum, rule, r) => sum + (rule.kind === "hard" ? evaluator.totals[r]! : 0), 0);
+  const violations = checkSolution(problem.program, assignmentToPanels(problem, assignment));
+  if (problem.baseline === null) expect(hardTotal === 0, `${context}: search ${hardTotal} vs checker ${violations.length}`).toBe(violations.length === 0);
   // Inactive rules must really be unbreakable and score nothing on this program.
   for (const rule of ALL_RULES) {
     if (!evaluator.rules.includes(rule)) {
@@ -91,7 +105,9 @@ describe("incremental evaluation", () => {
                     ? drawReassign(context, move, random, random.int(2) === 0 ? ROLE_CHAIR : ROLE_DISCUSSANT)
                     : kind === 3
                       ? drawRosterSwap(context, move, random)
-                      : drawRaw(state, move, random);
+                      : kind === 4
+                        ? drawRepairOrRaw(evaluator, context, state, move, random)
+                        : drawRaw(state, move, random);
             if (!drawn) continue;
             const before = evaluator.score();
             const delta = evaluator.tryMove(move);
