@@ -5,7 +5,7 @@ import { NONE } from "../../../../src/model/problem.js";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
 import { ProgramSchema } from "../../../../src/model/schema.js";
 import { buildPanelModel, decodeAssignment, encodeAssignment } from "../../../../src/solvers/mip/build.js";
-import { highsSolver } from "../../../../src/solvers/mip/highs.js";
+import { highsSolver, lpRelaxationBound } from "../../../../src/solvers/mip/highs.js";
 import { isFeasiblePoint } from "../../../../src/solvers/mip/linear-model.js";
 
 const program = ProgramSchema.parse({
@@ -66,5 +66,29 @@ describe("buildPanelModel", () => {
     expect(seat(1, 1)).toBe(NONE); // same slot
     expect(seat(4, 0)).toBe(NONE); // p1 avoids p4
     expect(model.linear.infeasibleReason).toBeNull();
+  });
+});
+
+describe("dialogue relaxation", () => {
+  it("does not score a pair through a fractional chair when the chair must be neutral", async () => {
+    // Two one-presenter panels; the only RU holder can only chair. Integrally a chaired RU never realises RU-UA
+    // (the chair must be neutral), so the optimum is 0; counting chair seats let the LP score half a pair per panel.
+    const chaired = ProgramSchema.parse({
+      participants: [
+        { id: "u", nationalities: ["UA"] },
+        { id: "f", nationalities: ["FR"] },
+        { id: "cr", nationalities: ["RU"], presents: 0, mayChair: 1 },
+        { id: "cf", nationalities: ["FR"], presents: 0, mayChair: 1 },
+      ],
+      // Different slots keep the panels apart from the symmetry fixing, which alone would cut the fractional point.
+      slots: [{ id: "S1" }, { id: "S2" }],
+      panels: [{ id: "A", slot: "S1" }, { id: "B", slot: "S2" }],
+      policy: { chair: true, panelSize: { min: 1, max: 1 }, nationality: { maxShare: 1, minDistinct: 1 }, dialogue: { pairs: [{ between: ["RU", "UA"], weight: 10 }] } },
+    });
+    const problem = normalizeProgram(chaired);
+    expect(await lpRelaxationBound(problem, 20_000)).toBeCloseTo(0, 6);
+    const solved = await highsSolver.solve(problem, { timeLimitMs: 20_000, seed: 1 });
+    expect(solved.status).toBe("optimal");
+    expect(solved.bound).toBe(0);
   });
 });
