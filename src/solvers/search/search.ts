@@ -197,6 +197,8 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
           evaluator.recompute();
         }
         kick(evaluator, draw, move, Math.max(3, Math.min(50, Math.round(problem.participantCount / 40))));
+        noteCurrent();
+        if (bestUnsaved) saveBest();
         current = evaluator.score();
         history.fill(current);
         peak = current;
@@ -220,12 +222,14 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
         peak = current;
         sincePeak = 0;
       }
-      if (delta > 0 || evaluator.lastObjectiveDelta > 0) noteCurrent();
+      // A move that removes violation can make the state feasible even when its weighted delta is not positive.
+      if (delta > 0 || evaluator.lastObjectiveDelta > 0 || evaluator.lastPenaltyDelta < 0) noteCurrent();
     } else {
       evaluator.rollback();
     }
     if (current > history[v]!) history[v] = current;
   }
+  noteCurrent();
   if (bestUnsaved) saveBest();
 
   const timeMs = elapsed();
