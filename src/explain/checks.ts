@@ -1,14 +1,35 @@
 // Fast necessary conditions for feasibility, each a counting argument over the program with the numbers quoted.
 // A failed check proves infeasibility on its own; passing checks are summarised once per kind (the tightest case),
 // so `tracktwo explain` shows what was verified without listing every nationality or participant.
+// Eligibility and conflicts fold in the at-risk rules (off recorded panels, dialogue "out" by default), so a check's
+// existence or numbers may derive from someone being at risk. Rather than trace that through every counting
+// argument, each check is compared with the same checks on the program with nobody at risk: a check that does not
+// appear there word for word is marked sensitive.
 import { formatPath } from "../model/issues.js";
 import { normalizeProgram } from "../model/normalize.js";
 import { NONE, shareLimit, type Problem } from "../model/problem.js";
 import type { Program } from "../model/schema.js";
+import { withoutAtRisk } from "./sensitive.js";
 import type { CheckCode, NecessaryCheck } from "./types.js";
 
 export function runNecessaryChecks(program: Program): NecessaryCheck[] {
-  const problem = normalizeProgram(program);
+  const checks = checksOf(normalizeProgram(program));
+  const neutral = withoutAtRisk(program);
+  if (neutral === program) return checks;
+  // A multiset: two identical checks in the real run need two in the neutral one.
+  const unmarked = new Map<string, number>();
+  for (const c of checksOf(normalizeProgram(neutral))) unmarked.set(checkKey(c), (unmarked.get(checkKey(c)) ?? 0) + 1);
+  return checks.map((c) => {
+    const left = unmarked.get(checkKey(c)) ?? 0;
+    if (left === 0) return { ...c, sensitive: true };
+    unmarked.set(checkKey(c), left - 1);
+    return c;
+  });
+}
+
+const checkKey = (c: NecessaryCheck) => JSON.stringify([c.code, c.ok, c.path, c.numbers, c.message]);
+
+function checksOf(problem: Problem): NecessaryCheck[] {
   return [
     ...checkSeats(problem),
     ...checkRoleSupply(problem, "chair"),
@@ -314,7 +335,8 @@ function checkPins(problem: Problem): NecessaryCheck[] {
       if (slot !== null && person.unavailable.includes(slot)) {
         out.push(check("pinned", false, path, {}, `${id} is pinned as ${role} on ${panelId} in ${slot} but is unavailable in ${slot}`));
       } else if (problem.atRiskByParticipant[i] === 1 && problem.recordedByPanel[p] === 1) {
-        out.push(check("pinned", false, path, {}, `${id} is pinned as ${role} on ${panelId} but a safety rule keeps them off it (details withheld)`));
+        // Sensitive by construction (absent with nobody at risk), so it may say why to the organiser.
+        out.push(check("pinned", false, path, {}, `${id} is pinned as ${role} on ${panelId}, which is recorded, but is at risk`));
       } else if (role === "presenter" && problem.mayPresent[i * panelCount + p] !== 1) {
         out.push(check("pinned", false, path, {}, `${id} is pinned to present on ${panelId} but shares none of its topics (policy.topics "required")`));
       }

@@ -1,5 +1,7 @@
 // Explanation → terminal text. Only causes by default (failed checks, conflict members, relaxations); passing checks
-// ("... - fine") only when asked, as `tracktwo explain` does.
+// ("... - fine") only when asked, as `tracktwo explain` does. Sensitive entries (derived from someone being at
+// risk) are withheld unless the caller asks to reveal them: the text goes to terminals and logs that others read.
+import { publishExplanation } from "./sensitive.js";
 import type { Explanation } from "./types.js";
 
 /** Beyond this many members, an unfinished conflict search is summarised instead of listed. */
@@ -8,9 +10,15 @@ const NARROWED = 10;
 export interface FormatExplanationOptions {
   /** Also list the checks that passed. */
   readonly showPassing?: boolean;
+  /** Show sensitive entries as they are (for the organiser's eyes only); default: withheld. */
+  readonly revealSensitive?: boolean;
 }
 
-export function formatExplanation(explanation: Explanation, options: FormatExplanationOptions = {}): string {
+/** " [path]", or nothing for a withheld entry (its path would name who it protects). */
+const at = (path: string) => (path === "" ? "" : `  [${path}]`);
+
+export function formatExplanation(given: Explanation, options: FormatExplanationOptions = {}): string {
+  const explanation = options.revealSensitive === true ? given : publishExplanation(given);
   const lines: string[] = [];
   const failing = explanation.checks.filter((c) => !c.ok);
   const passing = explanation.checks.filter((c) => c.ok);
@@ -21,7 +29,7 @@ export function formatExplanation(explanation: Explanation, options: FormatExpla
 
   if (failing.length > 0) {
     lines.push("", "Why (each of these alone rules out every solution):");
-    for (const c of failing) lines.push(`  - ${c.message}  [${c.path}]`);
+    for (const c of failing) lines.push(`  - ${c.message}${at(c.path)}`);
   }
   if (options.showPassing === true && passing.length > 0) {
     lines.push("", "Checked:");
@@ -39,14 +47,14 @@ export function formatExplanation(explanation: Explanation, options: FormatExpla
     lines.push("", `These ${explanation.conflicts.length} rules cannot all hold together (${minimal}); relax one of them:`);
     for (const c of explanation.conflicts) {
       const alone = c.fixesAlone === true ? "  <- relaxing this alone makes the program feasible" : "";
-      lines.push(`  - ${c.instance}  [${c.path}]${alone}`);
+      lines.push(`  - ${c.instance}${at(c.path)}${alone}`);
     }
   } else if (explanation.verdict === "infeasible" && failing.length === 0 && explanation.conflictsMinimal) {
     lines.push("", "Infeasible even with every named rule relaxed: the panel sizes, roles and presentation counts conflict by themselves.");
   }
   if (explanation.relaxations.length > 0) {
     lines.push("", "Smallest single changes that make it feasible:");
-    for (const r of explanation.relaxations) lines.push(`  - ${r.message}${r.smallest ? "" : " (a smaller change was not decided in time)"}`);
+    for (const r of explanation.relaxations) lines.push(`  - ${r.message}${r.smallest || r.sensitive === true ? "" : " (a smaller change was not decided in time)"}`);
   }
   if (explanation.stats.timedOut && explanation.verdict !== "feasible") {
     lines.push("", `(searched ${explanation.stats.solves} program${explanation.stats.solves === 1 ? "" : "s"} in ${(explanation.stats.timeMs / 1000).toFixed(1)} s; some answers were cut short by the time limit)`);

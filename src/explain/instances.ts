@@ -4,6 +4,8 @@
 // conflict set reads as "change these lines of your program". Every relaxation only adds solutions (the deletion
 // filter relies on it), which is why "needs a chair" is not an instance: a panel without a chair must have none,
 // and dropping a member changes its caps. Chair shortages are the chairs check's and the relaxations' business.
+// Two kinds of instance exist only because someone is at risk, and are marked sensitive: a dialogue opt-out nobody
+// wrote (the at-risk default "out"), and "P01 is recorded" (listed only when an at-risk participant exists).
 import { formatPath, type IssuePath } from "../model/issues.js";
 import type { Program } from "../model/schema.js";
 
@@ -12,11 +14,14 @@ export interface ConstraintInstance {
   readonly instance: string;
   /** formatPath of where it lives; also its key. */
   readonly path: string;
+  /** Exists only because someone is at risk; published only as a withheld entry (src/explain/sensitive.ts). */
+  readonly sensitive?: boolean;
 }
 
 export function listConstraintInstances(program: Program): ConstraintInstance[] {
   const out: ConstraintInstance[] = [];
-  const add = (rule: string, path: IssuePath, instance: string) => out.push({ rule, instance, path: formatPath(path) });
+  const add = (rule: string, path: IssuePath, instance: string, sensitive = false) =>
+    out.push({ rule, instance, path: formatPath(path), ...(sensitive ? { sensitive } : {}) });
   const { policy } = program;
   const anyAtRisk = program.participants.some((p) => p.atRisk);
   const anyPairs = policy.dialogue.pairs.length > 0;
@@ -27,7 +32,10 @@ export function listConstraintInstances(program: Program): ConstraintInstance[] 
     p.avoid.nationalities.forEach((code, j) =>
       add("opt-out", ["participants", i, "avoid", "nationalities", j], `${p.id} avoids panels with ${code}`));
     if (anyPairs && (p.dialogue ?? (p.atRisk ? "out" : "in")) === "out") {
-      add("dialogue-out", ["participants", i, "dialogue"], `${p.id} opts out of dialogue panels`);
+      // Written by the participant, an opt-out anyone may have; left out, it is the at-risk default.
+      const byDefault = p.dialogue === undefined;
+      add("dialogue-out", ["participants", i, "dialogue"],
+        byDefault ? `${p.id} is kept off dialogue panels (at-risk default)` : `${p.id} opts out of dialogue panels`, byDefault);
     }
     p.unavailable.forEach((slot, j) => add("unavailable", ["participants", i, "unavailable", j], `${p.id} is unavailable in ${slot}`));
     if (p.group !== undefined && !seenGroups.has(p.group)) {
@@ -37,7 +45,7 @@ export function listConstraintInstances(program: Program): ConstraintInstance[] 
   });
 
   program.panels.forEach((panel, k) => {
-    if (panel.recorded && anyAtRisk) add("recorded", ["panels", k, "recorded"], `${panel.id} is recorded`);
+    if (panel.recorded && anyAtRisk) add("recorded", ["panels", k, "recorded"], `${panel.id} is recorded (no at-risk participant on it)`, true);
     panel.pinned?.presenters.forEach((ref, j) =>
       add("pinned", ["panels", k, "pinned", "presenters", j], `${ref} is pinned to present on ${panel.id}`));
     if (panel.pinned?.chair !== undefined) add("pinned", ["panels", k, "pinned", "chair"], `${panel.pinned.chair} is pinned to chair ${panel.id}`);

@@ -157,9 +157,11 @@ export function relaxationAxes(program: Program): Axis[] {
     if (needs.length === 0) continue;
     const field = role === "chair" ? "mayChair" : "mayDiscuss";
     // Who would be asked first: those free to join the most panels that need the role, then fewest presentations.
+    // The ranking ignores who is at risk on purpose: the ids it lists are published, and an at-risk participant
+    // ranked lower (kept off recorded panels) would stand out. Feasibility still decides how many are needed.
     const reach = (i: number) => {
       const person = program.participants[i]!;
-      return needs.filter((p) => p.slot === undefined || !person.unavailable.includes(p.slot)).filter((p) => !(p.recorded && person.atRisk)).length;
+      return needs.filter((p) => p.slot === undefined || !person.unavailable.includes(p.slot)).length;
     };
     const candidates = program.participants
       .map((person, i) => ({ person, i, reach: reach(i) }))

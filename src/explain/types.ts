@@ -1,6 +1,8 @@
 // Explanations as data (the `explanation` field of a solution file, DESIGN.md §5). Every entry names a real cause
 // in program terms (a participant, a panel, a policy field) with the numbers behind it; `message` is the same in
 // plain words, so a solution file reads on its own. src/explain/format.ts turns an Explanation into terminal text.
+// An entry whose existence or wording derives from a participant being at risk carries `sensitive: true` from the
+// moment it is made; src/explain/sensitive.ts publishes such entries only as a neutral withheld entry.
 import type { Program } from "../model/schema.js";
 
 export const CHECK_CODES = [
@@ -15,8 +17,11 @@ export const CHECK_CODES = [
   "pinned",
   "group",
 ] as const;
-/** Program checks, plus "max-moves": a what-if re-solve that is feasible, only not within its cap on moves. */
-export type CheckCode = (typeof CHECK_CODES)[number] | "max-moves";
+/**
+ * Program checks, plus "max-moves": a what-if re-solve that is feasible, only not within its cap on moves, and
+ * "withheld": a sensitive check as published.
+ */
+export type CheckCode = (typeof CHECK_CODES)[number] | "max-moves" | "withheld";
 
 /** A fast necessary condition for feasibility: when `ok` is false the program is certainly infeasible. */
 export interface NecessaryCheck {
@@ -27,6 +32,8 @@ export interface NecessaryCheck {
   /** The numbers the message quotes, by name. */
   readonly numbers: Readonly<Record<string, number>>;
   readonly message: string;
+  /** Derived from someone being at risk: never published as is. */
+  readonly sensitive?: boolean;
 }
 
 /** One named constraint instance of a conflict set; relaxing it edits the program at `path`. */
@@ -37,6 +44,8 @@ export interface ConflictMember {
   readonly path: string;
   /** Does relaxing this one instance make the whole program feasible? null when not decided in time. */
   readonly fixesAlone: boolean | null;
+  /** Derived from someone being at risk (their default dialogue "out", a recorded panel): never published as is. */
+  readonly sensitive?: boolean;
 }
 
 /** A single-parameter change that makes the program feasible, the smallest one found along its axis. */
@@ -47,6 +56,8 @@ export interface Relaxation {
   /** False when a smaller step could not be decided in time: `to` works, a smaller change might too. */
   readonly smallest: boolean;
   readonly message: string;
+  /** Derived from someone being at risk: never published as is. */
+  readonly sensitive?: boolean;
 }
 
 export type Verdict = "feasible" | "infeasible" | "unknown";

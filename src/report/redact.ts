@@ -1,51 +1,79 @@
-// Public outputs (the solution file, the printed summary) must never mark anyone as at risk: the flag protects
-// people, and a programme that says "p017 is at risk" would expose exactly them. The solution format has no such
-// field, but violations and explanations come from other modules and may name the rule; this is the one gate
-// every public output passes through, so it holds whatever those modules write.
+// Public outputs (the solution file, what-if files, the printed summaries) must never mark anyone as at risk: the
+// flag protects people, and a programme that says "p017 is at risk" would expose exactly them. This is the one gate
+// every public output passes through, and it works on structure: an explanation entry marked `sensitive` where it
+// was made (src/explain) is withheld, a checker violation is judged by its code, a key naming the flag is dropped.
+// Searching text cannot do this job: it misses derived facts ("ru04 opts out of dialogue panels" when ru04 wrote no
+// opt-out) and hits harmless ids ("combat-risk"). So structured explanations are never searched; only free text
+// that carries no structure (a string some other module put in) still meets a word-exact net.
+import { isExplanation, publishExplanation, WITHHELD } from "../explain/sensitive.js";
+import type { Program } from "../model/schema.js";
 import type { Solution, SolutionPanel } from "../model/solution.js";
 
-/** Words that would reveal the at-risk rule or flag: "atRisk", "at-risk", "at risk", "at_risk". */
-const AT_RISK = /at[-_ ]?risk/i;
-
-/** What replaces anything that would reveal who is at risk. */
-export const WITHHELD = "a safety rule protecting a participant (details withheld)";
-
-export function mentionsAtRisk(text: string): boolean {
-  return AT_RISK.test(text);
-}
+export { WITHHELD };
 
 /**
- * A deep copy without at-risk markers: keys naming the flag are dropped, strings mentioning it are replaced, and
- * an object whose `code` names the rule (a checker violation) keeps only its panel, so the participant it would
- * name stays unknown.
+ * Does this text name the at-risk flag or rule ("atRisk", "at-risk", "at risk", "at_risk") as words of its own?
+ * The net for free text only; "combat-risk" or "at-risky" is not a match.
  */
-export function redactValue(value: unknown): unknown {
+export function mentionsAtRisk(text: string): boolean {
+  return /(?<![a-z0-9])at[-_ ]?risk(?![a-z0-9])/i.test(text) || /(?<![a-z0-9])atRisk/.test(text);
+}
+
+/** Keys naming the flag ("atRisk", "atRiskByParticipant"); other keys (a group "combat-risk") stay. */
+const isFlagKey = mentionsAtRisk;
+
+/**
+ * A deep copy fit to publish. An Explanation is published by src/explain/sensitive.ts, its wording untouched (it
+ * names ids, and an id may well contain "risk"). Any other object marked `sensitive: true` becomes a withheld entry
+ * (all of a list's at its end, as one). A checker violation naming the at-risk rule, or a dialogue opt-out that may
+ * be the at-risk default, keeps only its panel; with `program`, one of someone who wrote dialogue "out" is kept.
+ * Keys naming the flag are dropped, and free text naming it is withheld.
+ */
+export function redactValue(value: unknown, program?: Program): unknown {
   if (typeof value === "string") return mentionsAtRisk(value) ? WITHHELD : value;
-  if (Array.isArray(value)) return value.map(redactValue);
+  if (Array.isArray(value)) {
+    const kept = value.filter((v) => !isMarkedSensitive(v)).map((v) => redactValue(v, program));
+    return kept.length < value.length ? [...kept, { sensitive: true, message: WITHHELD }] : kept;
+  }
   if (value === null || typeof value !== "object") return value;
+  if (isExplanation(value)) return publishExplanation(value);
+  if (isMarkedSensitive(value)) return { sensitive: true, message: WITHHELD };
   const record = value as Record<string, unknown>;
-  const code = record["code"];
-  if (typeof code === "string" && mentionsAtRisk(code)) {
+  if (violationRevealsAtRisk(record, program)) {
     const panel = record["panel"];
     return typeof panel === "string" ? { code: "withheld", panel, message: WITHHELD } : { code: "withheld", message: WITHHELD };
   }
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(record)) {
-    if (mentionsAtRisk(key)) continue;
-    out[key] = redactValue(item);
-  }
+  for (const [key, item] of Object.entries(record)) if (!isFlagKey(key)) out[key] = redactValue(item, program);
   return out;
+}
+
+const isMarkedSensitive = (value: unknown) =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && (value as Record<string, unknown>)["sensitive"] === true;
+
+/**
+ * Checker violations (src/check/violations.ts) that reveal someone at risk: "at-risk-recorded" always, and
+ * "dialogue-out" when the participant wrote no dialogue field (then "out" is the at-risk default). Without the
+ * program nobody's field is known, so every dialogue-out violation is withheld.
+ */
+function violationRevealsAtRisk(record: Record<string, unknown>, program: Program | undefined): boolean {
+  const code = record["code"];
+  if (code === "at-risk-recorded") return true;
+  if (code !== "dialogue-out") return false;
+  const person = program?.participants.find((p) => p.id === record["participant"]);
+  return person === undefined || person.dialogue === undefined;
 }
 
 /**
  * The solution as it may be published: exactly the format v1 fields (nothing a solver or a future module tucks
- * in), panels with only their roles, stats with only plain values, violations and explanation redacted.
+ * in), panels with only their roles, stats with only plain values, violations and explanation redacted. Pass the
+ * program when at hand: it lets a written dialogue opt-out violation through (see redactValue).
  */
-export function redactSolution(solution: Solution): Solution {
+export function redactSolution(solution: Solution, program?: Program): Solution {
   const stats: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(solution.stats)) {
     const plain = value === null || ["number", "string", "boolean"].includes(typeof value);
-    if (plain && !mentionsAtRisk(key)) stats[key] = redactValue(value);
+    if (plain && !isFlagKey(key)) stats[key] = redactValue(value);
   }
   return {
     status: solution.status,
@@ -54,8 +82,8 @@ export function redactSolution(solution: Solution): Solution {
     objective: solution.objective === null ? null : { total: solution.objective.total, terms: { ...solution.objective.terms } },
     bound: solution.bound,
     panels: solution.panels.map(redactPanel),
-    violations: solution.violations.map(redactValue),
-    explanation: redactValue(solution.explanation),
+    violations: solution.violations.map((v) => redactValue(v, program)),
+    explanation: redactValue(solution.explanation, program),
     stats,
   };
 }
