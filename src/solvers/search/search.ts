@@ -194,8 +194,11 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
         if (bestUnsaved) saveBest();
         if (best !== null) {
           state.load(best);
-          evaluator.recompute();
+        } else {
+          // Stuck before any feasible state: a fresh randomised construction diversifies more than a kick can.
+          construct(state, random);
         }
+        evaluator.recompute();
         kick(evaluator, draw, move, Math.max(3, Math.min(50, Math.round(problem.participantCount / 40))));
         noteCurrent();
         if (bestUnsaved) saveBest();
