@@ -1,5 +1,5 @@
-// A small seeded PRNG (sfc32, seeded through splitmix32) so generated programs are reproducible on every platform
-// and Node version; Math.random is never used.
+// The one seeded PRNG of tracktwo (sfc32, seeded through splitmix32): generated programs are reproducible and
+// solvers deterministic per seed on every platform and Node version; Math.random is never used.
 
 export class Random {
   private a: number;

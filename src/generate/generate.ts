@@ -38,7 +38,7 @@
 import { shareLimit } from "../model/problem.js";
 import type { ProgramInput } from "../model/schema.js";
 import type { SolutionPanel } from "../model/solution.js";
-import { Random } from "./random.js";
+import { Random } from "../random.js";
 
 export interface GenerateOptions {
   /** Number of participants, at least MIN_PARTICIPANTS. */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../../src/check/check.js";
 import { generateProgram, generateWithWitness, HOST } from "../../../src/generate/generate.js";
-import { Random } from "../../../src/generate/random.js";
+import { Random } from "../../../src/random.js";
 import { validateProgram } from "../../../src/model/load.js";
 import type { Program } from "../../../src/model/schema.js";
 
