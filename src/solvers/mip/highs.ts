@@ -99,8 +99,11 @@ async function solveWithHighs(problem: Problem, options: SolveOptions): Promise<
     onProgress: (message) => consider(message.values),
   });
 
+  // With an integral objective the optimum is an integer, so HiGHS's fractional dual bound rounds down.
+  const integral = hasIntegralObjective(model.linear);
   const bestBound = (dual: number | null) => {
-    const candidates = [cheapBound, ...(dual !== null && Number.isFinite(dual) ? [dual] : [])];
+    const rounded = dual !== null && integral ? Math.floor(dual + 1e-6) : dual;
+    const candidates = [cheapBound, ...(rounded !== null && Number.isFinite(rounded) ? [rounded] : [])];
     return Math.min(...candidates);
   };
   const stats = (raw: string, extra: Record<string, unknown> = {}) => ({
