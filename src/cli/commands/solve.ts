@@ -6,7 +6,7 @@ import { loadProgram } from "../../model/load.js";
 import { normalizeProgram } from "../../model/normalize.js";
 import { loadSolution, type Solution } from "../../model/solution.js";
 import type { Violation } from "../../check/violations.js";
-import { mentionsAtRisk, redactSolution, WITHHELD } from "../../report/redact.js";
+import { redactSolution } from "../../report/redact.js";
 import { formatDuration, formatNumber, formatSolutionSummary } from "../../report/text.js";
 import { formatViolation } from "../../report/violations.js";
 import { solveProgram } from "../../solve.js";
@@ -112,7 +112,7 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   } finally {
     progress?.clear();
   }
-  const published = redactSolution(solution);
+  const published = redactSolution(solution, program);
   const text = `${JSON.stringify(published, null, 2)}\n`;
 
   if (values.out !== undefined && solution.status === "timeout" && holdsAssignment(values.out)) {
@@ -131,10 +131,9 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   if (solution.violations.length > 0) {
     // solveProgram drops a result the checker rejects; say why on stderr so the summary stays clean.
     io.stderr(`tracktwo solve: the checker rejected the ${solution.solver} result; no solution emitted:\n`);
-    // solveProgram fills violations from checkSolution only, so they are checker Violations.
-    for (const violation of solution.violations as readonly Violation[]) {
-      const line = formatViolation(violation);
-      io.stderr(`  ${mentionsAtRisk(line) ? WITHHELD : line}\n`);
+    // The published (redacted) violations: a rule that exists only because someone is at risk shows as withheld.
+    for (const violation of published.violations as readonly (Violation | { code: "withheld"; message: string })[]) {
+      io.stderr(`  ${violation.code === "withheld" ? violation.message : formatViolation(violation)}\n`);
     }
   }
   return solution.status === "optimal" || solution.status === "feasible" ? EXIT_OK : EXIT_INFEASIBLE;
