@@ -1,10 +1,13 @@
 // Scenario file → the program to solve (base + changes) and the baseline to stay close to. Paths inside a scenario
-// are relative to the scenario file, so a scenario set can be moved around with its data.
+// are relative to the scenario file, so a scenario set can be moved around with its data. Every problem a scenario
+// has is reported in one pass: an unreadable base or baseline is named by the scenario's own field, the contents
+// of files that do load are reported against those files.
+import { readFileSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
 import type { InputIssue, Loaded } from "../model/issues.js";
-import { readDataFile, validateProgram, zodIssues } from "../model/load.js";
+import { parseDataText, readDataFile, validateProgram, zodIssues } from "../model/load.js";
 import { ProgramSchema, type Program } from "../model/schema.js";
-import { loadSolution, type Solution } from "../model/solution.js";
+import { SolutionSchema, type Solution } from "../model/solution.js";
 import { applyChanges, isCapacityIssue } from "./apply.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 
@@ -31,23 +34,31 @@ export function loadScenario(file: string): Loaded<LoadedScenario> {
 
 export function resolveScenario(scenario: Scenario, file: string): Loaded<LoadedScenario> {
   const here = dirname(file);
+  const issues: InputIssue[] = [];
   const baseFile = resolve(here, scenario.base);
-  const base = loadBaseProgram(baseFile);
-  if (!base.ok) return base;
+  const baseData = readReferenced(file, "base", scenario.base, baseFile);
+  const base = baseData.ok ? validateAllowingCapacity(baseData.value, baseFile) : baseData;
+  if (!base.ok) issues.push(...base.issues);
 
   let baseline: Solution | null = null;
-  const baselineFile = scenario.baseline === undefined ? null : resolve(here, scenario.baseline);
-  if (baselineFile !== null) {
-    const loaded = loadSolution(baselineFile);
-    if (!loaded.ok) return loaded;
-    baseline = loaded.value;
-  }
-  if (scenario.maxMoves !== undefined && baseline === null) {
-    return { ok: false, issues: [{ file, path: ["maxMoves"], message: "maxMoves needs a baseline", expected: "a baseline solution path" }] };
+  let baselineFile: string | null = null;
+  if (scenario.baseline !== undefined) {
+    baselineFile = resolve(here, scenario.baseline);
+    const data = readReferenced(file, "baseline", scenario.baseline, baselineFile);
+    if (!data.ok) issues.push(...data.issues);
+    else {
+      const parsed = SolutionSchema.safeParse(data.value);
+      if (parsed.success) baseline = parsed.data;
+      else issues.push(...zodIssues(parsed.error, baselineFile));
+    }
+  } else if (scenario.maxMoves !== undefined) {
+    issues.push({ file, path: ["maxMoves"], message: "maxMoves needs a baseline", expected: "a baseline solution path" });
   }
 
-  const program = applyChanges(base.value, scenario.changes, file);
-  if (!program.ok) return program;
+  // Changes are checked against the base program, so only a base that loaded can check them.
+  const program = base.ok ? applyChanges(base.value, scenario.changes, file) : null;
+  if (program !== null && !program.ok) issues.push(...program.issues);
+  if (issues.length > 0 || program === null || !program.ok) return { ok: false, issues };
   return {
     ok: true,
     value: {
@@ -62,6 +73,22 @@ export function resolveScenario(scenario: Scenario, file: string): Loaded<Loaded
       changeCount: scenario.changes.length,
     },
   };
+}
+
+/**
+ * A file a scenario names in `field`: a file that cannot be read is the scenario's problem (reported at that field,
+ * quoting the path as written), a file that reads but does not parse is that file's own.
+ */
+function readReferenced(scenarioFile: string, field: "base" | "baseline", written: string, file: string): Loaded<unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory" : `cannot read (${code ?? "error"})`;
+    return { ok: false, issues: [{ file: scenarioFile, path: [field], message: `cannot load ${JSON.stringify(written)}: ${why}` }] };
+  }
+  return parseDataText(text, file);
 }
 
 /**
