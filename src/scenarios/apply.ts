@@ -224,25 +224,9 @@ export function parseValuePath(text: string): (string | number)[] | null {
  * Returns a new program; the input is not touched.
  */
 export function setPolicyValue(program: Program, key: string, value: unknown, file: string, at: IssuePath): Loaded<Program> {
-  const path = parseValuePath(key);
-  if (path === null || path[0] !== "policy" || path.length < 2) {
-    return {
-      ok: false,
-      issues: [{ file, path: at, message: `"${key}" is not a policy path`, expected: 'a path such as "policy.nationality.maxShare"' }],
-    };
-  }
-  const policy: unknown = structuredClone(program.policy);
-  let node: unknown = policy;
-  for (const [depth, step] of path.slice(1, -1).entries()) {
-    const next = isContainer(node) ? (node as Record<string | number, unknown>)[step] : undefined;
-    if (!isContainer(next)) {
-      const where = ["policy", ...path.slice(1, depth + 2)].join(".");
-      return { ok: false, issues: [{ file, path: at, message: `"${where}" is not an object or list in the policy` }] };
-    }
-    node = next;
-  }
-  (node as Record<string | number, unknown>)[path[path.length - 1]!] = value;
-  const parsed = PolicySchema.safeParse(policy);
+  const placed = placePolicyValue(program, key, value);
+  if (!placed.ok) return { ok: false, issues: [{ file, path: at, message: placed.message, ...(placed.expected === undefined ? {} : { expected: placed.expected }) }] };
+  const parsed = PolicySchema.safeParse(placed.policy);
   if (!parsed.success) {
     return {
       ok: false,
@@ -254,6 +238,45 @@ export function setPolicyValue(program: Program, key: string, value: unknown, fi
     };
   }
   return { ok: true, value: { ...program, policy: parsed.data } };
+}
+
+/**
+ * Whether `key` names a place in the policy at all, whatever value goes there: null, or the reason it does not
+ * (not a path, a step through a non-object, a key the policy schema does not know). Lets a sweep say so once
+ * instead of once per value.
+ */
+export function policyPathProblem(program: Program, key: string): string | null {
+  const placed = placePolicyValue(program, key, undefined);
+  if (!placed.ok) return placed.message;
+  // An absent value is fine for an optional key and "required" for a mandatory one; only unknown keys are the path's fault.
+  const parsed = PolicySchema.safeParse(placed.policy);
+  const unknown = parsed.success ? undefined : parsed.error.issues.find((issue) => issue.code === "unrecognized_keys");
+  if (unknown === undefined) return null;
+  const where = ["policy", ...unknown.path.map(String)].join(".");
+  return `${where} has no setting ${unknown.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+}
+
+function placePolicyValue(
+  program: Program,
+  key: string,
+  value: unknown,
+): { ok: true; policy: unknown } | { ok: false; message: string; expected?: string } {
+  const path = parseValuePath(key);
+  if (path === null || path[0] !== "policy" || path.length < 2) {
+    return { ok: false, message: `"${key}" is not a policy path`, expected: 'a path such as "policy.nationality.maxShare"' };
+  }
+  const policy: unknown = structuredClone(program.policy);
+  let node: unknown = policy;
+  for (const [depth, step] of path.slice(1, -1).entries()) {
+    const next = isContainer(node) ? (node as Record<string | number, unknown>)[step] : undefined;
+    if (!isContainer(next)) {
+      const where = ["policy", ...path.slice(1, depth + 2)].join(".");
+      return { ok: false, message: `"${where}" is not an object or list in the policy` };
+    }
+    node = next;
+  }
+  (node as Record<string | number, unknown>)[path[path.length - 1]!] = value;
+  return { ok: true, policy };
 }
 
 function isContainer(value: unknown): value is object {

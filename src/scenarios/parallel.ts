@@ -1,11 +1,12 @@
 // Scenarios side by side: a pool of worker threads (one per core by default), each solving one scenario at a time.
 // Results come back in input order whatever order they finish in. `jobs: 1` runs in this thread, which is also the
-// fallback wherever threads are unwanted.
+// fallback wherever threads are unwanted. An abort (Ctrl-C) starts nothing new and cuts the running scenarios
+// short: they answer with the best found so far.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { LoadedScenario } from "./load.js";
 import { runScenario, type ScenarioOutcome, type WhatIfOptions } from "./run.js";
-import type { WorkerJob, WorkerReply } from "./worker.js";
+import type { WorkerMessage, WorkerReply } from "./worker.js";
 
 export type ScenarioEvent =
   | { readonly type: "start"; readonly index: number; readonly name: string }
@@ -21,20 +22,36 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-export async function runScenarios(scenarios: readonly LoadedScenario[], options: RunScenariosOptions = {}): Promise<ScenarioOutcome[]> {
+/**
+ * One entry per scenario, in input order. Without an abort every entry is an outcome; after one, scenarios that
+ * had not started are undefined and those that were running hold their cut-short outcome (`interrupted`).
+ */
+export async function runScenarios(
+  scenarios: readonly LoadedScenario[],
+  options: RunScenariosOptions = {},
+): Promise<(ScenarioOutcome | undefined)[]> {
   const { jobs = defaultJobs(), onEvent, ...solveOptions } = options;
   const threads = Math.min(Math.max(1, Math.floor(jobs)), scenarios.length);
-  if (threads <= 1) {
-    const outcomes: ScenarioOutcome[] = [];
+  if (threads <= 1 || solveOptions.signal?.aborted === true) {
+    const outcomes: (ScenarioOutcome | undefined)[] = new Array(scenarios.length).fill(undefined);
     for (const [index, scenario] of scenarios.entries()) {
+      if (solveOptions.signal?.aborted === true) break;
       onEvent?.({ type: "start", index, name: scenario.name });
       const outcome = await runScenario(scenario, solveOptions);
       onEvent?.({ type: "done", index, name: scenario.name, outcome });
-      outcomes.push(outcome);
+      outcomes[index] = outcome;
     }
     return outcomes;
   }
   return runInWorkers(scenarios, solveOptions, threads, onEvent);
+}
+
+/** Scenarios that produced an outcome, each with its scenario (and index), in input order. */
+export function finished<T>(items: readonly T[], outcomes: readonly (ScenarioOutcome | undefined)[]): { item: T; outcome: ScenarioOutcome }[] {
+  return items.flatMap((item, k) => {
+    const outcome = outcomes[k];
+    return outcome === undefined ? [] : [{ item, outcome }];
+  });
 }
 
 async function runInWorkers(
@@ -42,19 +59,20 @@ async function runInWorkers(
   options: WhatIfOptions,
   threads: number,
   onEvent: ((event: ScenarioEvent) => void) | undefined,
-): Promise<ScenarioOutcome[]> {
-  const outcomes: (ScenarioOutcome | undefined)[] = new Array(scenarios.length);
+): Promise<(ScenarioOutcome | undefined)[]> {
+  const { signal, ...jobOptions } = options;
+  const outcomes: (ScenarioOutcome | undefined)[] = new Array(scenarios.length).fill(undefined);
   let next = 0;
   const bootUrl = new URL("./worker-boot.mjs", import.meta.url);
 
   const drive = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       const feed = () => {
-        if (next >= scenarios.length) return resolve();
+        if (next >= scenarios.length || signal?.aborted === true) return resolve();
         const index = next++;
         const scenario = scenarios[index]!;
         onEvent?.({ type: "start", index, name: scenario.name });
-        worker.postMessage({ index, scenario, options } satisfies WorkerJob);
+        worker.postMessage({ type: "job", index, scenario, options: jobOptions } satisfies WorkerMessage);
       };
       worker.on("message", (reply: WorkerReply) => {
         if (!reply.ok) return reject(new Error(`scenario ${scenarios[reply.index]?.name ?? reply.index}: ${reply.error}`));
@@ -70,13 +88,16 @@ async function runInWorkers(
     });
 
   const workers = Array.from({ length: threads }, () => new Worker(bootUrl));
+  // Idle workers ignore the message; busy ones abort their solve and reply with what they have.
+  const onAbort = () => {
+    for (const worker of workers) worker.postMessage({ type: "abort" } satisfies WorkerMessage);
+  };
+  signal?.addEventListener("abort", onAbort, { once: true });
   try {
     await Promise.all(workers.map(drive));
   } finally {
+    signal?.removeEventListener("abort", onAbort);
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return outcomes.map((outcome, index) => {
-    if (outcome === undefined) throw new Error(`bug: scenario ${index} has no outcome`);
-    return outcome;
-  });
+  return outcomes;
 }

@@ -22,6 +22,8 @@ export interface WhatIfOptions {
   /** Explain infeasible results (default true), within this many milliseconds (default 30 s). */
   readonly explain?: boolean;
   readonly explainTimeLimitMs?: number;
+  /** Aborting returns the best found so far and skips the explanation. Not sent to worker threads (not cloneable). */
+  readonly signal?: AbortSignal;
 }
 
 export interface ScenarioOutcome {
@@ -37,6 +39,8 @@ export interface ScenarioOutcome {
   /** Baseline participants no longer in the program (withdrawn), with the roles they left. */
   readonly departed: readonly ParticipantMove[];
   readonly solution: Solution;
+  /** The solve was cut short by an abort: the answer is the best found by then. */
+  readonly interrupted: boolean;
 }
 
 /**
@@ -88,8 +92,12 @@ export async function runScenario(scenario: LoadedScenario, options: WhatIfOptio
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     baseline: baselinePanels,
     ...(maxMoves === undefined || baselinePanels === null ? {} : { maxMoves }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
-  if (solution.status === "infeasible" && options.explain !== false) {
+  const interrupted = options.signal?.aborted === true;
+  // After an abort the user wants the answers now, not a 30-second explanation.
+  const explain = options.explain !== false && !interrupted;
+  if (solution.status === "infeasible" && explain) {
     const budgetMs = options.explainTimeLimitMs ?? 30_000;
     const capped = maxMoves !== undefined && baselinePanels !== null ? await explainMoveCap(program, baselinePanels, maxMoves, budgetMs) : null;
     const explanation =
@@ -100,7 +108,7 @@ export async function runScenario(scenario: LoadedScenario, options: WhatIfOptio
         ...(options.seed === undefined ? {} : { seed: options.seed }),
       }));
     solution = { ...solution, explanation };
-  } else if (solution.status === "timeout" && options.explain !== false && runNecessaryChecks(program).some((c) => !c.ok)) {
+  } else if (solution.status === "timeout" && explain && runNecessaryChecks(program).some((c) => !c.ok)) {
     // Nothing found in time, but a counting check proves there is nothing to find: say so.
     const explanation = await explainProgram(program, {
       timeLimitMs: options.explainTimeLimitMs ?? 30_000,
@@ -120,5 +128,6 @@ export async function runScenario(scenario: LoadedScenario, options: WhatIfOptio
     moves: diff?.moves ?? [],
     departed: diff?.departed ?? [],
     solution,
+    interrupted,
   };
 }

@@ -2,7 +2,7 @@
 // what-if scenarios), reported as objective terms against the parameter.
 import type { InputIssue, Loaded } from "../model/issues.js";
 import type { Program } from "../model/schema.js";
-import { setPolicyValue } from "./apply.js";
+import { parseValuePath, policyPathProblem, setPolicyValue } from "./apply.js";
 import type { LoadedScenario } from "./load.js";
 import type { ScenarioOutcome } from "./run.js";
 
@@ -53,6 +53,14 @@ function parseValue(text: string): unknown {
 
 /** One scenario per swept value, ready for runScenarios; invalid values are reported all at once. */
 export function sweepScenarios(program: Program, programFile: string, spec: SweepSpec): Loaded<LoadedScenario[]> {
+  // A path that names nothing is wrong for every value: say it once.
+  const pathProblem = policyPathProblem(program, spec.path);
+  if (pathProblem !== null) {
+    return {
+      ok: false,
+      issues: [{ file: "--set", path: parseValuePath(spec.path) ?? [spec.path], message: pathProblem, expected: "a path such as policy.nationality.maxShare" }],
+    };
+  }
   const scenarios: LoadedScenario[] = [];
   const issues: InputIssue[] = [];
   for (const value of spec.values) {

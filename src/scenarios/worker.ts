@@ -4,11 +4,10 @@ import { parentPort } from "node:worker_threads";
 import type { LoadedScenario } from "./load.js";
 import { runScenario, type WhatIfOptions } from "./run.js";
 
-export interface WorkerJob {
-  readonly index: number;
-  readonly scenario: LoadedScenario;
-  readonly options: WhatIfOptions;
-}
+/** Parent → worker: a scenario to solve, or "stop now and answer with the best found so far". */
+export type WorkerMessage =
+  | { readonly type: "job"; readonly index: number; readonly scenario: LoadedScenario; readonly options: Omit<WhatIfOptions, "signal"> }
+  | { readonly type: "abort" };
 
 export type WorkerReply =
   | { readonly index: number; readonly ok: true; readonly outcome: Awaited<ReturnType<typeof runScenario>> }
@@ -16,12 +15,18 @@ export type WorkerReply =
 
 const port = parentPort;
 if (port !== null) {
-  port.on("message", (job: WorkerJob) => {
-    runScenario(job.scenario, job.options).then(
-      (outcome) => port.postMessage({ index: job.index, ok: true, outcome } satisfies WorkerReply),
+  // An AbortSignal cannot cross threads, so the worker keeps its own and the parent asks it to fire.
+  const controller = new AbortController();
+  port.on("message", (message: WorkerMessage) => {
+    if (message.type === "abort") {
+      controller.abort();
+      return;
+    }
+    runScenario(message.scenario, { ...message.options, signal: controller.signal }).then(
+      (outcome) => port.postMessage({ index: message.index, ok: true, outcome } satisfies WorkerReply),
       (error: unknown) =>
         port.postMessage({
-          index: job.index,
+          index: message.index,
           ok: false,
           error: error instanceof Error ? (error.stack ?? error.message) : String(error),
         } satisfies WorkerReply),

@@ -2,13 +2,14 @@
 // by side, printed as a table of objective terms against the parameter and written as CSV.
 import { basename, extname } from "node:path";
 import { loadBaseProgram } from "../../scenarios/load.js";
-import { defaultJobs, runScenarios } from "../../scenarios/parallel.js";
+import { defaultJobs, finished, runScenarios } from "../../scenarios/parallel.js";
 import { comparisonTable } from "../../scenarios/report.js";
+import type { ScenarioOutcome } from "../../scenarios/run.js";
 import { formatValue, parseSweepSpec, sweepCsv, sweepScenarios } from "../../scenarios/sweep.js";
 import { SOLVER_NAMES } from "../../solvers/solver.js";
-import { EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, wholeOption, type CliIo, type Command, type ExitCode } from "../io.js";
+import { EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
 import { writeFileAtomic } from "./solve.js";
-import { progressDisplay, solveOptions } from "./whatif.js";
+import { jobsOption, progressDisplay, reportInterrupted, solveOptions } from "./whatif.js";
 
 const usage =
   "tracktwo sweep PROGRAM --set PATH=START:STOP:STEP|V1,V2,... [--solver NAME] [--time-limit SECONDS] [--seed N] [--jobs N] [--csv FILE] [--json]";
@@ -58,7 +59,7 @@ async function runSweep(args: readonly string[], io: CliIo): Promise<ExitCode> {
     return EXIT_USAGE;
   }
   const options = solveOptions(values, io, "sweep");
-  const jobs = wholeOption(values.jobs, "jobs", io);
+  const jobs = jobsOption(values.jobs, io);
   if (options === null || jobs === null) return EXIT_USAGE;
   const file = positionals[0]!;
 
@@ -70,18 +71,21 @@ async function runSweep(args: readonly string[], io: CliIo): Promise<ExitCode> {
   if (!scenarios.ok) return reportInputIssues(scenarios.issues, io);
 
   const progress = io.isTty && !values.json ? progressDisplay(io, scenarios.value.length) : null;
-  let outcomes;
+  let rows: { value: unknown; outcome: ScenarioOutcome }[];
   try {
-    outcomes = await runScenarios(scenarios.value, {
+    const all = await runScenarios(scenarios.value, {
       ...options,
       explain: false,
       ...(jobs === undefined ? {} : { jobs }),
       ...(progress === null ? {} : { onEvent: progress.update }),
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
     });
+    // After Ctrl-C the values solved so far (and those cut short) still make the table and the CSV.
+    rows = finished(spec.value.values, all).map(({ item, outcome }) => ({ value: item, outcome }));
   } finally {
     progress?.clear();
   }
-  const rows = outcomes.map((outcome, k) => ({ value: spec.value.values[k], outcome }));
+  const outcomes = rows.map((r) => r.outcome);
 
   const csvFile = values.csv ?? `${basename(file, extname(file))}.sweep.csv`;
   const failed = writeFileAtomic(csvFile, sweepCsv(spec.value.path, rows));
@@ -97,5 +101,6 @@ async function runSweep(args: readonly string[], io: CliIo): Promise<ExitCode> {
     io.stdout(comparisonTable(outcomes, spec.value.path, (o) => label.get(o) ?? o.name));
     io.stderr(`wrote ${csvFile}\n`);
   }
+  reportInterrupted(io, "sweep", outcomes, scenarios.value.map((s) => s.name));
   return EXIT_OK;
 }

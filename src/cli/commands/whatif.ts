@@ -8,7 +8,7 @@ import type { InputIssue } from "../../model/issues.js";
 import { mentionsAtRisk, redactSolution, redactValue, WITHHELD } from "../../report/redact.js";
 import { formatDuration } from "../../report/text.js";
 import { loadScenario, type LoadedScenario } from "../../scenarios/load.js";
-import { defaultJobs, runScenarios, type ScenarioEvent } from "../../scenarios/parallel.js";
+import { defaultJobs, finished, runScenarios, type ScenarioEvent } from "../../scenarios/parallel.js";
 import { comparisonTable, diffDocument, formatMove } from "../../scenarios/report.js";
 import type { ScenarioOutcome, WhatIfOptions } from "../../scenarios/run.js";
 import { SOLVER_NAMES } from "../../solvers/solver.js";
@@ -70,7 +70,7 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
   }
   const options = solveOptions(values, io, "whatif");
   if (options === null) return EXIT_USAGE;
-  const jobs = wholeOption(values.jobs, "jobs", io);
+  const jobs = jobsOption(values.jobs, io);
   const stabilityWeight = numberOption(values["stability-weight"], "stability-weight", io);
   const maxMoves = wholeOption(values["max-moves"], "max-moves", io);
   if (jobs === null || stabilityWeight === null || maxMoves === null) return EXIT_USAGE;
@@ -93,21 +93,24 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
   }
 
   const progress = io.isTty && !values.json ? progressDisplay(io, scenarios.length) : null;
-  let outcomes: ScenarioOutcome[];
+  let results: { item: LoadedScenario; outcome: ScenarioOutcome }[];
   try {
-    outcomes = await runScenarios(scenarios, {
+    const all = await runScenarios(scenarios, {
       ...options,
       ...(stabilityWeight === undefined ? {} : { stabilityWeight }),
       ...(maxMoves === undefined ? {} : { maxMoves }),
       ...(jobs === undefined ? {} : { jobs }),
       ...(progress === null ? {} : { onEvent: progress.update }),
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
     });
+    results = finished(scenarios, all);
   } finally {
     progress?.clear();
   }
+  // After Ctrl-C: what finished or was cut short is still written and shown; the rest is named as not run.
+  const outcomes = results.map((r) => r.outcome);
 
-  for (const [k, outcome] of outcomes.entries()) {
-    const scenario = scenarios[k]!;
+  for (const { item: scenario, outcome } of results) {
     const dir = values["out-dir"] ?? join(dirname(scenario.file), "out");
     const failed =
       mkdir(dir) ??
@@ -131,7 +134,9 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
       if (o.solution.explanation !== null) io.stdout(`\n${o.name}:\n${indent(explanationText(o.solution.explanation as Explanation))}`);
     }
   }
-  return outcomes.every((o) => o.status === "optimal" || o.status === "feasible") ? EXIT_OK : EXIT_INFEASIBLE;
+  reportInterrupted(io, "whatif", outcomes, scenarios.map((s) => s.name));
+  const complete = outcomes.length === scenarios.length;
+  return complete && outcomes.every((o) => o.status === "optimal" || o.status === "feasible") ? EXIT_OK : EXIT_INFEASIBLE;
 }
 
 /** Explanation text with any line that would reveal an at-risk participant withheld. */
@@ -176,6 +181,29 @@ export function solveOptions(
   };
 }
 
+
+/** --jobs: a whole number of worker threads, at least 1. */
+export function jobsOption(value: string | undefined, io: CliIo): number | null | undefined {
+  const jobs = wholeOption(value, "jobs", io);
+  if (jobs === 0) {
+    io.stderr(`tracktwo: --jobs: "${value}" is not at least 1\n`);
+    return null;
+  }
+  return jobs;
+}
+
+/** After an abort, one stderr line: which scenarios were cut short and which never started. */
+export function reportInterrupted(io: CliIo, name: string, outcomes: readonly ScenarioOutcome[], all: readonly string[]): void {
+  const cut = outcomes.filter((o) => o.interrupted).map((o) => o.name);
+  const ran = new Set(outcomes.map((o) => o.name));
+  const skipped = all.filter((n) => !ran.has(n));
+  if (cut.length === 0 && skipped.length === 0) return;
+  const parts = [
+    ...(cut.length === 0 ? [] : [`cut short (best found so far): ${cut.join(", ")}`]),
+    ...(skipped.length === 0 ? [] : [`not run: ${skipped.join(", ")}`]),
+  ];
+  io.stderr(`tracktwo ${name}: interrupted; ${parts.join("; ")}\n`);
+}
 
 /** One self-overwriting stderr line: done/total, what is running, elapsed time. */
 export function progressDisplay(io: CliIo, total: number): { update: (event: ScenarioEvent) => void; clear: () => void } {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyChanges, parseValuePath, setPolicyValue } from "../../../src/scenarios/apply.js";
-import { loadScenario } from "../../../src/scenarios/load.js";
+import { formatInputIssue } from "../../../src/model/issues.js";
+import { loadBaseProgram, loadScenario } from "../../../src/scenarios/load.js";
 import { ChangeSchema, type Change } from "../../../src/scenarios/schema.js";
 import { program, smallInput } from "./fixtures.js";
 
@@ -161,14 +162,48 @@ describe("loadScenario", () => {
     expect(loaded.value.maxMoves).toBe(2);
   });
 
-  it("reports a missing base program with its path, and maxMoves without a baseline", () => {
+  it("reports a missing base at the scenario's base field, and maxMoves without a baseline", () => {
     const dir = mkdtempSync(join(tmpdir(), "tracktwo-scenario-"));
     writeFileSync(join(dir, "a.yaml"), "base: nowhere.json\n");
     const missing = loadScenario(join(dir, "a.yaml"));
-    expect(!missing.ok && missing.issues[0]!.file.endsWith("nowhere.json")).toBe(true);
+    expect(!missing.ok && missing.issues.map(formatInputIssue)).toEqual([`${join(dir, "a.yaml")}: base: cannot load "nowhere.json": file not found`]);
     writeFileSync(join(dir, "base.json"), JSON.stringify(smallInput()));
     writeFileSync(join(dir, "b.yaml"), "base: base.json\nmaxMoves: 1\n");
     const capped = loadScenario(join(dir, "b.yaml"));
     expect(!capped.ok && capped.issues[0]!.path).toEqual(["maxMoves"]);
+  });
+
+  it("reports a missing base and a missing baseline in one pass", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tracktwo-scenario-"));
+    writeFileSync(join(dir, "s.yaml"), "base: /nonexistent.yaml\nbaseline: out/published.json\nmaxMoves: 2\n");
+    const loaded = loadScenario(join(dir, "s.yaml"));
+    expect(!loaded.ok && loaded.issues.map(formatInputIssue)).toEqual([
+      `${join(dir, "s.yaml")}: base: cannot load "/nonexistent.yaml": file not found`,
+      `${join(dir, "s.yaml")}: baseline: cannot load "out/published.json": file not found`,
+    ]);
+  });
+
+  it("reports the base program's and the baseline's own problems against their files, with the changes' problems", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tracktwo-scenario-"));
+    const broken = { ...smallInput(), panels: [{ id: "P1", slot: "S9", size: { min: 2, max: 4 } }, { id: "P2", slot: "S2", size: { min: 2, max: 4 } }] };
+    writeFileSync(join(dir, "broken.json"), JSON.stringify(broken));
+    writeFileSync(join(dir, "base.json"), JSON.stringify(smallInput()));
+    writeFileSync(join(dir, "published.json"), JSON.stringify({ status: "great", solver: "mip", panels: [] }));
+    writeFileSync(join(dir, "a.yaml"), "base: broken.json\nbaseline: published.json\n");
+    const a = loadScenario(join(dir, "a.yaml"));
+    expect(a.ok).toBe(false);
+    if (a.ok) return;
+    // The base file's issues are the ones loading that file on its own gives.
+    const own = loadBaseProgram(join(dir, "broken.json"));
+    expect(own.ok).toBe(false);
+    expect(a.issues.filter((i) => i.file === join(dir, "broken.json"))).toEqual(own.ok ? [] : own.issues);
+    expect(a.issues.filter((i) => i.file === join(dir, "published.json")).map((i) => i.path)).toEqual([["status"]]);
+
+    writeFileSync(join(dir, "b.yaml"), "base: base.json\nbaseline: published.json\nchanges:\n  - withdraw: zz\n");
+    const b = loadScenario(join(dir, "b.yaml"));
+    expect(!b.ok && b.issues.map((i) => [i.file, i.path[0]])).toEqual([
+      [join(dir, "published.json"), "status"],
+      [join(dir, "b.yaml"), "changes"],
+    ]);
   });
 });

@@ -11,10 +11,10 @@ import { command as whatif } from "../../../src/cli/commands/whatif.js";
 import type { CliIo, Command } from "../../../src/cli/io.js";
 import type { ProgramInput } from "../../../src/model/schema.js";
 
-async function run(command: Command, args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(command: Command, args: string[], signal?: AbortSignal): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false };
+  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false, ...(signal === undefined ? {} : { signal }) };
   const code = await command.run(args, io);
   return { code, out, err };
 }
@@ -80,7 +80,34 @@ describe("tracktwo whatif", () => {
     expect((await run(whatif, [])).code).toBe(2);
     expect((await run(whatif, [join(dir, "same.yaml"), "--solver", "magic"])).err).toContain('unknown solver "magic"');
     expect((await run(whatif, [join(dir, "same.yaml"), "--max-moves", "1.5"])).code).toBe(2);
+    const zero = await run(whatif, [join(dir, "same.yaml"), "--jobs", "0"]);
+    expect([zero.code, zero.err]).toEqual([2, 'tracktwo: --jobs: "0" is not at least 1\n']);
   });
+
+  for (const jobs of [1, 2]) {
+    it(`after Ctrl-C still prints and writes what was solved or cut short, and names the rest (jobs ${jobs})`, { timeout: 60_000 }, async () => {
+      const dir = workspace();
+      const out = join(dir, "o");
+      // Ten-minute local searches: only the abort ends them. It comes once the first `jobs` scenarios are running.
+      const result = await run(
+        whatif,
+        [join(dir, "same.yaml"), join(dir, "apart.yaml"), join(dir, "gone.yaml"), "--solver", "search", "--time-limit", "600", "--jobs", String(jobs), "--out-dir", out],
+        AbortSignal.timeout(1500),
+      );
+      const ran = ["same", "apart"].slice(0, jobs);
+      const skipped = ["same", "apart", "gone"].slice(jobs);
+      expect(result.code).toBe(1);
+      for (const name of ran) {
+        expect(result.out).toMatch(new RegExp(`\\| ${name} +\\| feasible`));
+        expect(existsSync(join(out, `${name}.solution.json`))).toBe(true);
+      }
+      for (const name of skipped) {
+        expect(result.out).not.toContain(`| ${name} `);
+        expect(existsSync(join(out, `${name}.solution.json`))).toBe(false);
+      }
+      expect(result.err).toBe(`tracktwo whatif: interrupted; cut short (best found so far): ${ran.join(", ")}; not run: ${skipped.join(", ")}\n`);
+    });
+  }
 
   it("runs on worker threads from the real CLI under tsx", () => {
     const dir = workspace();
@@ -118,6 +145,36 @@ describe("tracktwo sweep", () => {
     const result = await run(sweep, [join(dir, "base.json"), "--set", "policy.nationality.maxShare=0:1:0.5", "--jobs", "1", "--csv", join(dir, "x.csv")]);
     expect(result.code).toBe(2);
     expect(result.err).toContain("policy.nationality.maxShare=0");
+  });
+
+  it("names an unknown policy path once, whatever the number of values", async () => {
+    const dir = workspace();
+    const result = await run(sweep, [join(dir, "base.json"), "--set", "policy.nope=1:3:1", "--jobs", "1", "--csv", join(dir, "x.csv")]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe('--set: policy.nope: policy has no setting "nope"; expected a path such as policy.nationality.maxShare\n');
+    const nested = await run(sweep, [join(dir, "base.json"), "--set", "policy.nationality.nope=1,2", "--jobs", "1", "--csv", join(dir, "x.csv")]);
+    expect(nested.err.trim().split("\n")).toEqual(['--set: policy.nationality.nope: policy.nationality has no setting "nope"; expected a path such as policy.nationality.maxShare']);
+    expect(existsSync(join(dir, "x.csv"))).toBe(false);
+  });
+
+  it("rejects --jobs 0 as a usage error", async () => {
+    const dir = workspace();
+    const result = await run(sweep, [join(dir, "base.json"), "--set", "policy.nationality.maxShare=0.5", "--jobs", "0", "--csv", join(dir, "x.csv")]);
+    expect([result.code, result.err]).toEqual([2, 'tracktwo: --jobs: "0" is not at least 1\n']);
+  });
+
+  it("after Ctrl-C writes the CSV rows of the values solved or cut short", { timeout: 60_000 }, async () => {
+    const dir = workspace();
+    const csv = join(dir, "sweep.csv");
+    const result = await run(
+      sweep,
+      [join(dir, "base.json"), "--set", "policy.dialogue.pairs[0].weight=1:3:1", "--solver", "search", "--time-limit", "600", "--jobs", "1", "--csv", csv],
+      AbortSignal.timeout(1500),
+    );
+    expect(result.code).toBe(0);
+    const lines = readFileSync(csv, "utf8").trim().split("\n");
+    expect(lines.map((l) => l.split(",")[0])).toEqual(["policy.dialogue.pairs[0].weight", "1"]);
+    expect(result.err).toContain("not run: policy.dialogue.pairs[0].weight=2, policy.dialogue.pairs[0].weight=3");
   });
 });
 

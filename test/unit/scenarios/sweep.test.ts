@@ -29,6 +29,17 @@ describe("sweepScenarios", () => {
     const bad = sweepScenarios(base, "p.json", { path: "policy.nationality.maxShare", values: [0, 2, 0.5] });
     expect(!bad.ok && bad.issues.length).toBe(2);
   });
+  it("reports a path the policy does not have once, not once per value", () => {
+    const base = program(smallInput());
+    for (const path of ["policy.nope", "policy.nationality.nope", "policy.dialogue.pairs[0].nope", "policy.nationality.maxShare.x", "nationality.maxShare"]) {
+      const bad = sweepScenarios(base, "p.json", { path, values: [1, 2, 3] });
+      expect(!bad.ok && bad.issues.map((i) => i.file)).toEqual(["--set"]);
+    }
+    // Paths that exist (optional ones and list items included) go on to per-value validation.
+    for (const path of ["policy.dialogue.maxImbalance", "policy.dialogue.pairs[0].weight", "policy.weights.stability"]) {
+      expect(sweepScenarios(base, "p.json", { path, values: [1, 2] }).ok).toBe(true);
+    }
+  });
 });
 
 describe("sweepCsv", () => {
@@ -43,6 +54,7 @@ describe("sweepCsv", () => {
       moves: [],
       departed: [],
       solution: { status, solver: "mip", seed: 1, objective: null, bound: null, panels: [], violations: [], explanation: null, stats: {} },
+      interrupted: false,
     });
     const csv = sweepCsv("policy.nationality.maxShare", [
       { value: 0.3, outcome: outcome(null, "infeasible") },

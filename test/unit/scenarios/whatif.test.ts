@@ -141,8 +141,8 @@ describe("runScenarios", () => {
     const options = { solver: "mip" as const, timeLimitMs: 20_000, explain: false };
     const threaded = await runScenarios(scenarios, { ...options, jobs: 2, onEvent: (e) => events.push(`${e.type}:${e.name}`) });
     const inline = await runScenarios(scenarios, { ...options, jobs: 1 });
-    expect(threaded.map((o) => o.name)).toEqual(["s0", "s1", "s2"]);
-    expect(threaded.map((o) => [o.status, o.objective])).toEqual(inline.map((o) => [o.status, o.objective]));
+    expect(threaded.map((o) => o?.name)).toEqual(["s0", "s1", "s2"]);
+    expect(threaded.map((o) => [o?.status, o?.objective])).toEqual(inline.map((o) => [o?.status, o?.objective]));
     for (const name of ["s0", "s1", "s2"]) expect(events.indexOf(`start:${name}`)).toBeLessThan(events.indexOf(`done:${name}`));
   });
 });
