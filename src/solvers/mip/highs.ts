@@ -169,7 +169,8 @@ export async function lpRelaxationBound(problem: Problem, timeLimitMs: number): 
 /**
  * Nonzeros above which HiGHS runs without presolve and solves LPs by interior point (highs-worker.mjs). Measured on
  * generated programs: at 120 participants (47k nonzeros) both settings prove the optimum in about 12 s, at 200 (121k)
- * the root bound came at 4-5 s instead of 12-29 s, at 300 (300k) the dual simplex had not finished the root LP after 150 s while interior point took 16 s.
+ * the root bound came at 4-5 s instead of 12-29 s, at 300 (300k) the dual simplex had not finished the root LP
+ * after 150 s while interior point took 16 s.
  */
 const LARGE_MODEL_NONZEROS = 40_000;
 
