@@ -5,7 +5,7 @@ import { dirname, join, relative } from "node:path";
 import { formatExplanation } from "../../explain/format.js";
 import type { Explanation } from "../../explain/types.js";
 import type { InputIssue } from "../../model/issues.js";
-import { mentionsAtRisk, redactSolution, redactValue, WITHHELD } from "../../report/redact.js";
+import { redactSolution, redactValue } from "../../report/redact.js";
 import { formatDuration } from "../../report/text.js";
 import { loadScenario, type LoadedScenario } from "../../scenarios/load.js";
 import { defaultJobs, finished, runScenarios, type ScenarioEvent } from "../../scenarios/parallel.js";
@@ -139,12 +139,9 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
   return complete && outcomes.every((o) => o.status === "optimal" || o.status === "feasible") ? EXIT_OK : EXIT_INFEASIBLE;
 }
 
-/** Explanation text with any line that would reveal an at-risk participant withheld. */
+/** Explanation text as published: entries that exist only because someone is at risk are withheld where made. */
 export function explanationText(explanation: Explanation, showPassing = false): string {
-  return formatExplanation(explanation, { showPassing })
-    .split("\n")
-    .map((line) => (mentionsAtRisk(line) ? line.replace(/^(\s*-?\s*).*$/, `$1${WITHHELD}`) : line))
-    .join("\n");
+  return formatExplanation(explanation, { showPassing });
 }
 
 /** A scenario name as a file name: anything but letters, digits, dot, dash and underscore becomes "_". */
