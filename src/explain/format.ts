@@ -12,6 +12,11 @@ export interface FormatExplanationOptions {
   readonly showPassing?: boolean;
   /** Show sensitive entries as they are (for the organiser's eyes only); default: withheld. */
   readonly revealSensitive?: boolean;
+  /**
+   * The option that sets the explanation's time budget in the command printing it (`--explain-time-limit` for
+   * whatif, `--time-limit` for explain), named in the "longer budget" hint; without it the hint names no flag.
+   */
+  readonly budgetFlag?: string;
 }
 
 /** " [path]", or nothing for a withheld entry (its path would name who it protects). */
@@ -41,7 +46,7 @@ export function formatExplanation(given: Explanation, options: FormatExplanation
     for (const c of explanation.conflicts) byRule.set(c.rule, (byRule.get(c.rule) ?? 0) + 1);
     const counts = [...byRule].map(([rule, n]) => `${n} ${rule}`).join(", ");
     lines.push("", `The time limit ran out before the conflict was narrowed below ${explanation.conflicts.length} rules (${counts});`,
-      "a longer --time-limit narrows it further. The full list is in the explanation data.");
+      `${options.budgetFlag === undefined ? "a longer explanation budget" : `a longer ${options.budgetFlag}`} narrows it further. The full list is in the explanation data.`);
   } else if (explanation.conflicts.length > 0) {
     const minimal = explanation.conflictsMinimal ? "minimal" : "the time limit stopped before this set was proven minimal";
     lines.push("", `These ${explanation.conflicts.length} rules cannot all hold together (${minimal}); relax one of them:`);

@@ -265,6 +265,11 @@ function placePolicyValue(
   if (path === null || path[0] !== "policy" || path.length < 2) {
     return { ok: false, message: `"${key}" is not a policy path`, expected: 'a path such as "policy.nationality.maxShare"' };
   }
+  // Walking `__proto__`, `constructor` or `prototype` would reach (and let a scenario rewrite) Object.prototype.
+  const forbidden = path.find((step): step is string => typeof step === "string" && FORBIDDEN_STEPS.has(step));
+  if (forbidden !== undefined) {
+    return { ok: false, message: `"${key}" steps through "${forbidden}", which is not a policy setting`, expected: 'a path such as "policy.nationality.maxShare"' };
+  }
   const policy: unknown = structuredClone(program.policy);
   let node: unknown = policy;
   for (const [depth, step] of path.slice(1, -1).entries()) {
@@ -278,6 +283,8 @@ function placePolicyValue(
   (node as Record<string | number, unknown>)[path[path.length - 1]!] = value;
   return { ok: true, policy };
 }
+
+const FORBIDDEN_STEPS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 function isContainer(value: unknown): value is object {
   return typeof value === "object" && value !== null;

@@ -40,21 +40,30 @@ export interface BaselineDiff {
   readonly moves: readonly ParticipantMove[];
   /** Baseline participants the program no longer has (withdrawn or removed), with the roles they left. */
   readonly departed: readonly ParticipantMove[];
+  /**
+   * Program participants whose only change is losing roles on cancelled panels: not counted as moved (the
+   * stability term does not charge a what-if for the cancellation itself), but they lost a role all the same.
+   */
+  readonly unseated: readonly ParticipantMove[];
 }
 
 /**
- * A re-solve against its baseline, counted as the stability term counts (src/check/score.ts): only participants
- * of the changed program, and baseline roles on panels the program still has.
+ * A re-solve against its baseline, counted as the stability term counts (src/check/score.ts): who moved is decided
+ * on the baseline roles on panels the program still has. What each person held is reported in full, though: a
+ * move's `from` keeps roles on cancelled panels too, with the slot from the baseline (which the scenario loader
+ * fills in from the base program where the baseline file omits it) or else from the program.
  */
 export function diffAgainstBaseline(program: Program, baseline: readonly SolutionPanel[], panels: readonly SolutionPanel[]): BaselineDiff {
   const panelIds = new Set(program.panels.map((p) => p.id));
   const participantIds = new Set(program.participants.map((p) => p.id));
   const slotOf = slotLookup(program);
   const all = diffSolutions(baseline, panels, slotOf);
-  const kept = diffSolutions(baseline.filter((p) => panelIds.has(p.id)), panels, slotOf);
+  const counted = new Set(diffSolutions(baseline.filter((p) => panelIds.has(p.id)), panels, slotOf).map((m) => m.participant));
+  const inProgram = all.filter((m) => participantIds.has(m.participant));
   return {
-    moves: kept.filter((m) => participantIds.has(m.participant)),
+    moves: inProgram.filter((m) => counted.has(m.participant)),
     departed: all.filter((m) => !participantIds.has(m.participant)),
+    unseated: inProgram.filter((m) => !counted.has(m.participant)),
   };
 }
 

@@ -4,7 +4,7 @@
 // of files that do load are reported against those files.
 import { readFileSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
-import type { InputIssue, Loaded } from "../model/issues.js";
+import type { InputIssue, IssuePath, Loaded } from "../model/issues.js";
 import { parseDataText, readDataFile, validateProgram, zodIssues } from "../model/load.js";
 import { ProgramSchema, type Program } from "../model/schema.js";
 import { SolutionSchema, type Solution } from "../model/solution.js";
@@ -55,6 +55,13 @@ export function resolveScenario(scenario: Scenario, file: string): Loaded<Loaded
     issues.push({ file, path: ["maxMoves"], message: "maxMoves needs a baseline", expected: "a baseline solution path" });
   }
 
+  // The baseline was published for the base program: its ids must be the base program's (a withdrawn participant
+  // or a cancelled panel is still in the base program, so only a wrong file or a typo trips this).
+  if (baseline !== null && baselineFile !== null && base.ok) {
+    issues.push(...unknownBaselineIds(baseline, baselineFile, base.value, file, scenario.base));
+    baseline = withBaseSlots(baseline, base.value);
+  }
+
   // Changes are checked against the base program, so only a base that loaded can check them.
   const program = base.ok ? applyChanges(base.value, scenario.changes, file) : null;
   if (program !== null && !program.ok) issues.push(...program.issues);
@@ -72,6 +79,39 @@ export function resolveScenario(scenario: Scenario, file: string): Loaded<Loaded
       maxMoves: scenario.maxMoves ?? null,
       changeCount: scenario.changes.length,
     },
+  };
+}
+
+/** Each participant or panel id in the baseline that the base program does not have, at its JSON path there. */
+function unknownBaselineIds(baseline: Solution, baselineFile: string, base: Program, scenarioFile: string, baseWritten: string): InputIssue[] {
+  const participants = new Set(base.participants.map((p) => p.id));
+  const panels = new Set(base.panels.map((p) => p.id));
+  const issues: InputIssue[] = [];
+  const unknown = (path: IssuePath, kind: "participant" | "panel", id: string) =>
+    issues.push({
+      file: baselineFile,
+      path,
+      message: `unknown ${kind} "${id}" in the baseline of ${scenarioFile}`,
+      expected: `the id of a ${kind} in the base program ${baseWritten}`,
+    });
+  for (const [k, panel] of baseline.panels.entries()) {
+    if (!panels.has(panel.id)) unknown(["panels", k, "id"], "panel", panel.id);
+    for (const [j, id] of panel.presenters.entries()) if (!participants.has(id)) unknown(["panels", k, "presenters", j], "participant", id);
+    if (panel.chair !== null && !participants.has(panel.chair)) unknown(["panels", k, "chair"], "participant", panel.chair);
+    if (panel.discussant !== null && !participants.has(panel.discussant)) unknown(["panels", k, "discussant"], "participant", panel.discussant);
+  }
+  return issues;
+}
+
+/**
+ * The baseline with each panel's slot written out (from the base program where the file omits it), so a diff can
+ * say where people were even on a panel the scenario cancels or moves to another slot.
+ */
+function withBaseSlots(baseline: Solution, base: Program): Solution {
+  const slots = new Map(base.panels.map((p) => [p.id, p.slot ?? null]));
+  return {
+    ...baseline,
+    panels: baseline.panels.map((panel) => (panel.slot !== undefined || !slots.has(panel.id) ? panel : { ...panel, slot: slots.get(panel.id)! })),
   };
 }
 

@@ -37,6 +37,7 @@ export function diffDocument(outcome: ScenarioOutcome, baselineFile: string | nu
     moved: outcome.moved,
     moves: outcome.moves,
     departed: outcome.departed,
+    unseated: outcome.unseated,
   };
 }
 

@@ -1,12 +1,16 @@
 // One scenario → one answer: solve the changed program (against the baseline when there is one), count who moved,
 // count dialogue panels per pair, and explain an infeasible result. Pure library code: no printing, no files.
+import { checkSolution } from "../check/check.js";
+import { scoreSolution } from "../check/score.js";
 import { runNecessaryChecks } from "../explain/checks.js";
 import { explainProgram } from "../explain/explain.js";
 import { exactSolverFor } from "../explain/oracle.js";
 import type { Explanation } from "../explain/types.js";
+import { normalizeProgram } from "../model/normalize.js";
 import type { Program } from "../model/schema.js";
 import type { Solution, SolutionPanel } from "../model/solution.js";
 import { solveProgram } from "../solve.js";
+import { objectiveBound } from "../solvers/bounds.js";
 import type { SolverName } from "../solvers/solver.js";
 import { diffAgainstBaseline, dialoguePanelsByPair, type ParticipantMove } from "./diff.js";
 import type { LoadedScenario } from "./load.js";
@@ -38,6 +42,8 @@ export interface ScenarioOutcome {
   readonly moves: readonly ParticipantMove[];
   /** Baseline participants no longer in the program (withdrawn), with the roles they left. */
   readonly departed: readonly ParticipantMove[];
+  /** Participants whose only change is losing roles on cancelled panels (not counted in `moved`). */
+  readonly unseated: readonly ParticipantMove[];
   readonly solution: Solution;
   /** The solve was cut short by an abort: the answer is the best found by then. */
   readonly interrupted: boolean;
@@ -62,18 +68,22 @@ async function explainMoveCap(
   const proven = fewest.status === "optimal" && moves !== null;
   const message =
     moves === null
-      ? `no solution within maxMoves ${maxMoves} of the baseline, and the program without the cap was not decided in time`
-      : `the changed program can be solved, but ${proven ? "it takes at least" : "the best found takes"} ${moves} moves against the baseline and maxMoves is ${maxMoves}`;
+      ? `no solution within maxMoves ${maxMoves} of the baseline was found, and whether the changed program can be solved at all was not decided in time`
+      : proven
+        ? `the move cap cannot be met: the changed program can be solved, but only with at least ${movesText(moves)} against the baseline, and maxMoves is ${maxMoves}`
+        : `the move cap was not met: the best solution of the changed program found in time takes ${movesText(moves)} against the baseline (fewer was not ruled out), and maxMoves is ${maxMoves}`;
   return {
     verdict: "infeasible",
     checks: [{ code: "max-moves", ok: false, path: "maxMoves", numbers: { maxMoves, ...(moves === null ? {} : { fewestMoves: moves }) }, message }],
     conflicts: [],
     conflictsMinimal: false,
     relaxations:
-      moves === null ? [] : [{ path: "maxMoves", from: maxMoves, to: moves, smallest: proven, message: `allow ${moves} moves (maxMoves ${moves})` }],
+      moves === null ? [] : [{ path: "maxMoves", from: maxMoves, to: moves, smallest: proven, message: `allow ${movesText(moves)} (maxMoves ${moves})` }],
     stats,
   };
 }
+
+const movesText = (n: number) => `${n} move${n === 1 ? "" : "s"}`;
 
 /** The program actually solved: the scenario's program with the stability weight override applied. */
 export function scenarioProgram(scenario: LoadedScenario, options: WhatIfOptions): Program {
@@ -82,10 +92,46 @@ export function scenarioProgram(scenario: LoadedScenario, options: WhatIfOptions
   return { ...program, policy: { ...program.policy, weights: { ...program.policy.weights, stability: options.stabilityWeight } } };
 }
 
+/**
+ * A scenario that changes nothing (no changes, so no policy edits either) whose baseline passes the checker asks
+ * nothing new: the baseline itself is the answer, with zero moves and the baseline's own score. Re-solving would
+ * not be a minimal-change answer to "what if nothing changed": a feasible but suboptimal baseline would be traded
+ * for a better total at the price of moves (16 people at stability weight 1 on a heuristic baseline), and a solver
+ * that times out could even lose the published programme. Its status is "feasible": nothing was proven optimal.
+ * Zero moves meet any --max-moves, and the stability weight does not matter when nobody moves.
+ */
+function keptBaseline(scenario: LoadedScenario, program: Program, options: WhatIfOptions): Solution | null {
+  const baseline = scenario.baseline;
+  if (scenario.changeCount > 0 || baseline === null) return null;
+  const started = performance.now();
+  if (checkSolution(program, baseline.panels).length > 0) return null;
+  // The checker passed, so every program panel is listed exactly once: list them in program order, slots written out.
+  const listed = new Map(baseline.panels.map((p) => [p.id, p]));
+  const panels = program.panels.map((spec): SolutionPanel => {
+    const panel = listed.get(spec.id)!;
+    return { id: spec.id, slot: spec.slot ?? null, presenters: [...panel.presenters], chair: panel.chair, discussant: panel.discussant };
+  });
+  const maxMoves = options.maxMoves ?? scenario.maxMoves ?? undefined;
+  const problem = normalizeProgram(program, { baseline: panels, ...(maxMoves === undefined ? {} : { maxMoves }) });
+  return {
+    status: "feasible",
+    solver: "baseline",
+    seed: options.seed ?? null,
+    objective: scoreSolution(program, panels, panels),
+    bound: objectiveBound(problem),
+    panels,
+    violations: [],
+    explanation: null,
+    stats: { timeMs: Math.round(performance.now() - started), kept: "the scenario changes nothing and the baseline passes the checker" },
+  };
+}
+
 export async function runScenario(scenario: LoadedScenario, options: WhatIfOptions = {}): Promise<ScenarioOutcome> {
   const program = scenarioProgram(scenario, options);
   const baselinePanels = scenario.baseline?.panels ?? null;
   const maxMoves = options.maxMoves ?? scenario.maxMoves ?? undefined;
+  const kept = keptBaseline(scenario, program, options);
+  if (kept !== null) return outcomeOf(scenario, program, kept, baselinePanels, false);
   let solution = await solveProgram(program, {
     ...(options.solver === undefined ? {} : { solver: options.solver }),
     ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }),
@@ -116,6 +162,16 @@ export async function runScenario(scenario: LoadedScenario, options: WhatIfOptio
     });
     solution = { ...solution, explanation };
   }
+  return outcomeOf(scenario, program, solution, baselinePanels, interrupted);
+}
+
+function outcomeOf(
+  scenario: LoadedScenario,
+  program: Program,
+  solution: Solution,
+  baselinePanels: readonly SolutionPanel[] | null,
+  interrupted: boolean,
+): ScenarioOutcome {
   const found = solution.status === "optimal" || solution.status === "feasible";
   const diff = found && baselinePanels !== null ? diffAgainstBaseline(program, baselinePanels, solution.panels) : null;
   return {
@@ -127,6 +183,7 @@ export async function runScenario(scenario: LoadedScenario, options: WhatIfOptio
     moved: diff === null ? null : diff.moves.length,
     moves: diff?.moves ?? [],
     departed: diff?.departed ?? [],
+    unseated: diff?.unseated ?? [],
     solution,
     interrupted,
   };

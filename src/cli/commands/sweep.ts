@@ -7,7 +7,7 @@ import { comparisonTable } from "../../scenarios/report.js";
 import type { ScenarioOutcome } from "../../scenarios/run.js";
 import { formatValue, parseSweepSpec, sweepCsv, sweepScenarios } from "../../scenarios/sweep.js";
 import { SOLVER_NAMES } from "../../solvers/solver.js";
-import { EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
+import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
 import { writeFileAtomic } from "./solve.js";
 import { jobsOption, progressDisplay, reportInterrupted, solveOptions } from "./whatif.js";
 
@@ -17,14 +17,20 @@ const usage =
 const help = `${usage}
 
   PROGRAM             program file (.json or .yaml)
-  --set PATH=VALUES   policy value to sweep, e.g. policy.nationality.maxShare=0.3:0.6:0.05 (stop included)
-                      or policy.dialogue.maxImbalance=0,1,2,null
+  --set PATH=VALUES   policy value to sweep: a range START:STOP:STEP (stop included; values exact to the
+                      decimals written), e.g. policy.nationality.maxShare=0.3:0.6:0.05, or a comma-separated
+                      list of numbers, words or JSON, e.g. policy.dialogue.maxImbalance=0,1,2,null; commas
+                      inside [...], {...} or "..." do not separate values, so JSON lists sweep too (quote
+                      them for the shell): 'policy.separate=[],[["RU","UA"]],[["RU","UA"],["IL","PS"]]'
+                      is three values
   --solver NAME       ${SOLVER_NAMES.join(", ")} (default auto)
   --time-limit S      seconds per value (default 60)
   --seed N            random seed (default 1)
   --jobs N            worker threads (default: one per core, here ${defaultJobs()}); 1 solves in this process
   --csv FILE          where the CSV goes (default <program>.sweep.csv in the current directory)
-  --json              print the rows as JSON instead of the table`;
+  --json              print the rows as JSON instead of the table
+
+Exit status: 0 when at least one value was solved, 1 when none was (all infeasible or timed out), 2 for bad input.`;
 
 export const command: Command = {
   name: "sweep",
@@ -102,5 +108,6 @@ async function runSweep(args: readonly string[], io: CliIo): Promise<ExitCode> {
     io.stderr(`wrote ${csvFile}\n`);
   }
   reportInterrupted(io, "sweep", outcomes, scenarios.value.map((s) => s.name));
-  return EXIT_OK;
+  // DESIGN.md §6: 1 when nothing was found, here when no value produced a solution (all infeasible or timed out).
+  return outcomes.some((o) => o.status === "optimal" || o.status === "feasible") ? EXIT_OK : EXIT_INFEASIBLE;
 }

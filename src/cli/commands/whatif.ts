@@ -28,7 +28,7 @@ const help = `${usage}
   --jobs N            worker threads (default: one per core, here ${defaultJobs()}); 1 solves in this process
   --out-dir DIR       where <scenario>.solution.json and <scenario>.diff.json go (default: out/ next to each scenario)
   --stability-weight W  price of moving one participant against the baseline (default policy.weights.stability)
-  --max-moves K       at most K participants may change against the baseline
+  --max-moves K       at most K participants may change against the baseline (every scenario needs a baseline)
   --explain-time-limit S  budget for explaining an infeasible scenario (default 30)
   --moves             also list who moved, from which panel/role/slot to which
   --json              print the outcomes as JSON instead of the table`;
@@ -82,6 +82,12 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
     if (loaded.ok) scenarios.push(loaded.value);
     else issues.push(...loaded.issues);
   }
+  if (maxMoves !== undefined) {
+    // Moves are counted against a baseline: without one the cap would be silently ignored.
+    for (const s of scenarios.filter((s) => s.baseline === null)) {
+      issues.push({ file: s.file, path: ["baseline"], message: `--max-moves ${maxMoves} needs a baseline to count moves against, and this scenario has none`, expected: "a baseline solution path in the scenario, or no --max-moves" });
+    }
+  }
   if (issues.length > 0) return reportInputIssues(issues, io);
   const names = new Set<string>();
   for (const s of scenarios) {
@@ -131,7 +137,7 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
       if (values.moves && o.moves.length > 0) {
         io.stdout(`\n${o.name}: ${o.moves.length} moved\n${o.moves.map((m) => `  ${formatMove(m)}`).join("\n")}\n`);
       }
-      if (o.solution.explanation !== null) io.stdout(`\n${o.name}:\n${indent(explanationText(o.solution.explanation as Explanation))}`);
+      if (o.solution.explanation !== null) io.stdout(`\n${o.name}:\n${indent(explanationText(o.solution.explanation as Explanation, false, "--explain-time-limit"))}`);
     }
   }
   reportInterrupted(io, "whatif", outcomes, scenarios.map((s) => s.name));
@@ -139,9 +145,27 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
   return complete && outcomes.every((o) => o.status === "optimal" || o.status === "feasible") ? EXIT_OK : EXIT_INFEASIBLE;
 }
 
-/** Explanation text as published: entries that exist only because someone is at risk are withheld where made. */
-export function explanationText(explanation: Explanation, showPassing = false): string {
-  return formatExplanation(explanation, { showPassing });
+/**
+ * Explanation text as published: entries that exist only because someone is at risk are withheld where made.
+ * `budgetFlag` is the printing command's option for the explanation's time budget, named in the hints.
+ */
+export function explanationText(explanation: Explanation, showPassing = false, budgetFlag?: string): string {
+  return moveCapText(explanation) ?? formatExplanation(explanation, { showPassing, ...(budgetFlag === undefined ? {} : { budgetFlag }) });
+}
+
+/**
+ * A re-solve that failed only because of its cap on moves (src/scenarios/run.ts): the program is not infeasible,
+ * so say that the cap cannot be met, and how many moves would do.
+ */
+function moveCapText(explanation: Explanation): string | null {
+  const cap = explanation.checks.find((c) => c.code === "max-moves");
+  if (cap === undefined) return null;
+  const lines = [`${cap.message.charAt(0).toUpperCase()}${cap.message.slice(1)}.`];
+  for (const r of explanation.relaxations) {
+    lines.push("", `Smallest change that makes it feasible: ${r.message}${r.smallest ? "" : " (fewer moves were not ruled out in time)"}`);
+  }
+  if (explanation.stats.timedOut) lines.push("", `(searched for ${(explanation.stats.timeMs / 1000).toFixed(1)} s; cut short by the explanation time limit)`);
+  return `${lines.join("\n")}\n`;
 }
 
 /** A scenario name as a file name: anything but letters, digits, dot, dash and underscore becomes "_". */

@@ -54,6 +54,7 @@ describe("applyChanges", () => {
       { optOut: { participant: "e", participants: ["f", "d"], nationalities: ["RU"], dialogue: "out" } },
       { keepApart: [["c", "d"], ["d", "e"]] },
       { keepApart: ["a", "f"] },
+      { editPanel: { id: "P1", set: { chair: true } } }, // a pinned chair needs a panel that has a chair
       { pin: { panel: "P1", presenters: ["c"], chair: "a" } },
       { pin: { panel: "P1", presenters: ["c", "d"] } },
     );
@@ -69,6 +70,20 @@ describe("applyChanges", () => {
     expect(p.policy.nationality.maxShare).toBe(0.4);
     expect(p.policy.separate).toEqual([["RU", "UA"]]);
     expect(p.policy.dialogue.pairs[0]!.weight).toBe(2);
+  });
+
+  it("rejects __proto__, constructor and prototype path steps without touching Object.prototype", () => {
+    const base = program(smallInput());
+    for (const key of ["policy.__proto__.polluted", "policy.constructor.prototype.polluted", "policy.nationality.__proto__", "policy.prototype", "policy.dialogue.pairs[0].constructor"]) {
+      const result = setPolicyValue(base, key, 7, "s.yaml", ["changes", 0, "set", key]);
+      expect(result.ok, key).toBe(false);
+      if (!result.ok) expect(result.issues[0]!.message).toMatch(/steps through "(__proto__|constructor|prototype)", which is not a policy setting/);
+    }
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("polluted");
+    const viaChange = apply({ set: { "policy.__proto__.polluted": 7 } });
+    expect(!viaChange.ok && viaChange.issues.map((i) => [i.file, i.path])).toEqual([["s.yaml", ["changes", 0, "set", "policy.__proto__.polluted"]]]);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
   it("leaves the base program untouched", () => {
@@ -205,5 +220,51 @@ describe("loadScenario", () => {
       [join(dir, "published.json"), "status"],
       [join(dir, "b.yaml"), "changes"],
     ]);
+  });
+});
+
+describe("loadScenario: the baseline against the base program", () => {
+  it("reports every unknown participant and panel id at its path in the baseline, with the change problems, in one pass", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tracktwo-scenario-"));
+    writeFileSync(join(dir, "base.json"), JSON.stringify(smallInput()));
+    writeFileSync(
+      join(dir, "published.json"),
+      JSON.stringify({
+        status: "optimal",
+        solver: "mip",
+        panels: [
+          { id: "P1", presenters: ["a", "zz"], chair: "c" },
+          { id: "P9", presenters: ["d"], chair: "qq", discussant: "xx" },
+        ],
+      }),
+    );
+    writeFileSync(join(dir, "s.yaml"), "base: base.json\nbaseline: published.json\nchanges:\n  - withdraw: nobody\n");
+    const loaded = loadScenario(join(dir, "s.yaml"));
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    const scenario = join(dir, "s.yaml");
+    const baseline = join(dir, "published.json");
+    const expected = (what: string) => `; expected the id of a ${what} in the base program base.json`;
+    expect(loaded.issues.map(formatInputIssue)).toEqual([
+      `${baseline}: panels[0].presenters[1]: unknown participant "zz" in the baseline of ${scenario}${expected("participant")}`,
+      `${baseline}: panels[1].id: unknown panel "P9" in the baseline of ${scenario}${expected("panel")}`,
+      `${baseline}: panels[1].chair: unknown participant "qq" in the baseline of ${scenario}${expected("participant")}`,
+      `${baseline}: panels[1].discussant: unknown participant "xx" in the baseline of ${scenario}${expected("participant")}`,
+      `${scenario}: changes[0].withdraw: unknown participant "nobody"; expected the id of a participant in the base program (after earlier changes)`,
+    ]);
+  });
+
+  it("accepts ids the scenario removes (they are in the base program) and writes out the base program's slots", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tracktwo-scenario-"));
+    writeFileSync(join(dir, "base.json"), JSON.stringify(smallInput()));
+    writeFileSync(
+      join(dir, "published.json"),
+      JSON.stringify({ status: "optimal", solver: "mip", panels: [{ id: "P1", presenters: ["a", "c", "e"] }, { id: "P2", slot: "S2", presenters: ["b", "d", "f"] }] }),
+    );
+    writeFileSync(join(dir, "s.yaml"), "base: base.json\nbaseline: published.json\nchanges:\n  - withdraw: e\n  - cancelPanel: P1\n");
+    const loaded = loadScenario(join(dir, "s.yaml"));
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.value.baseline!.panels.map((p) => [p.id, p.slot])).toEqual([["P1", "S1"], ["P2", "S2"]]);
   });
 });

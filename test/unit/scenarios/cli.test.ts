@@ -37,6 +37,8 @@ function workspace(): string {
   writeFileSync(join(dir, "same.yaml"), "base: base.json\nbaseline: published.json\n");
   writeFileSync(join(dir, "apart.yaml"), "name: apart\nbase: base.json\nbaseline: published.json\nchanges:\n  - keepApart: [a, b]\n");
   writeFileSync(join(dir, "gone.yaml"), "base: base.json\nchanges:\n  - withdraw: [a, b]\n");
+  // A change that sets a value to what it was: still a question to solve (an unchanged scenario keeps its baseline).
+  writeFileSync(join(dir, "tweak.yaml"), "base: base.json\nbaseline: published.json\nchanges:\n  - set: { policy.nationality.maxShare: 0.5 }\n");
   writeFileSync(
     join(dir, "published.json"),
     JSON.stringify({ status: "optimal", solver: "mip", panels: [{ id: "P1", presenters: ["a", "b"] }, { id: "P2", presenters: ["c", "d"] }] }),
@@ -52,7 +54,8 @@ describe("tracktwo whatif", () => {
     expect(result.code).toBe(1); // one scenario is infeasible
     const lines = result.out.split("\n");
     expect(lines[0]).toMatch(/^\| scenario +\| status +\| total \| dialogue \|.*\| RU-UA panels \| moved \|$/);
-    expect(lines.find((l) => l.startsWith("| same "))).toMatch(/\| optimal +\| +5 \| +5 \|.*\| +1 \| +0 \|$/);
+    // Nothing changed: the baseline is kept as it is (feasible: the baseline file's own "optimal" is not re-proven).
+    expect(lines.find((l) => l.startsWith("| same "))).toMatch(/\| feasible +\| +5 \| +5 \|.*\| +1 \| +0 \|$/);
     // Keeping a and b apart ends the only dialogue panel; a and b (or c and d) change panels.
     expect(lines.find((l) => l.startsWith("| apart "))).toMatch(/\| optimal +\| +-2 \| +0 \|.*\| +0 \| +2 \|$/);
     expect(lines.find((l) => l.startsWith("| gone "))).toMatch(/\| infeasible +\| +- \|/);
@@ -84,6 +87,57 @@ describe("tracktwo whatif", () => {
     expect([zero.code, zero.err]).toEqual([2, 'tracktwo: --jobs: "0" is not at least 1\n']);
   });
 
+  it("rejects --max-moves when a scenario has no baseline, naming each such scenario, with the other input problems", async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "typo.yaml"), "base: base.json\nchanges:\n  - withdraw: zz\n");
+    writeFileSync(join(dir, "plain.yaml"), "base: base.json\n");
+    const result = await run(whatif, [join(dir, "same.yaml"), join(dir, "gone.yaml"), join(dir, "plain.yaml"), join(dir, "typo.yaml"), "--max-moves", "1", "--jobs", "1"]);
+    expect(result.code).toBe(2);
+    const lines = result.err.trim().split("\n");
+    expect(lines).toEqual([
+      expect.stringMatching(/typo\.yaml: changes\[0\]\.withdraw: unknown participant "zz"/),
+      `${join(dir, "gone.yaml")}: baseline: --max-moves 1 needs a baseline to count moves against, and this scenario has none; expected a baseline solution path in the scenario, or no --max-moves`,
+      `${join(dir, "plain.yaml")}: baseline: --max-moves 1 needs a baseline to count moves against, and this scenario has none; expected a baseline solution path in the scenario, or no --max-moves`,
+    ]);
+    expect(result.out).toBe("");
+    // Every scenario with a baseline: the cap applies.
+    expect((await run(whatif, [join(dir, "same.yaml"), "--max-moves", "1", "--jobs", "1", "--solver", "mip", "--out-dir", join(dir, "o")])).code).toBe(0);
+  });
+
+  it("reports unknown ids in the baseline as input problems of the baseline file, exit 2", async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "wrong.json"), JSON.stringify({ status: "optimal", solver: "mip", panels: [{ id: "P1", presenters: ["a", "zz"] }, { id: "P7", presenters: ["c", "d"] }] }));
+    writeFileSync(join(dir, "w.yaml"), "base: base.json\nbaseline: wrong.json\n");
+    const result = await run(whatif, [join(dir, "w.yaml"), "--jobs", "1"]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      `${join(dir, "wrong.json")}: panels[0].presenters[1]: unknown participant "zz" in the baseline of ${join(dir, "w.yaml")}; expected the id of a participant in the base program base.json\n` +
+        `${join(dir, "wrong.json")}: panels[1].id: unknown panel "P7" in the baseline of ${join(dir, "w.yaml")}; expected the id of a panel in the base program base.json\n`,
+    );
+  });
+
+  it("says that the move cap cannot be met, with the fewest moves in the right number", async () => {
+    const dir = workspace();
+    // Panels of 1 to 3 and no nationality caps: keeping a and b apart takes one move; of exactly 2: a swap, two moves.
+    const flex = {
+      ...base,
+      panels: [{ id: "P1", size: { min: 1, max: 3 } }, { id: "P2", size: { min: 1, max: 3 } }],
+      policy: { ...base.policy, nationality: { maxShare: 1, minDistinct: 1 } },
+    };
+    writeFileSync(join(dir, "flex.json"), JSON.stringify(flex));
+    writeFileSync(join(dir, "flex.yaml"), "base: flex.json\nbaseline: published.json\nchanges:\n  - keepApart: [a, b]\n");
+    const one = await run(whatif, [join(dir, "flex.yaml"), "--max-moves", "0", "--solver", "mip", "--jobs", "1", "--out-dir", join(dir, "o")]);
+    expect(one.code).toBe(1);
+    expect(one.out).toContain(
+      "flex:\n  The move cap cannot be met: the changed program can be solved, but only with at least 1 move against the baseline, and maxMoves is 0.\n\n  Smallest change that makes it feasible: allow 1 move (maxMoves 1)\n",
+    );
+    const two = await run(whatif, [join(dir, "apart.yaml"), "--max-moves", "1", "--solver", "mip", "--jobs", "1", "--out-dir", join(dir, "o")]);
+    expect(two.code).toBe(1);
+    expect(two.out).toContain("The move cap cannot be met: the changed program can be solved, but only with at least 2 moves against the baseline, and maxMoves is 1.");
+    expect(two.out).toContain("allow 2 moves (maxMoves 2)");
+    for (const text of [one.out, two.out]) expect(text).not.toContain("The program is infeasible");
+  });
+
   for (const jobs of [1, 2]) {
     it(`after Ctrl-C still prints and writes what was solved or cut short, and names the rest (jobs ${jobs})`, { timeout: 60_000 }, async () => {
       const dir = workspace();
@@ -91,11 +145,11 @@ describe("tracktwo whatif", () => {
       // Ten-minute local searches: only the abort ends them. It comes once the first `jobs` scenarios are running.
       const result = await run(
         whatif,
-        [join(dir, "same.yaml"), join(dir, "apart.yaml"), join(dir, "gone.yaml"), "--solver", "search", "--time-limit", "600", "--jobs", String(jobs), "--out-dir", out],
+        [join(dir, "tweak.yaml"), join(dir, "apart.yaml"), join(dir, "gone.yaml"), "--solver", "search", "--time-limit", "600", "--jobs", String(jobs), "--out-dir", out],
         AbortSignal.timeout(1500),
       );
-      const ran = ["same", "apart"].slice(0, jobs);
-      const skipped = ["same", "apart", "gone"].slice(jobs);
+      const ran = ["tweak", "apart"].slice(0, jobs);
+      const skipped = ["tweak", "apart", "gone"].slice(jobs);
       expect(result.code).toBe(1);
       for (const name of ran) {
         expect(result.out).toMatch(new RegExp(`\\| ${name} +\\| feasible`));
@@ -119,7 +173,7 @@ describe("tracktwo whatif", () => {
     );
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
-    expect(child.stdout).toMatch(/\| same +\| optimal/);
+    expect(child.stdout).toMatch(/\| same +\| feasible/);
     expect(child.stdout).toMatch(/\| apart +\| optimal/);
     expect(existsSync(join(dir, "o", "apart.diff.json"))).toBe(true);
   });
@@ -138,6 +192,33 @@ describe("tracktwo sweep", () => {
       "2,optimal,2,2,2,0,0,1",
       "3,optimal,3,3,2,0,0,1",
     ]);
+  });
+
+  it("sweeps JSON list values, split only on the commas between them", async () => {
+    const dir = workspace();
+    const csv = join(dir, "sweep.csv");
+    const result = await run(sweep, [join(dir, "base.json"), "--set", 'policy.separate=[],[["RU","UA"]],[["RU","UA"],["GE","US"]]', "--solver", "mip", "--jobs", "1", "--csv", csv]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(csv, "utf8").split("\n").map((l) => l.split(",optimal,")[0])).toEqual([
+      "policy.separate,status,total,dialogue,diversity,topicFit,affinity,RU-UA panels",
+      "[]",
+      '"[[""RU"",""UA""]]"',
+      '"[[""RU"",""UA""],[""GE"",""US""]]"',
+      "",
+    ]);
+    // Separating RU from UA ends the dialogue panel.
+    expect(readFileSync(csv, "utf8")).toContain('"[[""RU"",""UA""]]",optimal,0,0,');
+  });
+
+  it("exits 1 when no value produced a solution, 0 when one did", async () => {
+    const dir = workspace();
+    // UA kept from every other nation: no panel of two can hold a.
+    const apart = '[["UA","GE"],["UA","US"],["UA","RU"]]';
+    const none = await run(sweep, [join(dir, "base.json"), "--set", `policy.separate=${apart}`, "--solver", "mip", "--jobs", "1", "--csv", join(dir, "x.csv")]);
+    expect(none.code).toBe(1);
+    expect(none.out).toMatch(/\| infeasible \|/);
+    const some = await run(sweep, [join(dir, "base.json"), "--set", `policy.separate=${apart},[]`, "--solver", "mip", "--jobs", "1", "--csv", join(dir, "y.csv")]);
+    expect(some.code).toBe(0);
   });
 
   it("reports an invalid value as input", async () => {

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dialoguePanelsByPair, diffSolutions } from "../../../src/scenarios/diff.js";
+import { scoreSolution } from "../../../src/check/score.js";
+import { applyChanges } from "../../../src/scenarios/apply.js";
+import { dialoguePanelsByPair, diffAgainstBaseline, diffSolutions } from "../../../src/scenarios/diff.js";
+import { ChangeSchema } from "../../../src/scenarios/schema.js";
 import type { SolutionPanel } from "../../../src/model/solution.js";
 import { program, smallInput } from "./fixtures.js";
 
@@ -55,5 +58,30 @@ describe("dialoguePanelsByPair", () => {
     const counts = dialoguePanelsByPair(p, [panel("P1", ["a", "b"]), panel("P2", ["x", "c"]), panel("P3", ["x", "f"])]);
     // P1: UA + RU. P2: only the dual national holds both: not a dialogue. P3: x (RU) with f (UA).
     expect(counts).toEqual({ "RU-UA": 2 });
+  });
+});
+
+describe("diffAgainstBaseline", () => {
+  it("keeps panel, role and slot of roles on a cancelled panel in `from`, counting moves as the stability term does", () => {
+    const base = program({
+      ...smallInput(),
+      participants: smallInput().participants.map((p) => ({ ...p, mayChair: 1 })),
+      panels: [...smallInput().panels, { id: "P3", slot: "S2", size: { min: 0, max: 4 } }],
+      policy: { ...smallInput().policy, keepApart: [], chair: false },
+    });
+    const changed = applyChanges(base, [ChangeSchema.parse({ cancelPanel: "P1" })], "s.yaml");
+    if (!changed.ok) throw new Error(JSON.stringify(changed.issues));
+    // The baseline as the scenario loader hands it over: slots written out from the base program.
+    const baseline = [{ ...panel("P1", ["a", "b"], "c"), slot: "S1" }, { ...panel("P2", ["d", "e"]), slot: "S2" }, panel("P3", ["f"])];
+    const after = [panel("P2", ["d", "e", "a"]), panel("P3", ["f", "b"])];
+    const diff = diffAgainstBaseline(changed.value, baseline, after);
+    expect(diff.moves).toEqual([
+      { participant: "a", from: [{ panel: "P1", role: "presenter", slot: "S1" }], to: [{ panel: "P2", role: "presenter", slot: "S2" }] },
+      { participant: "b", from: [{ panel: "P1", role: "presenter", slot: "S1" }], to: [{ panel: "P3", role: "presenter", slot: "S2" }] },
+    ]);
+    // c only chaired the cancelled panel: not a move the stability term charges, but listed as unseated.
+    expect(diff.unseated).toEqual([{ participant: "c", from: [{ panel: "P1", role: "chair", slot: "S1" }], to: [] }]);
+    expect(diff.departed).toEqual([]);
+    expect(diff.moves.length).toBe(-scoreSolution(changed.value, after, baseline).terms["stability"]!);
   });
 });

@@ -14,6 +14,38 @@ describe("parseSweepSpec", () => {
     const nul = parseSweepSpec("policy.dialogue.maxImbalance=0,1,null");
     expect(nul.ok && nul.value.values).toEqual([0, 1, null]);
   });
+  it("splits a list only on commas outside brackets, braces and JSON strings", () => {
+    const spec = parseSweepSpec('policy.separate=[],[["RU","UA"]],[["RU","UA"],["IL","PS"]]');
+    expect(spec.ok && spec.value.values).toEqual([[], [["RU", "UA"]], [["RU", "UA"], ["IL", "PS"]]]);
+    const one = parseSweepSpec('policy.separate=[["RU","UA"]]');
+    expect(one.ok && one.value.values).toEqual([[["RU", "UA"]]]);
+    const objects = parseSweepSpec('policy.panelSize={"min":2,"max":4}, {"min":3,"max":5}');
+    expect(objects.ok && objects.value.values).toEqual([{ min: 2, max: 4 }, { min: 3, max: 5 }]);
+    const strings = parseSweepSpec('policy.x="a,b",["c]",","],d');
+    expect(strings.ok && strings.value.values).toEqual(["a,b", ["c]", ","], "d"]);
+  });
+  it("rejects unbalanced brackets and empty list items", () => {
+    for (const rhs of ['[["RU","UA"]', "[1]]", '{"a":1', '"open', "0,,1", "0,"]) {
+      const spec = parseSweepSpec(`policy.separate=${rhs}`);
+      expect(spec.ok, rhs).toBe(false);
+    }
+  });
+  it("computes range values as start + k * step at the decimals written", () => {
+    const values = (rhs: string) => {
+      const spec = parseSweepSpec(`policy.x=${rhs}`);
+      return spec.ok ? spec.value.values : spec.issues;
+    };
+    expect(values("0.35000000004:0.36:0.01")).toEqual([0.35000000004]);
+    expect(values("0.35000000004:0.36000000004:0.01")).toEqual([0.35000000004, 0.36000000004]);
+    expect(values("1e-12:3e-12:1e-12")).toEqual([1e-12, 2e-12, 3e-12]);
+    expect(values("0.1:0.3:0.1")).toEqual([0.1, 0.2, 0.3]);
+    expect(values("0:1:0.1")).toHaveLength(11);
+    expect(values("2.5e3:2.6e3:50")).toEqual([2500, 2550, 2600]);
+    expect(values("1:10:4")).toEqual([1, 5, 9]);
+    const signed = values("-0.2:0.2:0.1") as number[];
+    expect(signed).toEqual([-0.2, -0.1, 0, 0.1, 0.2]);
+    expect(Object.is(signed[2], 0)).toBe(true);
+  });
   it("rejects a missing value list and a decreasing range", () => {
     expect(parseSweepSpec("policy.x").ok).toBe(false);
     expect(parseSweepSpec("policy.x=0.6:0.3:0.1").ok).toBe(false);
@@ -53,6 +85,7 @@ describe("sweepCsv", () => {
       moved: null,
       moves: [],
       departed: [],
+      unseated: [],
       solution: { status, solver: "mip", seed: 1, objective: null, bound: null, panels: [], violations: [], explanation: null, stats: {} },
       interrupted: false,
     });
