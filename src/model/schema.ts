@@ -8,6 +8,17 @@ const nationality = z
   .string()
   .regex(/^[A-Z]{2}$/, "a nationality is an ISO 3166-1 alpha-2 code such as \"UA\"");
 const count = z.number().int().min(0);
+/**
+ * Largest weight magnitude. Every total is a sum of weight x term (and a policy weight times that), so with terms
+ * bounded by the program's size no total can overflow to Infinity (two pairs of weight 1e308 did) and the solvers'
+ * arithmetic stays exact enough to compare scores.
+ */
+export const MAX_WEIGHT = 1_000_000;
+const weight = z
+  .number()
+  .min(-MAX_WEIGHT, `a weight below -${MAX_WEIGHT} could overflow the objective`)
+  .max(MAX_WEIGHT, `a weight above ${MAX_WEIGHT} could overflow the objective`)
+  .describe(`between -${MAX_WEIGHT} and ${MAX_WEIGHT}`);
 const share = z
   .number()
   .gt(0, "a share must be greater than 0")
@@ -72,7 +83,7 @@ export const PanelSchema = z
 export const DialoguePairSchema = z
   .object({
     between: z.tuple([nationality, nationality]),
-    weight: z.number().default(1),
+    weight: weight.default(1),
   })
   .strict();
 
@@ -85,16 +96,16 @@ export const BalanceRuleSchema = z
   .strict();
 
 export const AffinitySchema = z
-  .object({ between: z.tuple([id, id]), weight: z.number() })
+  .object({ between: z.tuple([id, id]), weight })
   .strict();
 
 export const WeightsSchema = z
   .object({
-    dialogue: z.number().default(1),
-    diversity: z.number().default(0),
-    topicFit: z.number().default(0),
-    affinity: z.number().default(1),
-    stability: z.number().default(1),
+    dialogue: weight.default(1),
+    diversity: weight.default(0),
+    topicFit: weight.default(0),
+    affinity: weight.default(1),
+    stability: weight.default(1),
   })
   .strict();
 

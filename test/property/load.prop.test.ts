@@ -2,7 +2,7 @@
 // never another exception. A program that loads must also normalise without throwing (solvers rely on it).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDataText, validateProgram } from "../../src/model/load.js";
+import { jsonErrorOffset, parseDataText, validateProgram } from "../../src/model/load.js";
 import { normalizeProgram } from "../../src/model/normalize.js";
 import { almostValidProgramArb, anyJsonArb } from "../arbitraries/program.js";
 import { runs } from "../helpers/runs.js";
@@ -73,6 +73,79 @@ describe("loading never throws", () => {
         }
       }),
       { numRuns: runs(300) },
+    );
+  });
+
+  it("a schema error anywhere never hides a duplicate participant id", () => {
+    // Breaking one scalar somewhere must not hide the duplicate id planted in the participants list.
+    fc.assert(
+      fc.property(almostValidProgramArb({ maxParticipants: 6, maxPanels: 3 }), (doc) => {
+        if (doc === null || typeof doc !== "object" || !Array.isArray((doc as { participants?: unknown }).participants)) return;
+        const participants = (doc as { participants: unknown[] }).participants;
+        const first = participants[0] as { id?: unknown } | undefined;
+        if (first === null || typeof first !== "object" || typeof first.id !== "string" || first.id === "") return;
+        const planted = structuredClone(doc) as { participants: unknown[] };
+        planted.participants.push({ id: first.id, nationalities: ["UA"] });
+        const loaded = validateProgram(planted, FILE);
+        expect(loaded.ok).toBe(false);
+        if (loaded.ok) return;
+        const at = planted.participants.length - 1;
+        expect(loaded.issues.some((i) => i.path.join(".") === `participants.${at}.id` && /duplicate participant id/.test(i.message))).toBe(true);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
+
+describe("JSON syntax errors", () => {
+  // Text near JSON: valid documents with a few characters inserted or removed, and strings of JSON's own symbols.
+  const nearJson = fc.oneof(
+    fc.string({ unit: fc.constantFrom(...Array.from('{}[]:,"\\ \t\n\u0001tfnrueabcdef0123456789.-+eEu')) }),
+    fc
+      .jsonValue()
+      .map((v) => JSON.stringify(v, null, 1))
+      .chain((t) => fc.tuple(fc.nat(t.length), fc.string({ maxLength: 2 }), fc.nat(2)).map(([k, ins, del]) => t.slice(0, k) + ins + t.slice(k + del))),
+  );
+
+  it("the scanner finds the offset JSON.parse names, or the token it quotes", () => {
+    fc.assert(
+      fc.property(nearJson, (text) => {
+        let message: string | null = null;
+        try {
+          JSON.parse(text);
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        const offset = jsonErrorOffset(text);
+        if (message === null) {
+          expect(offset).toBe(text.length);
+          return;
+        }
+        const position = /at position (\d+)/.exec(message);
+        const token = /^Unexpected token '(.)'/su.exec(message);
+        if (position !== null) expect(offset).toBe(Number(position[1]));
+        else if (token !== null) expect(text[offset]).toBe(token[1]);
+        else expect(offset).toBe(text.length); // "Unexpected end of JSON input"
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+
+  it("every JSON syntax error names a line and column inside the file", () => {
+    fc.assert(
+      fc.property(nearJson, (text) => {
+        const parsed = parseDataText(text, "input.json");
+        if (parsed.ok) return;
+        const [issue] = parsed.issues;
+        const where = /^not valid JSON at line (\d+), column (\d+): \S/.exec(issue!.message);
+        expect(where, issue!.message).not.toBeNull();
+        const lines = text.split("\n");
+        const line = Number(where![1]);
+        expect(line).toBeGreaterThanOrEqual(1);
+        expect(line).toBeLessThanOrEqual(lines.length);
+        expect(Number(where![2])).toBeLessThanOrEqual(lines[line - 1]!.length + 1);
+      }),
+      { numRuns: runs(500) },
     );
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { formatInputIssue, formatPath, type InputIssue } from "../../../src/model/issues.js";
 import { loadProgram, parseDataText, validateProgram } from "../../../src/model/load.js";
+import { MAX_WEIGHT, programJsonSchema } from "../../../src/model/schema.js";
 import type { ProgramInput } from "../../../src/model/schema.js";
 import { almostValidProgramArb, anyJsonArb } from "../../arbitraries/program.js";
 
@@ -179,6 +180,210 @@ describe("validateProgram: schema", () => {
   });
 });
 
+describe("validateProgram: schema and cross-reference problems in one report", () => {
+  it("a schema error does not hide duplicate ids or unknown references", () => {
+    const program = validProgram();
+    program.policy!.nationality = { maxShare: 0 };
+    program.participants[3]!.id = "p1";
+    program.policy!.keepApart = [["p1", "ghost"]];
+    program.panels[1]!.slot = "S9";
+    const issues = issuesOf(program);
+    expect(paths(issues)).toEqual(
+      expect.arrayContaining(["policy.nationality.maxShare", "participants[3].id", "policy.keepApart[0][1]", "panels[1].slot"]),
+    );
+  });
+
+  it("cross-checks the well-formed fields of a malformed entry", () => {
+    const program = validProgram();
+    program.participants[1]!.nationalities = ["russia"]; // malformed participant...
+    program.participants[1]!.avoid = { participants: ["nobody"] }; // ...whose other fields still get checked
+    const issues = issuesOf(program);
+    expect(paths(issues)).toEqual(expect.arrayContaining(["participants[1].nationalities[0]", "participants[1].avoid.participants[0]"]));
+  });
+
+  it("a malformed entry that still has a string id is known: no false unknown-id", () => {
+    const program = validProgram();
+    program.participants[1]!.presents = -2; // p2 is malformed, but p1 keeps apart from p2
+    (program.participants[4] as Record<string, unknown>) = { id: "p5", nationalities: "US" }; // referenced by nobody
+    program.policy!.affinities = [{ between: ["p5", "p6"], weight: 2 }];
+    program.policy!.keepApart = [["p1", "p2"], ["p2", "ghost"]];
+    const issues = issuesOf(program);
+    // Only the id that no entry carries is unknown.
+    expect(paths(issues.filter((i) => /unknown participant/.test(i.message)))).toEqual(["policy.keepApart[1][1]"]);
+    expect(paths(issues)).toEqual(expect.arrayContaining(["participants[1].presents", "participants[4].nationalities"]));
+  });
+
+  it("an unreadable list is not taken as an empty one", () => {
+    const program = validProgram() as Record<string, unknown>;
+    program["participants"] = "everyone";
+    const issues = issuesOf(program);
+    expect(issues.map((i) => i.message)).not.toContainEqual(expect.stringMatching(/unknown participant/));
+    expect(paths(issues)).toEqual(["participants"]);
+  });
+
+  it("a duplicate id among malformed entries is still a duplicate", () => {
+    const program = validProgram();
+    (program.participants[2] as Record<string, unknown>)["presents"] = "many";
+    program.participants[2]!.id = "p1";
+    const issues = issuesOf(program);
+    expect(paths(issues)).toEqual(expect.arrayContaining(["participants[2].presents", "participants[2].id"]));
+  });
+
+  it("reports in document order, the same every time", () => {
+    const program = validProgram();
+    program.policy!.nationality = { maxShare: 2 };
+    program.panels[1]!.slot = "S9";
+    program.participants[5]!.unavailable = ["S8"];
+    program.participants[0]!.nationalities = [];
+    const first = paths(issuesOf(program));
+    expect(first).toEqual(["participants[0].nationalities", "participants[5].unavailable[0]", "panels[1].slot", "policy.nationality.maxShare"]);
+    expect(paths(issuesOf(structuredClone(program)))).toEqual(first);
+  });
+
+  it("judges capacity only when every count could be read", () => {
+    const program = validProgram();
+    (program.participants[0] as Record<string, unknown>)["presents"] = "one";
+    expect(paths(issuesOf(program))).toEqual(["participants[0].presents"]);
+  });
+
+  it("a missing required field says missing", () => {
+    const program = validProgram() as Record<string, unknown>;
+    delete program["panels"];
+    const issues = issuesOf(program);
+    expect(issues.map(formatInputIssue)).toEqual(["program.json: panels: missing; expected array"]);
+  });
+
+  it("names the bound of a number out of range", () => {
+    const program = validProgram();
+    program.participants[0]!.presents = -1;
+    const issue = issuesOf(program).find((i) => formatPath(i.path) === "participants[0].presents")!;
+    expect(formatInputIssue(issue)).toBe("program.json: participants[0].presents: too small; expected a number >= 0");
+  });
+});
+
+describe("validateProgram: pins that contradict the program are input errors", () => {
+  const pinIssue = (breakIt: (p: ProgramInput) => void, path: string): InputIssue => {
+    const program = validProgram();
+    breakIt(program);
+    const issues = issuesOf(program);
+    const issue = issues.find((i) => formatPath(i.path) === path);
+    expect(issue, `issues: ${issues.map(formatInputIssue).join(" | ")}`).toBeDefined();
+    return issue!;
+  };
+
+  it.each<[string, (p: ProgramInput) => void, string, RegExp]>([
+    ["a presenter pinned twice on one panel", (p) => void (p.panels[0]!.pinned = { presenters: ["p1", "p3", "p1"] }), "panels[0].pinned.presenters[2]", /"p1" is pinned as presenter twice \(first at presenters\[0\]\)/],
+    ["a chair pinned on a panel whose chair is false", (p) => {
+      p.policy!.chair = true;
+      p.panels[0]!.chair = false;
+      p.panels[0]!.pinned = { chair: "p4" };
+    }, "panels[0].pinned.chair", /"p4" is pinned as chair of panel "P1", which has no chair \(its chair is false\)/],
+    ["a chair pinned where policy.chair is false", (p) => void (p.panels[0]!.pinned = { chair: "p4" }), "panels[0].pinned.chair", /which has no chair \(policy\.chair is false/],
+    ["a discussant pinned where policy.discussant is false", (p) => {
+      p.participants[4]!.mayDiscuss = 1;
+      p.panels[1]!.pinned = { discussant: "p5" };
+    }, "panels[1].pinned.discussant", /"p5" is pinned as discussant of panel "P2", which has no discussant/],
+    ["presenter pins beyond presents", (p) => void (p.panels[1]!.pinned = { presenters: ["p1"] }), "panels[1].pinned.presenters[0]", /"p1" is pinned as presenter on 2 panels \("P1", "P2"\) but participants\[0\]\.presents is 1/],
+    ["a presenter pin with presents 0", (p) => {
+      p.participants[2]!.presents = 0;
+      p.panels[0]!.pinned = { presenters: ["p3"] };
+    }, "panels[0].pinned.presenters[0]", /"p3" is pinned as presenter on 1 panel \("P1"\) but participants\[2\]\.presents is 0/],
+    ["one person pinned as presenter and chair of one panel", (p) => {
+      p.panels[0]!.chair = true;
+      p.participants[0]!.mayChair = 1;
+      p.panels[0]!.pinned = { presenters: ["p1"], chair: "p1" };
+    }, "panels[0].pinned.chair", /"p1" is pinned as both presenter and chair of panel "P1"/],
+    ["one person pinned as chair and discussant of one panel", (p) => {
+      p.panels[0]!.chair = true;
+      p.panels[0]!.discussant = true;
+      p.participants[3]!.mayDiscuss = 1;
+      p.panels[0]!.pinned = { chair: "p4", discussant: "p4" };
+    }, "panels[0].pinned.discussant", /"p4" is pinned as both chair and discussant of panel "P1"/],
+    ["a chair pin with mayChair 0", (p) => {
+      p.panels[0]!.chair = true;
+      p.panels[0]!.pinned = { chair: "p5" };
+    }, "panels[0].pinned.chair", /"p5" is pinned as chair on 1 panel \("P1"\) but participants\[4\]\.mayChair is 0/],
+    ["a discussant pin with mayDiscuss 0", (p) => {
+      p.panels[1]!.discussant = true;
+      p.panels[1]!.pinned = { discussant: "p6" };
+    }, "panels[1].pinned.discussant", /"p6" is pinned as discussant on 1 panel \("P2"\) but participants\[5\]\.mayDiscuss is 0/],
+    ["chair pins beyond mayChair", (p) => {
+      p.policy!.chair = true;
+      p.panels[0]!.pinned = { chair: "p4" };
+      p.panels[1]!.pinned = { chair: "p4" };
+    }, "panels[1].pinned.chair", /"p4" is pinned as chair on 2 panels \("P1", "P2"\) but participants\[3\]\.mayChair is 1/],
+  ])("%s", (_, breakIt, path, message) => {
+    const issue = pinIssue(breakIt, path);
+    expect(issue.message).toMatch(message);
+    expect(issue.expected).toBeDefined();
+  });
+
+  it("a pinned chair on a panel whose own chair field is malformed is not judged against policy.chair", () => {
+    const program = validProgram();
+    program.participants[3]!.mayChair = 1;
+    (program.panels[0] as Record<string, unknown>)["chair"] = "yes";
+    program.panels[0]!.pinned = { chair: "p4" };
+    expect(paths(issuesOf(program))).toEqual(["panels[0].chair"]);
+  });
+
+  it("pins that agree with the program load", () => {
+    const program = validProgram();
+    program.policy!.chair = true;
+    program.panels[0]!.pinned = { presenters: ["p1", "p2"], chair: "p4" };
+    expect(validateProgram(program, "ok.json").ok).toBe(true);
+  });
+});
+
+describe("validateProgram: balance attributes", () => {
+  it("reports an attribute no participant has, naming the ones they do have", () => {
+    const program = validProgram();
+    program.participants[0]!.attributes = { gender: "f", career: "early" };
+    program.participants[1]!.attributes = { gender: "m" };
+    program.policy!.balance = [{ attribute: "gender" }, { attribute: "gendre", maxShare: 0.5 }];
+    expect(issuesOf(program).map(formatInputIssue)).toEqual([
+      'program.json: policy.balance[1].attribute: no participant has attribute "gendre"; expected one of: gender, career',
+    ]);
+  });
+
+  it("accepts an attribute some participant has", () => {
+    const program = validProgram();
+    program.participants[4]!.attributes = { career: "senior" };
+    program.policy!.balance = [{ attribute: "career", maxShare: 1 }];
+    expect(validateProgram(program, "ok.json").ok).toBe(true);
+  });
+});
+
+describe("validateProgram: weights are bounded", () => {
+  it.each<[string, (p: ProgramInput) => void, string]>([
+    ["a dialogue pair weight", (p) => void (p.policy!.dialogue!.pairs![0]!.weight = 1e308), "policy.dialogue.pairs[0].weight"],
+    ["an affinity weight", (p) => void (p.policy!.affinities![0]!.weight = -1e7), "policy.affinities[0].weight"],
+    ["a policy weight", (p) => void (p.policy!.weights = { diversity: 2e6 }), "policy.weights.diversity"],
+  ])("%s beyond the bound", (_, breakIt, path) => {
+    const program = validProgram();
+    breakIt(program);
+    const issue = issuesOf(program).find((i) => formatPath(i.path) === path);
+    expect(issue).toBeDefined();
+    expect(issue!.message).toMatch(/could overflow the objective/);
+    expect(issue!.expected).toMatch(new RegExp(`${MAX_WEIGHT}`));
+  });
+
+  it("accepts weights at the bound", () => {
+    const program = validProgram();
+    program.policy!.dialogue!.pairs![0]!.weight = MAX_WEIGHT;
+    program.policy!.affinities![0]!.weight = -MAX_WEIGHT;
+    program.policy!.weights = { dialogue: MAX_WEIGHT, stability: -MAX_WEIGHT };
+    expect(validateProgram(program, "ok.json").ok).toBe(true);
+  });
+
+  it("the JSON Schema states the bound", () => {
+    const text = JSON.stringify(programJsonSchema());
+    const bounds = text.match(/"weight":\{[^}]*\}/g) ?? [];
+    expect(bounds.length).toBeGreaterThan(0);
+    for (const bound of bounds) expect(bound).toMatch(new RegExp(`"maximum":${MAX_WEIGHT}`));
+    expect(text).toMatch(new RegExp(`"diversity":\\{[^}]*"minimum":-${MAX_WEIGHT}`));
+  });
+});
+
 describe("loadProgram: files", () => {
   let dir = "";
   beforeAll(() => {
@@ -216,6 +421,28 @@ describe("loadProgram: files", () => {
     if (loaded.ok) return;
     expect(loaded.issues).toHaveLength(1);
     expect(formatInputIssue(loaded.issues[0]!)).toMatch(new RegExp(`^${escape(file)}: \\(file\\): not valid JSON`));
+  });
+
+  it("reads a JSON file that starts with a byte-order mark, like YAML", () => {
+    const fromJson = loadProgram(write("bom.json", `\uFEFF${JSON.stringify(validProgram())}`));
+    const fromYaml = loadProgram(write("bom.yaml", `\uFEFF${stringify(validProgram())}`));
+    expect(fromJson.ok).toBe(true);
+    expect(fromYaml.ok).toBe(true);
+  });
+
+  it.each<[string, string, string]>([
+    ["a trailing comma (Node names the offset)", '{\n  "participants": [\n    { "id": "p1", }\n  ]\n}', "line 3, column 19"],
+    ["a bad literal (Node quotes the token only)", '{\n  "panels": [],\n  "participants": tru\n}', "line 3, column 22"],
+    ["a file cut short", '{\n  "panels": [', "line 2, column 14"],
+  ])("reports broken JSON with line and column: %s", (_, text, where) => {
+    const file = write("syntax.json", text);
+    const loaded = loadProgram(file);
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.issues).toHaveLength(1);
+    expect(loaded.issues[0]!.message).toMatch(new RegExp(`^not valid JSON at line \\d+, column \\d+: `));
+    expect(loaded.issues[0]!.message).toContain(`at ${where}: `);
+    expect(loaded.issues[0]!.message).not.toMatch(/position|is not valid JSON/);
   });
 
   it("reports broken YAML with its line", () => {
