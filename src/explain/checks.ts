@@ -377,9 +377,12 @@ function checkGroups(problem: Problem): NecessaryCheck[] {
     const name = problem.program.participants[first]!.group!;
     const path = formatPath(["participants", first, "group"]);
     const ids = Array.from(members, (i) => problem.participantIds[i]!);
-    const idle = ids.filter((_, k) => problem.presentsByParticipant[members[k]!] === 0);
+    const idle = Array.from(members).filter((i) => problem.presentsByParticipant[i] === 0);
     if (idle.length > 0) {
-      out.push(check("group", false, path, { members: members.length }, `group ${name}: ${idle.join(", ")} present 0 times, so the co-authors cannot present together`));
+      // Point at the (first) participant named, not at the group's first member.
+      const idleIds = idle.map((i) => problem.participantIds[i]!);
+      out.push(check("group", false, formatPath(["participants", idle[0]!, "presents"]), { members: members.length },
+        `group ${name}: ${idleIds.join(", ")} ${verb(idle.length, "presents", "present")} 0 times, so the co-authors cannot present together`));
       continue;
     }
     const clash = Array.from(members).flatMap((i) => Array.from(members).filter((j) => j > i && problem.conflictsByParticipant[i]!.includes(j)).map((j) => [i, j] as const));

@@ -1,7 +1,8 @@
 // The solution file contract (DESIGN.md §5, format v1), readable back by `tracktwo check` and what-if baselines.
 import { z } from "zod";
-import type { Loaded } from "./issues.js";
+import type { InputIssue, IssuePath, Loaded } from "./issues.js";
 import { readDataFile, zodIssues } from "./load.js";
+import type { Program } from "./schema.js";
 
 export const SOLUTION_STATUSES = ["optimal", "feasible", "infeasible", "timeout"] as const;
 export type SolutionStatus = (typeof SOLUTION_STATUSES)[number];
@@ -36,9 +37,38 @@ export const SolutionSchema = z
 export type SolutionPanel = z.output<typeof SolutionPanelSchema>;
 export type Solution = z.output<typeof SolutionSchema>;
 
+const SOLUTION_FILE = "a solution file (.json, as written by `tracktwo solve --out`)";
+
 export function loadSolution(file: string): Loaded<Solution> {
-  const data = readDataFile(file);
+  const data = readDataFile(file, SOLUTION_FILE);
   if (!data.ok) return data;
   const parsed = SolutionSchema.safeParse(data.value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: zodIssues(parsed.error, file) };
+}
+
+/**
+ * What makes a solution file unreadable against its program, as input issues of the solution file: a panel id the
+ * program does not have, a panel listed twice, a participant id the program does not have. (The checker would
+ * skip such entries and go on; a user should fix the file first.) `programFile` names the program in the hints.
+ */
+export function crossCheckSolution(program: Program, solution: Solution, file: string, programFile: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const add = (path: IssuePath, message: string, expected: string) => issues.push({ file, path, message, expected });
+  const panelIds = new Set(program.panels.map((p) => p.id));
+  const participantIds = new Set(program.participants.map((p) => p.id));
+  const firstListing = new Map<string, number>();
+  const knownParticipant = (path: IssuePath, id: string | null) => {
+    if (id !== null && !participantIds.has(id)) add(path, `unknown participant "${id}"`, `the id of a participant in ${programFile}`);
+  };
+  solution.panels.forEach((panel, k) => {
+    const at = ["panels", k] as const;
+    const first = firstListing.get(panel.id);
+    if (!panelIds.has(panel.id)) add([...at, "id"], `unknown panel "${panel.id}"`, `the id of a panel in ${programFile}`);
+    else if (first !== undefined) add([...at, "id"], `panel "${panel.id}" is listed twice (first at panels[${first}])`, "each panel once");
+    else firstListing.set(panel.id, k);
+    panel.presenters.forEach((id, j) => knownParticipant([...at, "presenters", j], id));
+    knownParticipant([...at, "chair"], panel.chair);
+    knownParticipant([...at, "discussant"], panel.discussant);
+  });
+  return issues;
 }

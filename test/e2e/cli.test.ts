@@ -2,7 +2,7 @@
 // captured io (fast, same code path as the binary); a few spawn the real process to cover the bin shim,
 // process.exitCode and the absence of stack traces.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -317,7 +317,7 @@ describe("tracktwo solve: nothing already written is lost", () => {
     const started = performance.now();
     const { code, stderr } = await cli("solve", programFile, "--solver", "search", "--time-limit", "30", "--out", join(dir, "no-such-folder", "x.json"));
     expect(code).toBe(2);
-    expect(stderr).toMatch(/cannot write .*x\.json: ENOENT/);
+    expect(stderr).toBe(`tracktwo solve: cannot write ${join(dir, "no-such-folder", "x.json")}: directory ${join(dir, "no-such-folder")} does not exist; expected a writable path\n`);
     expect(performance.now() - started).toBeLessThan(25_000);
   });
 
@@ -395,3 +395,186 @@ describe("the real process", () => {
     expect(failed?.stderr).not.toMatch(STACK_FRAME);
   });
 });
+
+describe("tracktwo solve: --out never replaces the program", () => {
+  it.each<[string, () => string]>([
+    ["the same path", () => programFile],
+    ["another spelling of it", () => `${dir}/keep/../small.json`],
+    ["a symlink to it", () => {
+      const link = join(dir, "link-to-small.json");
+      try {
+        symlinkSync(programFile, link);
+      } catch {
+        // already made by an earlier run of this case
+      }
+      return link;
+    }],
+  ])("refuses %s, exit 2, program intact", async (_, out) => {
+    mkdirSync(join(dir, "keep"), { recursive: true });
+    const before = readFileSync(programFile, "utf8");
+    const target = out();
+    const { code, stdout, stderr } = await cli("solve", programFile, "--solver", "greedy", "--out", target);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `tracktwo solve: cannot write ${target}: is the program file ${programFile}; expected another path (writing there would replace the program with the solution)\n`,
+    );
+    expect(readFileSync(programFile, "utf8")).toBe(before);
+  });
+
+  it("a bad program and a bad --out are reported together", async () => {
+    const { code, stderr } = await cli("solve", invalidFile, "--out", join(dir, "missing-dir", "s.json"));
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${invalidFile}: participants[1].nationalities`);
+    expect(stderr).toContain(`cannot write ${join(dir, "missing-dir", "s.json")}: directory ${join(dir, "missing-dir")} does not exist`);
+  });
+});
+
+describe("tracktwo solve: contradictions and unbounded numbers are input errors", () => {
+  const write = (name: string, program: unknown) => {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(program));
+    return file;
+  };
+
+  it("contradicting pins exit 2 with the JSON path of each pin, not 'infeasible'", async () => {
+    const file = write("pins.json", {
+      participants: [
+        { id: "a", nationalities: ["UA"] },
+        { id: "b", nationalities: ["RU"] },
+        { id: "c", nationalities: ["DE"], presents: 0 },
+        { id: "d", nationalities: ["FR"] },
+        { id: "e", nationalities: ["FR"] },
+        { id: "f", nationalities: ["IT"] },
+      ],
+      panels: [{ id: "P1", pinned: { presenters: ["a", "a", "c"], chair: "b" } }, { id: "P2" }],
+      policy: { panelSize: { min: 2, max: 3 } },
+    });
+    const { code, stdout, stderr } = await cli("solve", file);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toEqual([
+      `${file}: panels[0].pinned.presenters[1]: "a" is pinned as presenter twice (first at presenters[0]); expected each pinned presenter once`,
+      `${file}: panels[0].pinned.chair: "b" is pinned as chair of panel "P1", which has no chair (policy.chair is false and it does not set chair); expected no pinned chair, or chair: true on the panel`,
+      `${file}: panels[0].pinned.presenters[2]: "c" is pinned as presenter on 1 panel ("P1") but participants[2].presents is 0; expected no presenter pin for "c", or a larger presents`,
+      `${file}: panels[0].pinned.chair: "b" is pinned as chair on 1 panel ("P1") but participants[1].mayChair is 0; expected no chair pin for "b", or a larger mayChair`,
+    ]);
+  });
+
+  it("weights that would overflow the objective are refused, so solve never writes what check rejects", async () => {
+    const program = smallProgram();
+    program.participants.push({ id: "il1", nationalities: ["IL"] }, { id: "ps1", nationalities: ["PS"] });
+    program.panels.push({ id: "P3", size: { min: 2, max: 2 } });
+    program.policy!.dialogue = { pairs: [{ between: ["RU", "UA"], weight: 1e308 }, { between: ["IL", "PS"], weight: 1e308 }] };
+    const file = write("huge-weights.json", program);
+    const out = join(dir, "huge-weights.solution.json");
+    const { code, stderr } = await cli("solve", file, "--solver", "greedy", "--out", out);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `${file}: policy.dialogue.pairs[0].weight: a weight above 1000000 could overflow the objective; expected a number <= 1000000\n` +
+        `${file}: policy.dialogue.pairs[1].weight: a weight above 1000000 could overflow the objective; expected a number <= 1000000\n`,
+    );
+    expect(readdirSync(dir)).not.toContain("huge-weights.solution.json");
+  });
+
+  it("`tracktwo schema` shows the weight bound", async () => {
+    const { stdout } = await cli("schema");
+    const schema = JSON.parse(stdout) as { properties: { policy: { properties: { weights: { properties: Record<string, { maximum?: number; minimum?: number }> } } } } };
+    const weights = schema.properties.policy.properties.weights.properties;
+    for (const term of ["dialogue", "diversity", "topicFit", "affinity", "stability"]) {
+      expect(weights[term]).toMatchObject({ maximum: 1_000_000, minimum: -1_000_000 });
+    }
+  });
+
+  it("a balance attribute nobody has is named with the attributes that exist", async () => {
+    const program = smallProgram();
+    program.participants[0]!.attributes = { gender: "f" };
+    program.participants[1]!.attributes = { career: "early" };
+    program.policy!.balance = [{ attribute: "gendre", maxShare: 0.75 }];
+    const file = write("gendre.json", program);
+    const { code, stderr } = await cli("solve", file);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${file}: policy.balance[0].attribute: no participant has attribute "gendre"; expected one of: gender, career\n`);
+  });
+
+  it("a JSON file with a byte-order mark solves; a JSON syntax error names line and column", async () => {
+    const bom = join(dir, "bom.json");
+    writeFileSync(bom, `\uFEFF${JSON.stringify(smallProgram(), null, 2)}`);
+    expect((await cli("solve", bom, "--solver", "greedy")).code).toBe(0);
+    const broken = join(dir, "syntax.json");
+    writeFileSync(broken, '{\n  "participants": [],\n  "panels": [,]\n}\n');
+    const { code, stderr } = await cli("solve", broken);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`^${escapeRe(broken)}: \\(file\\): not valid JSON at line 3, column 14: `));
+  });
+});
+
+describe("tracktwo check: a solution that does not fit its program is bad input", () => {
+  let solutionFile = "";
+  beforeAll(async () => {
+    solutionFile = join(dir, "fit.solution.json");
+    const { code } = await cli("solve", programFile, "--solver", "mip", "--out", solutionFile);
+    expect(code).toBe(0);
+  });
+
+  it("unknown panels and participants and a panel listed twice: exit 2, file and JSON path per problem", async () => {
+    const solution = JSON.parse(readFileSync(solutionFile, "utf8")) as { panels: { id: string; presenters: string[]; chair: string | null }[] };
+    solution.panels[0]!.presenters[1] = "zz9";
+    solution.panels.push({ ...solution.panels[1]!, presenters: [...solution.panels[1]!.presenters] });
+    solution.panels.push({ id: "P9", presenters: [], chair: "nobody" });
+    const file = join(dir, "misfit.solution.json");
+    writeFileSync(file, JSON.stringify(solution));
+    const { code, stdout, stderr } = await cli("check", programFile, file);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trimEnd().split("\n")).toEqual([
+      `${file}: panels[0].presenters[1]: unknown participant "zz9"; expected the id of a participant in ${programFile}`,
+      `${file}: panels[2].id: panel "${solution.panels[1]!.id}" is listed twice (first at panels[1]); expected each panel once`,
+      `${file}: panels[3].id: unknown panel "P9"; expected the id of a panel in ${programFile}`,
+      `${file}: panels[3].chair: unknown participant "nobody"; expected the id of a participant in ${programFile}`,
+    ]);
+  });
+
+  it("a SOLUTION that is a directory is expected to be a solution file", async () => {
+    const folder = join(dir, "solutions");
+    mkdirSync(folder, { recursive: true });
+    const { code, stderr } = await cli("check", programFile, folder);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${folder}: (file): is a directory; expected a solution file (.json, as written by \`tracktwo solve --out\`)\n`);
+  });
+
+  it("real rule violations still exit 1 on stdout", async () => {
+    const solution = JSON.parse(readFileSync(solutionFile, "utf8")) as { panels: { presenters: string[] }[] };
+    solution.panels[0]!.presenters.pop();
+    const file = join(dir, "short.solution.json");
+    writeFileSync(file, JSON.stringify(solution));
+    const { code, stdout, stderr } = await cli("check", programFile, file);
+    expect(code).toBe(1);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/violations?$/m);
+  });
+});
+
+describe("tracktwo explain: a co-author group with someone who presents 0 times", () => {
+  it("points at the participant it names", async () => {
+    const file = join(dir, "group.json");
+    writeFileSync(file, JSON.stringify({
+      participants: [
+        { id: "a", nationalities: ["UA"], group: "g" },
+        { id: "b", nationalities: ["RU"], group: "g" },
+        { id: "c", nationalities: ["DE"], group: "g" },
+        { id: "d", nationalities: ["FR"], group: "g" },
+        { id: "e", nationalities: ["IT"], group: "g2" },
+        { id: "f", nationalities: ["ES"], group: "g2", presents: 0 },
+      ],
+      panels: [{ id: "P1", size: { min: 1, max: 3 } }, { id: "P2", size: { min: 1, max: 3 } }],
+    }));
+    const { stdout } = await cli("explain", file);
+    expect(stdout).toContain("group g2: f presents 0 times, so the co-authors cannot present together  [participants[5].presents]");
+  });
+});
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

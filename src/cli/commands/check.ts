@@ -3,7 +3,7 @@
 import { checkSolution } from "../../check/check.js";
 import { scoreSolution } from "../../check/score.js";
 import { loadProgram } from "../../model/load.js";
-import { loadSolution } from "../../model/solution.js";
+import { crossCheckSolution, loadSolution } from "../../model/solution.js";
 import { formatNumber } from "../../report/text.js";
 import { formatViolation } from "../../report/violations.js";
 import {
@@ -26,7 +26,8 @@ export const command: Command = {
 
   PROGRAM    program file (.json or .yaml)
   SOLUTION   solution file (format v1, as written by \`tracktwo solve --out\`)
-Prints one line per violated hard constraint and the objective terms; exit 0 when there are none, 1 otherwise.`,
+Prints one line per violated hard constraint and the objective terms; exit 0 when there are none, 1 otherwise.
+A solution naming a panel or participant the program lacks, or listing a panel twice, is bad input (exit 2).`,
   run: runCheck,
 };
 
@@ -43,6 +44,9 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const solution = loadSolution(solutionFile);
   const issues = [...(program.ok ? [] : program.issues), ...(solution.ok ? [] : solution.issues)];
   if (!program.ok || !solution.ok) return reportInputIssues(issues, io);
+  // Ids the program does not know, or a panel listed twice, are mistakes in the solution file, not rule violations.
+  const unreadable = crossCheckSolution(program.value, solution.value, solutionFile, programFile);
+  if (unreadable.length > 0) return reportInputIssues(unreadable, io);
 
   if (solution.value.status === "infeasible" || solution.value.status === "timeout") {
     io.stdout(`${solutionFile}: status "${solution.value.status}": the file holds no assignment to check\n`);

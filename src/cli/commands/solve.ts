@@ -1,7 +1,7 @@
 // `tracktwo solve PROGRAM`: load and validate, refuse what the chosen solver cannot do, solve, re-check (inside
 // solveProgram), then write the solution file and print either the summary or the JSON. Exit codes DESIGN.md §6.
-import { accessSync, constants, existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { accessSync, constants, existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { loadProgram } from "../../model/load.js";
 import { normalizeProgram } from "../../model/normalize.js";
 import { loadSolution, type Solution } from "../../model/solution.js";
@@ -76,17 +76,13 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const timeLimit = timeLimitOption(values["time-limit"], io);
   const seed = wholeOption(values.seed, "seed", io);
   if (solver === null || timeLimit === null || seed === null) return EXIT_USAGE;
-  if (values.out !== undefined) {
-    // Before a long solve, not after it.
-    const unwritable = outputProblem(values.out);
-    if (unwritable !== null) {
-      io.stderr(`tracktwo solve: cannot write ${values.out}: ${unwritable}\n`);
-      return EXIT_USAGE;
-    }
-  }
 
+  // The program's problems and the --out problem are reported together, before a long solve, not after it.
   const loaded = loadProgram(file);
-  if (!loaded.ok) return reportInputIssues(loaded.issues, io);
+  const unwritable = values.out === undefined ? null : outputProblem(values.out, file);
+  if (!loaded.ok) reportInputIssues(loaded.issues, io);
+  if (unwritable !== null) io.stderr(`tracktwo solve: cannot write ${values.out}: ${unwritable}\n`);
+  if (!loaded.ok || unwritable !== null) return EXIT_USAGE;
   const program = loaded.value;
 
   if (solver === "mip") {
@@ -139,14 +135,50 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   return solution.status === "optimal" || solution.status === "feasible" ? EXIT_OK : EXIT_INFEASIBLE;
 }
 
-/** Why `file` cannot be written (a directory, a missing or read-only folder), or null. */
-function outputProblem(file: string): string | null {
+/**
+ * Why the solution cannot be written to `file` (a directory, the program file itself, a missing or read-only
+ * folder), or null. `programFile` is compared by resolved real path and by inode, so `./p.yaml`, `p.yaml`, a
+ * symlink and a hard link to the program are all recognised.
+ */
+export function outputProblem(file: string, programFile?: string): string | null {
+  const dir = dirname(file);
   try {
-    if (existsSync(file) && statSync(file).isDirectory()) return "is a directory";
-    accessSync(dirname(file), constants.W_OK);
-    return null;
+    if (existsSync(file)) {
+      const target = statSync(file);
+      if (target.isDirectory()) return "is a directory; expected a file path for the solution";
+      if (programFile !== undefined && sameFile(file, programFile)) {
+        return `is the program file ${programFile}; expected another path (writing there would replace the program with the solution)`;
+      }
+    }
+  } catch {
+    // A dangling symlink or an unreadable entry: let the directory checks below and the write itself decide.
+  }
+  let folder: Stats;
+  try {
+    folder = statSync(dir);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return `directory ${dir} does not exist; expected a writable path`;
+    if (code === "ENOTDIR") return `${dir} is not a directory; expected a writable path`;
+    return `cannot reach directory ${dir} (${code ?? (error as Error).message}); expected a writable path`;
+  }
+  if (!folder.isDirectory()) return `${dir} is not a directory; expected a writable path`;
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    return `directory ${dir} is not writable; expected a writable path`;
+  }
+  return null;
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    if (realpathSync(a) === realpathSync(b)) return true;
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return resolve(a) === resolve(b);
   }
 }
 
@@ -170,7 +202,10 @@ export function writeFileAtomic(file: string, text: string): string | null {
   } catch (error) {
     rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT" ? "no such directory" : code === "EISDIR" ? "is a directory" : (code ?? (error as Error).message);
+    if (code === "ENOENT") return `directory ${dirname(file)} does not exist; expected a writable path`;
+    if (code === "EISDIR") return "is a directory; expected a file path";
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") return `directory ${dirname(file)} is not writable; expected a writable path`;
+    return `${code ?? (error as Error).message}; expected a writable path`;
   }
 }
 
