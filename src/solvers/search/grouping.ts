@@ -1,17 +1,19 @@
 // A dedicated engine for pure grouping programs: everyone presents exactly once, panels only have size bounds,
-// and affinity is the whole objective. That is the Maximally Diverse Grouping Problem of the literature, where
-// random-move LAHC stalls 1-3% below the best known values. Here a tabu search scans the full insert and swap
-// neighbourhoods each iteration in O(1) per move with a gain table (gain[i][g] = affinity of i towards group g),
-// the approach of the MDGP literature (Gallego et al. 2013; Lai & Hao 2016), with a random restart-from-best
-// kick when it stagnates.
-// With different size bounds the group sizes decide much of the value (it grows with the square of the sizes), yet
-// a swap never changes them and an insert out of a local optimum loses about one mean weight per member, so the
-// tabu search keeps whatever sizes the construction gave. So the search starts from the best size vector by
-// sum of size*(size-1) and some kicks reshape the best solution to another of the leading size vectors
-// (measured on RanReal/RanInt n120 ds_01, 4 seeds x 150k iterations: 0.60-0.79% and 0.24-0.77% below the best
-// known before, 0.20-0.36% and 0.07-0.51% after; on n240 ds the construction already lands on the best vector and
-// the change was neutral within noise; a kick every 10n instead of 30n idle iterations did not help there).
+// and affinity is the whole objective. That is the Maximally Diverse Grouping Problem (MDGP) of the literature,
+// where random-move LAHC stalls 1-3% below the best known values. This is a memetic search: a pool of groupings,
+// each child made by a group-wise crossover of two members and improved by the tabu search of grouping-tabu.ts.
+//
+// Why, by measurement (RanReal/RanInt n = 240 ss_01 and ds_01, 300k tabu iterations, about 27 s here, seeds 1-2):
+// - iterated tabu search (restart from the best with a random kick after 30n idle iterations) reached 0.15-0.41%
+//   below the best known values, mean 0.27%, and often stopped improving in its first seconds;
+// - the memetic search reached 0.10-0.34%, mean 0.23%: pool 12, walks end after 10n idle iterations (5n: mean
+//   0.26%, 20n: worse), and a pool that has not improved the best in 30 children is refreshed around its best
+//   (without refresh one seed stayed at 0.46%).
+// With different size bounds the group sizes decide much of the value (it grows with the square of the sizes), yet a
+// swap never changes them and an insert out of a local optimum loses about one mean weight per member. So the pool
+// starts from the leading size vectors by sum of size*(size-1), and the crossover mixes the parents' sizes.
 import { NONE, type Assignment, type PanelRoster } from "../../model/problem.js";
+import { GroupingTabu } from "./grouping-tabu.js";
 import type { Random } from "./random.js";
 import { ALL_RULES } from "./rules/index.js";
 import type { SearchState } from "./state.js";
@@ -19,10 +21,14 @@ import type { SearchState } from "./state.js";
 /** Rules a pure grouping program may have active: nothing but loads, sizes and affinity. */
 /** Above this many groups the size vertices are not enumerated (2^m masks). */
 const MAX_ENUMERATED_GROUPS = 14;
-/** Size-changing kicks pick among this many leading size vectors (they differ by a few mean weights). */
+/** Fresh pool members start from one of this many leading size vectors (they differ by a few mean weights). */
 const LEADING_SIZES = 8;
-/** Share of kicks that reshape to another size vector when there is a choice. */
-const RESHAPE_SHARE = 0.5;
+/** Groupings kept in the pool. */
+const POOL_SIZE = 12;
+/** A tabu walk ends after this many times n iterations without improving its own best. */
+const WALK_STAGNATION = 10;
+/** Children in a row that do not improve the best before the pool is refreshed around its best. */
+const REFRESH_AFTER = 30;
 
 const GROUPING_RULES = new Set(["load", "roles", "slot-clash", "affinity"]);
 
@@ -92,270 +98,222 @@ export interface GroupingResult {
 }
 
 /**
- * Tabu search from the state's current assignment, which must hold every participant on exactly one panel
- * within its size bounds (the greedy construction gives that for any program with enough seats).
+ * Memetic search from the state's current assignment, which must hold every participant on exactly one panel within
+ * its size bounds (the greedy construction gives that for any program with enough seats).
  */
 export async function runGrouping(state: SearchState, options: GroupingOptions): Promise<GroupingResult | null> {
   const problem = state.problem;
   const n = problem.participantCount;
   const m = problem.panelCount;
-  const weights = state.affinityMatrix!;
-  const scale = problem.weights.affinity;
   const minSize = problem.minPresentersByPanel;
   const maxSize = problem.maxPresentersByPanel;
   const random = options.random;
 
-  const group = new Int32Array(n).fill(NONE);
-  const size = new Int32Array(m);
+  const start = new Int32Array(n).fill(NONE);
+  const startSize = new Int32Array(m);
   for (let p = 0; p < m; p++) {
     for (const i of state.membersByPanel[p]!) {
-      group[i] = p;
-      size[p]!++;
+      start[i] = p;
+      startSize[p]!++;
     }
   }
-  for (let p = 0; p < m; p++) if (size[p]! < minSize[p]! || size[p]! > maxSize[p]!) return null;
-  if (group.includes(NONE)) return null;
+  for (let p = 0; p < m; p++) if (startSize[p]! < minSize[p]! || startSize[p]! > maxSize[p]!) return null;
+  if (start.includes(NONE)) return null;
 
-  const gain = new Float64Array(n * m);
-  const rebuildGain = () => {
-    gain.fill(0);
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      const out = i * m;
-      for (let j = 0; j < n; j++) if (j !== i) gain[out + group[j]!]! += weights[row + j]!;
-    }
-  };
-  const objectiveOf = () => {
-    let total = 0;
-    for (let i = 0; i < n; i++) total += gain[i * m + group[i]!]!;
-    return total / 2;
-  };
-  /** Move i to group h, keeping the gain table current in O(n). */
-  const place = (i: number, h: number) => {
-    const g = group[i]!;
-    const row = i * n;
-    for (let k = 0; k < n; k++) {
-      const w = weights[row + k]!;
-      gain[k * m + g]! -= w;
-      gain[k * m + h]! += w;
-    }
-    group[i] = h;
-    size[g]!--;
-    size[h]!++;
-  };
-
-  /** Move members one at a time, best gain first, until every group has its target size. */
-  const reshape = (target: Int32Array) => {
-    for (;;) {
-      let pick = NONE;
-      let to = NONE;
-      let pickGain = Number.NEGATIVE_INFINITY;
-      for (let i = 0; i < n; i++) {
-        const g = group[i]!;
-        if (size[g]! <= target[g]!) continue;
-        const gi = i * m;
-        for (let h = 0; h < m; h++) {
-          if (size[h]! >= target[h]!) continue;
-          const d = gain[gi + h]! - gain[gi + g]!;
-          if (d > pickGain) {
-            pickGain = d;
-            pick = i;
-            to = h;
-          }
-        }
-      }
-      if (pick === NONE) return;
-      place(pick, to);
-    }
-  };
-
-  rebuildGain();
+  const weights = state.affinityMatrix!;
+  const tabu = new GroupingTabu(n, m, weights, minSize, maxSize, random);
+  tabu.load(start);
   // Size vectors only matter this way when pairs are worth something on average (MDGP weights are >= 0).
   let weightSum = 0;
   for (let k = 0; k < n * n; k++) weightSum += weights[k]!;
   const configs = weightSum > 0 ? sizeConfigs(n, minSize, maxSize) : [];
-  if (configs.length > 0) reshape(configs[0]!);
-  let current = objectiveOf();
-  let best = current;
-  const bestGroup = Int32Array.from(group);
-  const tabuUntil = new Int32Array(n);
-  const isTabu = new Uint8Array(n);
-  const diff = new Float64Array(n * m);
-  const pull = new Float64Array(m * m);
-  const start = new Int32Array(m + 1);
-  const fill = new Int32Array(m);
-  const membersByGroup = new Int32Array(n);
-  let minWeight = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (j !== i && weights[i * n + j]! < minWeight) minWeight = weights[i * n + j]!;
-  const twiceMinWeight = n > 1 ? 2 * minWeight : 0;
-  // Tenure n/24 plus up to as much again, and a kick after 30n idle iterations: measured on RanReal n = 120 and
-  // 240 (n/12 or n/6 left n = 240 at 1.1-2.5% below the best known at 12 s, n/24 at 0.36%; n/48 at 0.57%).
-  const baseTenure = Math.max(1, Math.min(Math.max(2, Math.round(n / 24)), Math.floor(n / 4)));
-  const stagnationLimit = 30 * n;
-  let sinceBest = 0;
-  let failedKicks = 0;
-  let iteration = 0;
-  // After a reshaping kick, inserts wait this long so swaps first fit the members to the new sizes; an insert back
-  // would otherwise win at once, before the new sizes can be judged.
-  const holdLength = 10 * n;
-  let insertsFrom = 0;
+  if (configs.length > 0) tabu.reshape(configs[0]!);
+  const sizesFor = (k: number) => (configs.length > 0 ? configs[k % Math.min(configs.length, LEADING_SIZES)]! : startSize);
 
-  while (!(await options.shouldStop(iteration))) {
-    iteration++;
-    // Best admissible move over both neighbourhoods; a tabu move is admissible when it beats the best. Ties go to
-    // the move first in (i, inserts before swaps, h or j) order, so the choice does not depend on the scan order.
-    let bestDelta = Number.NEGATIVE_INFINITY;
-    let bestKey = Number.POSITIVE_INFINITY;
-    let moveI = NONE;
-    let moveJ = NONE;
-    let moveTo = NONE;
-    // diff[i][h] = gain of i towards h minus towards its own group: a swap's delta is then three loads.
-    for (let i = 0; i < n; i++) {
-      const gi = i * m;
-      const own = gain[gi + group[i]!]!;
-      for (let h = 0; h < m; h++) diff[gi + h] = gain[gi + h]! - own;
-      isTabu[i] = tabuUntil[i]! > iteration ? 1 : 0;
-    }
-    // Members by group, ascending, and pull[h][g] = the best diff towards g of any member of h: a swap of i (in g)
-    // with a member of h gains at most diff[i][h] + pull[h][g] - 2 * minWeight, which prunes most group pairs.
-    start[0] = 0;
-    for (let g = 0; g < m; g++) start[g + 1] = start[g]! + size[g]!;
-    fill.set(start.subarray(0, m));
-    pull.fill(Number.NEGATIVE_INFINITY);
-    for (let i = 0; i < n; i++) {
-      const g = group[i]!;
-      membersByGroup[fill[g]!++] = i;
-      const gi = i * m;
-      const hm = g * m;
-      for (let h = 0; h < m; h++) if (diff[gi + h]! > pull[hm + h]!) pull[hm + h] = diff[gi + h]!;
-    }
-    const aspiration = best - current + 1e-9;
-    const consider = (d: number, key: number, i: number, j: number, to: number) => {
-      if (d > bestDelta || (d === bestDelta && key < bestKey)) {
-        bestDelta = d;
-        bestKey = key;
-        moveI = i;
-        moveJ = j;
-        moveTo = to;
-      }
-    };
-    const keyStride = m + n;
-    if (iteration >= insertsFrom) {
-      for (let i = 0; i < n; i++) {
-        const g = group[i]!;
-        if (size[g]! <= minSize[g]!) continue;
-        const gi = i * m;
-        const tabuI = isTabu[i] === 1;
-        for (let h = 0; h < m; h++) {
-          if (h === g || size[h]! >= maxSize[h]!) continue;
-          const d = diff[gi + h]!;
-          if (!tabuI || d > aspiration) consider(d, i * keyStride + h, i, NONE, h);
-        }
-      }
-    }
-    /** Every admissible swap of i with a member of group h, each pair scored from its lower index. */
-    const scanSwaps = (i: number, h: number, lowerOnly: boolean) => {
-      const g = group[i]!;
-      const dih = diff[i * m + h]!;
-      const row = i * n;
-      const tabuI = isTabu[i] === 1;
-      for (let k = start[h]!, end = start[h + 1]!; k < end; k++) {
-        const j = membersByGroup[k]!;
-        if (lowerOnly && j < i) continue;
-        const d = dih + diff[j * m + g]! - 2 * weights[row + j]!;
-        if (d < bestDelta) continue;
-        if ((!tabuI && isTabu[j] === 0) || d > aspiration) {
-          if (j > i) consider(d, i * keyStride + m + j, i, j, h);
-          else consider(d, j * keyStride + m + i, j, i, g);
-        }
-      }
-    };
-    // A first pass over each participant's most promising group raises bestDelta early, so the bound prunes more.
-    for (let i = 0; i < n; i++) {
-      const g = group[i]!;
-      const gi = i * m;
-      let top = NONE;
-      let topBound = Number.NEGATIVE_INFINITY;
-      for (let h = 0; h < m; h++) {
-        if (h === g) continue;
-        const bound = diff[gi + h]! + pull[h * m + g]!;
-        if (bound > topBound) {
-          topBound = bound;
-          top = h;
-        }
-      }
-      if (top !== NONE && topBound - twiceMinWeight >= bestDelta) scanSwaps(i, top, false);
-    }
-    for (let i = 0; i < n; i++) {
-      const g = group[i]!;
-      const gi = i * m;
-      for (let h = 0; h < m; h++) {
-        if (h === g || diff[gi + h]! + pull[h * m + g]! - twiceMinWeight < bestDelta) continue;
-        scanSwaps(i, h, true);
-      }
-    }
-    if (moveI === NONE) {
-      if (iteration < insertsFrom) {
-        insertsFrom = 0;
-        continue;
-      }
-      // Everything admissible is tabu (tiny programs): forget the tabu list; with none active, nothing can move.
-      if (!isTabu.includes(1)) break;
-      tabuUntil.fill(0);
-      continue;
-    }
-    if (moveJ === NONE) {
-      place(moveI, moveTo);
+  const scale = problem.weights.affinity;
+  let best = tabu.current;
+  const bestGroup = Int32Array.from(tabu.group);
+  const onWalkImprove = (value: number) => {
+    if (value > best + 1e-9) options.onImprove?.(value * scale);
+  };
+  /** Tabu walk from the loaded grouping; returns its best as a pool entry, or null when the search must stop. */
+  const walk = async (): Promise<PoolEntry | null> => {
+    const finished = await tabu.improve(WALK_STAGNATION * n, options.shouldStop, onWalkImprove);
+    if (tabu.runBestValue > best + 1e-9) {
+      best = tabu.runBestValue;
+      bestGroup.set(tabu.runBest);
+      sinceImprovement = 0;
     } else {
-      const g = group[moveI]!;
-      place(moveI, moveTo);
-      place(moveJ, g);
-      tabuUntil[moveJ] = iteration + baseTenure + random.int(baseTenure);
+      sinceImprovement++;
     }
-    tabuUntil[moveI] = iteration + baseTenure + random.int(baseTenure);
-    current += bestDelta;
-    sinceBest++;
-    if (current > best + 1e-9) {
-      best = current;
-      failedKicks = 0;
-      bestGroup.set(group);
-      sinceBest = 0;
-      options.onImprove?.(best * scale);
+    return finished ? { groups: Int32Array.from(tabu.runBest), value: tabu.runBestValue } : null;
+  };
+  let sinceImprovement = 0;
+
+  const pool: PoolEntry[] = [];
+  search: {
+    // The first member grows from the construction; the others from random groupings over the leading size vectors.
+    for (let k = 0; k < POOL_SIZE; k++) {
+      if (k > 0) tabu.load(randomGrouping(n, sizesFor(k), random));
+      const entry = await walk();
+      if (entry === null) break search;
+      pool.push(entry);
     }
-    if (sinceBest > stagnationLimit) {
-      // Restart from the best with random swaps and inserts: enough to leave its basin, few enough to keep its structure.
-      group.set(bestGroup);
-      size.fill(0);
-      for (let i = 0; i < n; i++) size[group[i]!]!++;
-      rebuildGain();
-      // Kicks grow while they keep failing to improve the best, up to four times the base strength.
-      const strength = Math.max(2 + random.int(3), Math.round(n / 15)) * (1 + (failedKicks++ % 4));
-      if (configs.length > 1 && random.next() < RESHAPE_SHARE) {
-        reshape(configs[random.int(Math.min(LEADING_SIZES, configs.length))]!);
-        insertsFrom = iteration + holdLength;
-      }
-      for (let k = 0; k < strength; k++) {
-        const i = random.int(n);
-        const g = group[i]!;
-        // Half the kick moves are inserts where sizes allow, so group sizes are explored too.
-        const h = random.int(m);
-        if (random.next() < 0.5 && h !== g && size[g]! > minSize[g]! && size[h]! < maxSize[h]!) {
-          place(i, h);
-          continue;
+    for (;;) {
+      if (sinceImprovement > REFRESH_AFTER) {
+        // The pool has converged: keep its best, replace the rest with fresh walks from random groupings.
+        sinceImprovement = 0;
+        const keep = bestIndex(pool);
+        for (let k = 0; k < pool.length; k++) {
+          if (k === keep) continue;
+          tabu.load(randomGrouping(n, sizesFor(random.int(LEADING_SIZES)), random));
+          const entry = await walk();
+          if (entry === null) break search;
+          pool[k] = entry;
         }
-        const j = random.int(n);
-        const other = group[j]!;
-        if (g === other) continue;
-        place(i, other);
-        place(j, g);
       }
-      current = objectiveOf();
-      tabuUntil.fill(0);
-      sinceBest = 0;
+      const x = random.int(pool.length);
+      const y = (x + 1 + random.int(pool.length - 1)) % pool.length;
+      tabu.load(crossover(pool[x]!.groups, pool[y]!.groups, tabu, random));
+      const child = await walk();
+      if (child === null) break search;
+      // The child replaces the worst member when better and not a copy of a member (same value: taken as a copy).
+      let worst = 0;
+      for (let k = 1; k < pool.length; k++) if (pool[k]!.value < pool[worst]!.value) worst = k;
+      if (child.value > pool[worst]!.value && !pool.some((e) => Math.abs(e.value - child.value) < 1e-6)) pool[worst] = child;
     }
   }
 
   const rosters: PanelRoster[] = Array.from({ length: m }, () => ({ presenters: [] as number[], chair: NONE, discussant: NONE }));
   for (let i = 0; i < n; i++) (rosters[bestGroup[i]!]!.presenters as number[]).push(i);
-  return { assignment: { panels: rosters }, objective: best * scale, iterations: iteration };
+  return { assignment: { panels: rosters }, objective: best * scale, iterations: tabu.iteration };
+}
+
+/** What the crossover needs to know of a grouping problem. */
+export type GroupingShape = Pick<GroupingTabu, "n" | "m" | "weights" | "minSize" | "maxSize">;
+
+interface PoolEntry {
+  readonly groups: Int32Array;
+  readonly value: number;
+}
+
+function bestIndex(pool: readonly PoolEntry[]): number {
+  let top = 0;
+  for (let k = 1; k < pool.length; k++) if (pool[k]!.value > pool[top]!.value) top = k;
+  return top;
+}
+
+/** Random grouping with the given sizes. */
+export function randomGrouping(n: number, sizes: Int32Array, random: Random): Int32Array {
+  const order = random.shuffle(Array.from({ length: n }, (_, i) => i));
+  const groups = new Int32Array(n);
+  let k = 0;
+  sizes.forEach((s, g) => {
+    for (let c = 0; c < s; c++) groups[order[k++]!] = g;
+  });
+  return groups;
+}
+
+/**
+ * Group-wise crossover: the child takes whole groups alternately from the two parents, each time the parent's group
+ * (at a group index still free in the child) whose not-yet-placed members are worth most together; members left
+ * over, and members beyond a group's maximum, are then placed greedily by gain, groups below their minimum first.
+ */
+export function crossover(a: Int32Array, b: Int32Array, shape: GroupingShape, random: Random): Int32Array {
+  const { n, m, weights, minSize, maxSize } = shape;
+  const child = new Int32Array(n).fill(NONE);
+  const usedIndex = new Uint8Array(m);
+  const parents = [a, b];
+  let turn = random.int(2);
+  const members = (p: Int32Array, g: number) => {
+    const list: number[] = [];
+    for (let i = 0; i < n; i++) if (p[i] === g && child[i] === NONE) list.push(i);
+    return list;
+  };
+  for (let step = 0; step < m; step++) {
+    const parent = parents[turn]!;
+    turn ^= 1;
+    let pick = NONE;
+    let pickValue = Number.NEGATIVE_INFINITY;
+    let pickMembers: number[] = [];
+    for (let g = 0; g < m; g++) {
+      if (usedIndex[g] === 1) continue;
+      const list = members(parent, g);
+      let value = 0;
+      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) value += weights[list[x]! * n + list[y]!]!;
+      if (value > pickValue) {
+        pickValue = value;
+        pick = g;
+        pickMembers = list;
+      }
+    }
+    usedIndex[pick] = 1;
+    // Beyond the group's maximum, keep the members most attached to the others.
+    if (pickMembers.length > maxSize[pick]!) {
+      const attach = pickMembers.map((i) => pickMembers.reduce((sum, j) => sum + (i === j ? 0 : weights[i * n + j]!), 0));
+      const order = pickMembers.map((_, k) => k).sort((x, y) => attach[y]! - attach[x]!);
+      pickMembers = order.slice(0, maxSize[pick]!).map((k) => pickMembers[k]!);
+    }
+    for (const i of pickMembers) child[i] = pick;
+  }
+  // Place the rest greedily by gain towards the child's groups.
+  const size = new Int32Array(m);
+  const gain = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) if (child[i] !== NONE) size[child[i]!]!++;
+  let deficit = 0;
+  for (let g = 0; g < m; g++) deficit += Math.max(0, minSize[g]! - size[g]!);
+  let unplaced = 0;
+  for (let i = 0; i < n; i++) if (child[i] === NONE) unplaced++;
+  // Groups copied above their minimum can leave too few members to fill the others up to theirs: release the least
+  // attached members of such groups until the rest suffices.
+  while (deficit > unplaced) {
+    let drop = NONE;
+    let dropAttachment = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      const g = child[i]!;
+      if (g === NONE || size[g]! <= minSize[g]!) continue;
+      let attachment = 0;
+      for (let j = 0; j < n; j++) if (j !== i && child[j] === g) attachment += weights[i * n + j]!;
+      if (attachment < dropAttachment) {
+        dropAttachment = attachment;
+        drop = i;
+      }
+    }
+    size[child[drop]!]!--;
+    child[drop] = NONE;
+    unplaced++;
+  }
+  for (let i = 0; i < n; i++) {
+    if (child[i] !== NONE) continue;
+    for (let j = 0; j < n; j++) if (child[j] !== NONE) gain[i * m + child[j]!]! += weights[i * n + j]!;
+  }
+  const rest: number[] = [];
+  for (let i = 0; i < n; i++) if (child[i] === NONE) rest.push(i);
+  random.shuffle(rest);
+  while (rest.length > 0) {
+    // While some group is below its minimum and only just enough members remain, fill those first.
+    const mustFill = deficit >= rest.length;
+    let bestK = -1;
+    let bestG = NONE;
+    let bestGain = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < rest.length; k++) {
+      const i = rest[k]!;
+      for (let g = 0; g < m; g++) {
+        if (size[g]! >= maxSize[g]! || (mustFill && size[g]! >= minSize[g]!)) continue;
+        const v = gain[i * m + g]!;
+        if (v > bestGain) {
+          bestGain = v;
+          bestK = k;
+          bestG = g;
+        }
+      }
+    }
+    const i = rest[bestK]!;
+    rest.splice(bestK, 1);
+    if (size[bestG]! < minSize[bestG]!) deficit--;
+    child[i] = bestG;
+    size[bestG]!++;
+    for (const j of rest) gain[j * m + bestG]! += weights[j * n + i]!;
+  }
+  return child;
 }

@@ -7,7 +7,8 @@ import { scoreSolution } from "../../../../src/check/score.js";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
 import type { ProgramInput } from "../../../../src/model/schema.js";
 import { assignmentToPanels } from "../../../../src/solve.js";
-import { isPureGrouping, sizeConfigs } from "../../../../src/solvers/search/grouping.js";
+import { crossover, isPureGrouping, randomGrouping, sizeConfigs } from "../../../../src/solvers/search/grouping.js";
+import { createRandom } from "../../../../src/solvers/search/random.js";
 import { runSearch } from "../../../../src/solvers/search/search.js";
 import { SearchState } from "../../../../src/solvers/search/state.js";
 import { loadGenerated } from "../../../helpers/program.js";
@@ -155,5 +156,60 @@ describe("group size vectors", () => {
     const sizes = configs[0]!;
     expect(Array.from(sizes).reduce((a, b) => a + b, 0)).toBe(n);
     sizes.forEach((s, g) => expect(s >= min[g]! && s <= max[g]!).toBe(true));
+  });
+});
+
+describe("grouping crossover", () => {
+  // Two parents within the size bounds (any sizes the bounds allow, so the parents' sizes differ).
+  const parentsArb = fc
+    .record({ m: fc.integer({ min: 2, max: 6 }), seed: fc.nat() })
+    .chain(({ m, seed }) =>
+      fc.record({
+        seed: fc.constant(seed),
+        bounds: fc.array(fc.record({ min: fc.integer({ min: 0, max: 5 }), extra: fc.integer({ min: 0, max: 5 }) }), { minLength: m, maxLength: m }),
+        pick: fc.tuple(fc.nat(), fc.nat()),
+        extra: fc.nat(),
+      }),
+    )
+    .map(({ seed, bounds, pick, extra }) => {
+      const minSize = Int32Array.from(bounds, (b) => b.min);
+      const maxSize = Int32Array.from(bounds, (b) => b.min + b.extra);
+      const low = minSize.reduce((a, b) => a + b, 0);
+      const high = maxSize.reduce((a, b) => a + b, 0);
+      const n = Math.max(1, low + (extra % (high - low + 1)));
+      return { seed, minSize, maxSize, n, pick };
+    })
+    .filter(({ n, minSize, maxSize }) => minSize.reduce((a, b) => a + b, 0) <= n && maxSize.reduce((a, b) => a + b, 0) >= n);
+
+  const withinBounds = (groups: Int32Array, minSize: Int32Array, maxSize: Int32Array) => {
+    const size = new Int32Array(minSize.length);
+    for (const g of groups) {
+      expect(g).toBeGreaterThanOrEqual(0);
+      expect(g).toBeLessThan(minSize.length);
+      size[g]!++;
+    }
+    size.forEach((s, g) => {
+      expect(s).toBeGreaterThanOrEqual(minSize[g]!);
+      expect(s).toBeLessThanOrEqual(maxSize[g]!);
+    });
+  };
+
+  it("makes a child within the size bounds from any two parents, and returns a parent crossed with itself", () => {
+    fc.assert(
+      fc.property(parentsArb, ({ seed, minSize, maxSize, n, pick }) => {
+        const random = createRandom(seed);
+        const weights = new Float64Array(n * n);
+        for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) weights[i * n + j] = weights[j * n + i] = random.int(50);
+        const configs = sizeConfigs(n, minSize, maxSize);
+        const a = randomGrouping(n, configs[pick[0] % configs.length]!, random);
+        const b = randomGrouping(n, configs[pick[1] % configs.length]!, random);
+        const shape = { n, m: minSize.length, weights, minSize, maxSize };
+        const child = crossover(a, b, shape, random);
+        expect(child).toHaveLength(n);
+        withinBounds(child, minSize, maxSize);
+        expect(Array.from(crossover(a, a, shape, random))).toEqual(Array.from(a));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
