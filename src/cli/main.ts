@@ -104,7 +104,8 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
   const io: CliIo = {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    isTty: process.stdout.isTTY === true,
+    // Progress lines go to stderr, so it is stderr that must be a terminal.
+    isTty: process.stderr.isTTY === true,
     signal: controller.signal,
   };
   try {

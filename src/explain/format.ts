@@ -24,6 +24,8 @@ const at = (path: string) => (path === "" ? "" : `  [${path}]`);
 
 export function formatExplanation(given: Explanation, options: FormatExplanationOptions = {}): string {
   const explanation = options.revealSensitive === true ? given : publishExplanation(given);
+  const moveCap = moveCapText(explanation);
+  if (moveCap !== null) return moveCap;
   const lines: string[] = [];
   const failing = explanation.checks.filter((c) => !c.ok);
   const passing = explanation.checks.filter((c) => c.ok);
@@ -64,5 +66,20 @@ export function formatExplanation(given: Explanation, options: FormatExplanation
   if (explanation.stats.timedOut && explanation.verdict !== "feasible") {
     lines.push("", `(searched ${explanation.stats.solves} program${explanation.stats.solves === 1 ? "" : "s"} in ${(explanation.stats.timeMs / 1000).toFixed(1)} s; some answers were cut short by the time limit)`);
   }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * A what-if re-solve that failed only because of its cap on moves (src/scenarios/run.ts): the program is not
+ * infeasible, so say that the cap cannot be met, and how many moves would do.
+ */
+function moveCapText(explanation: Explanation): string | null {
+  const cap = explanation.checks.find((c) => c.code === "max-moves");
+  if (cap === undefined) return null;
+  const lines = [`${cap.message.charAt(0).toUpperCase()}${cap.message.slice(1)}.`];
+  for (const r of explanation.relaxations) {
+    lines.push("", `Smallest change that makes it feasible: ${r.message}${r.smallest ? "" : " (fewer moves were not ruled out in time)"}`);
+  }
+  if (explanation.stats.timedOut) lines.push("", `(searched for ${(explanation.stats.timeMs / 1000).toFixed(1)} s; cut short by the explanation time limit)`);
   return `${lines.join("\n")}\n`;
 }

@@ -4,10 +4,10 @@
 // of files that do load are reported against those files.
 import { readFileSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
-import type { InputIssue, IssuePath, Loaded } from "../model/issues.js";
+import type { InputIssue, Loaded } from "../model/issues.js";
 import { parseDataText, readDataFile, validateProgram, zodIssues } from "../model/load.js";
 import { ProgramSchema, type Program } from "../model/schema.js";
-import { SolutionSchema, type Solution } from "../model/solution.js";
+import { crossCheckSolution, SolutionSchema, type Solution } from "../model/solution.js";
 import { applyChanges, isCapacityIssue } from "./apply.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 
@@ -25,7 +25,7 @@ export interface LoadedScenario {
 }
 
 export function loadScenario(file: string): Loaded<LoadedScenario> {
-  const data = readDataFile(file);
+  const data = readDataFile(file, "a scenario file (.yaml or .json)");
   if (!data.ok) return data;
   const parsed = ScenarioSchema.safeParse(data.value);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, file) };
@@ -58,7 +58,7 @@ export function resolveScenario(scenario: Scenario, file: string): Loaded<Loaded
   // The baseline was published for the base program: its ids must be the base program's (a withdrawn participant
   // or a cancelled panel is still in the base program, so only a wrong file or a typo trips this).
   if (baseline !== null && baselineFile !== null && base.ok) {
-    issues.push(...unknownBaselineIds(baseline, baselineFile, base.value, file, scenario.base));
+    issues.push(...crossCheckSolution(base.value, baseline, baselineFile, `the base program ${scenario.base} of ${file}`));
     baseline = withBaseSlots(baseline, base.value);
   }
 
@@ -80,27 +80,6 @@ export function resolveScenario(scenario: Scenario, file: string): Loaded<Loaded
       changeCount: scenario.changes.length,
     },
   };
-}
-
-/** Each participant or panel id in the baseline that the base program does not have, at its JSON path there. */
-function unknownBaselineIds(baseline: Solution, baselineFile: string, base: Program, scenarioFile: string, baseWritten: string): InputIssue[] {
-  const participants = new Set(base.participants.map((p) => p.id));
-  const panels = new Set(base.panels.map((p) => p.id));
-  const issues: InputIssue[] = [];
-  const unknown = (path: IssuePath, kind: "participant" | "panel", id: string) =>
-    issues.push({
-      file: baselineFile,
-      path,
-      message: `unknown ${kind} "${id}" in the baseline of ${scenarioFile}`,
-      expected: `the id of a ${kind} in the base program ${baseWritten}`,
-    });
-  for (const [k, panel] of baseline.panels.entries()) {
-    if (!panels.has(panel.id)) unknown(["panels", k, "id"], "panel", panel.id);
-    for (const [j, id] of panel.presenters.entries()) if (!participants.has(id)) unknown(["panels", k, "presenters", j], "participant", id);
-    if (panel.chair !== null && !participants.has(panel.chair)) unknown(["panels", k, "chair"], "participant", panel.chair);
-    if (panel.discussant !== null && !participants.has(panel.discussant)) unknown(["panels", k, "discussant"], "participant", panel.discussant);
-  }
-  return issues;
 }
 
 /**

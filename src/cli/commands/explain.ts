@@ -1,11 +1,11 @@
 // `tracktwo explain PROGRAM`: the counting checks with their numbers, and for an infeasible program a minimal
 // conflict set and the smallest single relaxations. Exit 1 when the program is infeasible, 0 otherwise.
+import { formatExplanation } from "../../explain/format.js";
 import { explainProgram } from "../../explain/explain.js";
 import { redactValue } from "../../report/redact.js";
 import { loadBaseProgram } from "../../scenarios/load.js";
 import { isSolverName } from "../../solvers/registry.js";
 import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, timeLimitOption, wholeOption, type CliIo, type Command, type ExitCode } from "../io.js";
-import { explanationText } from "./whatif.js";
 
 const usage = "tracktwo explain PROGRAM [--time-limit SECONDS] [--solver mip|highs] [--seed N] [--json]";
 
@@ -61,6 +61,6 @@ async function runExplain(args: readonly string[], io: CliIo): Promise<ExitCode>
     ...(solver !== undefined && isSolverName(solver) ? { solver } : {}),
     ...(seed === undefined ? {} : { seed }),
   });
-  io.stdout(values.json ? `${JSON.stringify(redactValue(explanation), null, 2)}\n` : explanationText(explanation, true));
+  io.stdout(values.json ? `${JSON.stringify(redactValue(explanation), null, 2)}\n` : formatExplanation(explanation, { showPassing: true, budgetFlag: "--time-limit" }));
   return explanation.verdict === "infeasible" ? EXIT_INFEASIBLE : EXIT_OK;
 }

@@ -137,35 +137,12 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
       if (values.moves && o.moves.length > 0) {
         io.stdout(`\n${o.name}: ${o.moves.length} moved\n${o.moves.map((m) => `  ${formatMove(m)}`).join("\n")}\n`);
       }
-      if (o.solution.explanation !== null) io.stdout(`\n${o.name}:\n${indent(explanationText(o.solution.explanation as Explanation, false, "--explain-time-limit"))}`);
+      if (o.solution.explanation !== null) io.stdout(`\n${o.name}:\n${indent(formatExplanation(o.solution.explanation as Explanation, { budgetFlag: "--explain-time-limit" }))}`);
     }
   }
   reportInterrupted(io, "whatif", outcomes, scenarios.map((s) => s.name));
   const complete = outcomes.length === scenarios.length;
   return complete && outcomes.every((o) => o.status === "optimal" || o.status === "feasible") ? EXIT_OK : EXIT_INFEASIBLE;
-}
-
-/**
- * Explanation text as published: entries that exist only because someone is at risk are withheld where made.
- * `budgetFlag` is the printing command's option for the explanation's time budget, named in the hints.
- */
-export function explanationText(explanation: Explanation, showPassing = false, budgetFlag?: string): string {
-  return moveCapText(explanation) ?? formatExplanation(explanation, { showPassing, ...(budgetFlag === undefined ? {} : { budgetFlag }) });
-}
-
-/**
- * A re-solve that failed only because of its cap on moves (src/scenarios/run.ts): the program is not infeasible,
- * so say that the cap cannot be met, and how many moves would do.
- */
-function moveCapText(explanation: Explanation): string | null {
-  const cap = explanation.checks.find((c) => c.code === "max-moves");
-  if (cap === undefined) return null;
-  const lines = [`${cap.message.charAt(0).toUpperCase()}${cap.message.slice(1)}.`];
-  for (const r of explanation.relaxations) {
-    lines.push("", `Smallest change that makes it feasible: ${r.message}${r.smallest ? "" : " (fewer moves were not ruled out in time)"}`);
-  }
-  if (explanation.stats.timedOut) lines.push("", `(searched for ${(explanation.stats.timeMs / 1000).toFixed(1)} s; cut short by the explanation time limit)`);
-  return `${lines.join("\n")}\n`;
 }
 
 /** A scenario name as a file name: anything but letters, digits, dot, dash and underscore becomes "_". */

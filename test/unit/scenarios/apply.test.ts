@@ -244,12 +244,12 @@ describe("loadScenario: the baseline against the base program", () => {
     if (loaded.ok) return;
     const scenario = join(dir, "s.yaml");
     const baseline = join(dir, "published.json");
-    const expected = (what: string) => `; expected the id of a ${what} in the base program base.json`;
+    const expected = (what: string) => `; expected the id of a ${what} in the base program base.json of ${scenario}`;
     expect(loaded.issues.map(formatInputIssue)).toEqual([
-      `${baseline}: panels[0].presenters[1]: unknown participant "zz" in the baseline of ${scenario}${expected("participant")}`,
-      `${baseline}: panels[1].id: unknown panel "P9" in the baseline of ${scenario}${expected("panel")}`,
-      `${baseline}: panels[1].chair: unknown participant "qq" in the baseline of ${scenario}${expected("participant")}`,
-      `${baseline}: panels[1].discussant: unknown participant "xx" in the baseline of ${scenario}${expected("participant")}`,
+      `${baseline}: panels[0].presenters[1]: unknown participant "zz"${expected("participant")}`,
+      `${baseline}: panels[1].id: unknown panel "P9"${expected("panel")}`,
+      `${baseline}: panels[1].chair: unknown participant "qq"${expected("participant")}`,
+      `${baseline}: panels[1].discussant: unknown participant "xx"${expected("participant")}`,
       `${scenario}: changes[0].withdraw: unknown participant "nobody"; expected the id of a participant in the base program (after earlier changes)`,
     ]);
   });

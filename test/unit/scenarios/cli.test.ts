@@ -111,8 +111,8 @@ describe("tracktwo whatif", () => {
     const result = await run(whatif, [join(dir, "w.yaml"), "--jobs", "1"]);
     expect(result.code).toBe(2);
     expect(result.err).toBe(
-      `${join(dir, "wrong.json")}: panels[0].presenters[1]: unknown participant "zz" in the baseline of ${join(dir, "w.yaml")}; expected the id of a participant in the base program base.json\n` +
-        `${join(dir, "wrong.json")}: panels[1].id: unknown panel "P7" in the baseline of ${join(dir, "w.yaml")}; expected the id of a panel in the base program base.json\n`,
+      `${join(dir, "wrong.json")}: panels[0].presenters[1]: unknown participant "zz"; expected the id of a participant in the base program base.json of ${join(dir, "w.yaml")}\n` +
+        `${join(dir, "wrong.json")}: panels[1].id: unknown panel "P7"; expected the id of a panel in the base program base.json of ${join(dir, "w.yaml")}\n`,
     );
   });
 
