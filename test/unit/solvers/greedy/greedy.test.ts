@@ -1,9 +1,11 @@
 // The constructive heuristic: "feasible" only with an assignment that keeps every hard rule, deterministic per
 // seed, and on programs built around a planted feasible assignment it usually finds one of its own.
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../../../src/check/check.js";
 import { generateProgram } from "../../../../src/generate/generate.js";
+import { loadProgram } from "../../../../src/model/load.js";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
 import { assignmentToPanels } from "../../../../src/solve.js";
 import { greedySolver } from "../../../../src/solvers/greedy/greedy.js";
@@ -40,7 +42,7 @@ describe("greedy", () => {
     );
   });
 
-  it("finds a checked assignment for most generated conventions (each has a planted feasible one)", async () => {
+  it("finds a checked assignment for every generated convention tried (each has a planted feasible one)", async () => {
     let feasible = 0;
     const runs = 8;
     for (let seed = 1; seed <= runs; seed++) {
@@ -51,6 +53,18 @@ describe("greedy", () => {
       feasible++;
       expect(checkSolution(program, assignmentToPanels(problem, result.assignment))).toEqual([]);
     }
-    expect(feasible).toBeGreaterThanOrEqual(runs / 2);
+    expect(feasible).toBe(runs);
+  });
+
+  it("retries with fresh random orders: the sample program gets a feasible answer for every seed", async () => {
+    // A single construction fails on half of these seeds (it leaves a conflict or a cap broken).
+    const loaded = loadProgram(fileURLToPath(new URL("../../../../scenarios/sample-small.yaml", import.meta.url)));
+    if (!loaded.ok) throw new Error("the sample program does not load");
+    const problem = normalizeProgram(loaded.value);
+    for (let seed = 1; seed <= 12; seed++) {
+      const result = await greedySolver.solve(problem, { timeLimitMs: 10_000, seed });
+      expect(result.status, `seed ${seed}`).toBe("feasible");
+      expect(checkSolution(loaded.value, assignmentToPanels(problem, result.assignment!))).toEqual([]);
+    }
   });
 });
