@@ -238,7 +238,8 @@ function rawPanelArb(k: Resolved): fc.Arbitrary<RawPanel> {
     size: fc.option(fc.record({ min: fc.nat({ max: 3 }), span: fc.nat({ max: 3 }) }), { nil: null }),
     recorded: feature(k.atRisk, fc.boolean(), false),
     chair: roleFlag,
-    discussant: roleFlag,
+    // Heavy roles stress chairs; discussants stay at the "some" level, or nearly every program is infeasible.
+    discussant: k.roles === "heavy" ? fc.option(fc.boolean(), { nil: null, freq: 3 }) : roleFlag,
     pinnedPresenters: featureList(k.pins, rawRef, 2),
     pinnedChair: k.roles === "none" ? fc.constant(null) : feature(k.pins, fc.option(rawRef, { nil: null }), null as number | null),
     pinnedDiscussant:
@@ -544,8 +545,8 @@ export type StressKind = (typeof STRESS_KINDS)[number];
 // with; everything else stays off so that a fair share of the programs remain feasible.
 const STRESS_KNOBS: Record<StressKind, ProgramKnobs> = {
   optOuts: { optOuts: "heavy", dialogue: "some", separate: "some" },
-  scarceChairs: { roles: "heavy", maxRoles: "heavy", maxSlots: 2 },
-  tightSlots: { maxSlots: 2, maxPresents: 2, unavailable: "heavy", roles: "some" },
+  scarceChairs: { roles: "heavy", maxRoles: "some", maxSlots: 2, minParticipants: 5 },
+  tightSlots: { maxSlots: 2, maxPresents: 2, unavailable: "heavy" },
   rareAttributes: { balance: "heavy", caps: "some" },
   dualNationals: { dualNationals: "heavy", caps: "heavy", dialogue: "some", separate: "some" },
   dialoguePairs: { dialogue: "heavy", roles: "some", dualNationals: "some", nationalities: ["UA", "RU", "GE", "AM"] },

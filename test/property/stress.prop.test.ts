@@ -1,7 +1,8 @@
 // One generator per constraint kind that makes that rule bind often (test/arbitraries STRESS_KINDS), and the
 // assertion that every solver's output satisfies that kind: by the checker (all rules) and by the plain reading of
 // that kind in test/helpers/rules.ts. An exact solver must also not call a program infeasible when a heuristic
-// solved it.
+// solved it. Stressed tiny programs are often infeasible, so a run counts only when some solver found a solution
+// (fc.pre skips the others): each kind is held against numRuns solved programs, never vacuously.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SOLVER_NAMES } from "../../src/solvers/solver.js";
@@ -28,8 +29,9 @@ describe.each(STRESS_KINDS)("stress: %s", (kind) => {
         const solved = solutions.filter((s) => s.status === "optimal" || s.status === "feasible");
         const context = solutions.map(describeSolution).join("\n") + `\nprogram: ${JSON.stringify(program)}`;
         for (const s of solutions) if (s.status === "infeasible") expect(solved, context).toEqual([]);
+        fc.pre(solved.length > 0);
       }),
-      { numRuns: runs(10) },
+      { numRuns: runs(8) },
     );
   });
 });
