@@ -8,12 +8,22 @@
 // An exact claim ("optimal", "infeasible") is passed through unchanged; otherwise the reported bound is the better
 // of the backend's and objectiveBound.
 import type { Problem } from "../model/problem.js";
-import { objectiveBound } from "./bounds.js";
+import { lpRelaxationBound, objectiveBound } from "./bounds.js";
 import { highsSolver } from "./mip/highs.js";
 import { mipRefusal, mipSolver } from "./mip/jslp.js";
 import { evaluateAssignment } from "./search/full.js";
 import { runSearch } from "./search/search.js";
 import type { Solver, SolveOptions, SolveResult } from "./solver.js";
+
+const cellCount = (problem: Problem) => problem.participantCount * problem.panelCount;
+
+/**
+ * Largest programs (participant-panel cells) whose LP relaxation bound auto computes beside the search. Measured on
+ * generated conventions (model build + HiGHS interior point, this machine): 300 participants (21,000 cells) 7 s,
+ * bound 833 against the counting bound's 1,362 (search: 824); 400 (37,200 cells) 16 s, 1,112 against 1,789;
+ * 600 (84,000 cells) 59 s; 1,500 (526,500 cells) unfinished after 200 s at 4.4 GB.
+ */
+const LP_BOUND_MAX_CELLS = 60_000;
 
 /** MIP size estimate: assignment variables plus one product variable per (affinity pair, panel). */
 function mipSize(problem: Problem): number {
@@ -63,7 +73,19 @@ export const autoSolver: Solver = {
     const objective = (result: SolveResult) =>
       result.assignment === null ? Number.NEGATIVE_INFINITY : evaluateAssignment(problem, result.assignment).objective;
 
-    if (choice === "search") return label(withBound(await runSearch(problem, { ...options, timeLimitMs: remaining() }), cheapBound), "search");
+    if (choice === "search") {
+      // HiGHS solves the LP relaxation on the other core while the search runs: a far tighter bound than the
+      // counting one where it finishes in time (see LP_BOUND_MAX_CELLS).
+      const stopBound = new AbortController();
+      const onAbort = () => stopBound.abort();
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+      const lp = cellCount(problem) <= LP_BOUND_MAX_CELLS ? lpRelaxationBound(problem, remaining(), stopBound.signal) : Promise.resolve(null);
+      const searched = await runSearch(problem, { ...options, timeLimitMs: remaining() });
+      stopBound.abort();
+      options.signal?.removeEventListener("abort", onAbort);
+      const lpBound = await lp;
+      return label(withBound(searched, minBound(lpBound, cheapBound)), lpBound === null ? "search" : "search, LP relaxation bound");
+    }
 
     let tried = "";
     if (choice === "mip") {

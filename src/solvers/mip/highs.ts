@@ -140,7 +140,7 @@ async function solveWithHighs(problem: Problem, options: SolveOptions): Promise<
  * tighter than objectiveBound, at the price of one LP solve. Null when HiGHS does not finish in time; -Infinity
  * when even the relaxation is infeasible.
  */
-export async function lpRelaxationBound(problem: Problem, timeLimitMs: number): Promise<number | null> {
+export async function lpRelaxationBound(problem: Problem, timeLimitMs: number, signal?: AbortSignal): Promise<number | null> {
   const started = performance.now();
   const model = buildPanelModel(problem);
   if (model.linear.infeasibleReason !== null) return Number.NEGATIVE_INFINITY;
@@ -160,6 +160,7 @@ export async function lpRelaxationBound(problem: Problem, timeLimitMs: number): 
       large: isLarge(model),
     },
     timeLimitMs: remaining,
+    ...(signal === undefined ? {} : { signal }),
   });
   if (outcome.kind !== "done") return null;
   if (outcome.message.status === INFEASIBLE) return Number.NEGATIVE_INFINITY;
