@@ -529,8 +529,8 @@ function checkPins(program: Parts, add: Add, isBroken: (owner: object | undefine
 }
 
 /**
- * A balance rule on an attribute nobody has is almost always a typo ("gendre"): it would balance nothing. Judged
- * when every participant's attributes could be read and some participant records attributes at all.
+ * A balance rule on an attribute nobody has is a typo ("gendre") or forgotten data: it would balance nothing. Judged
+ * when every participant's attributes could be read.
  */
 function checkBalanceAttributes(program: Parts, add: Add, isBroken: (owner: object | undefined, key: string) => boolean): void {
   const rules = program.policy?.balance;
@@ -538,12 +538,11 @@ function checkBalanceAttributes(program: Parts, add: Add, isBroken: (owner: obje
   if (rules === undefined || participants === undefined) return;
   if (participants.some((p) => p === undefined || isBroken(p, "attributes"))) return;
   const known = new Set(participants.flatMap((p) => Object.keys(p?.attributes ?? {})));
-  if (known.size === 0) return;
-  const list = [...known].join(", ");
+  const list = known.size === 0 ? "an attribute set in participants[].attributes (none is)" : `one of: ${[...known].join(", ")}`;
   rules.forEach((rule, k) => {
     const attribute = rule?.attribute;
     if (attribute === undefined || known.has(attribute)) return;
-    add(["policy", "balance", k, "attribute"], `no participant has attribute "${attribute}"`, `one of: ${list}`);
+    add(["policy", "balance", k, "attribute"], `no participant has attribute "${attribute}"`, list);
   });
 }
 

@@ -412,7 +412,8 @@ function buildProgram(
     if (raw.maxShare !== null) policy.nationality.maxShare = raw.maxShare;
     if (raw.minDistinct > 0) policy.nationality.minDistinct = raw.minDistinct;
   }
-  if (raw.balanceShare !== null) {
+  // A balance rule only on an attribute someone holds: the loader rejects one on an attribute nobody has (a typo).
+  if (raw.balanceShare !== null && participants.some((p) => p.attributes?.["gender"] !== undefined)) {
     policy.balance = [{ attribute: "gender", maxShare: raw.balanceShare, minDistinct: raw.balanceDistinct }];
   }
   if (raw.topics !== "ignored") policy.topics = raw.topics;

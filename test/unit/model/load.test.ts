@@ -345,6 +345,15 @@ describe("validateProgram: balance attributes", () => {
     ]);
   });
 
+  it("reports a balance rule when no participant records any attribute", () => {
+    const program = validProgram();
+    for (const p of program.participants) delete p.attributes;
+    program.policy!.balance = [{ attribute: "gender", maxShare: 0.75 }];
+    expect(issuesOf(program).map(formatInputIssue)).toEqual([
+      'program.json: policy.balance[0].attribute: no participant has attribute "gender"; expected an attribute set in participants[].attributes (none is)',
+    ]);
+  });
+
   it("accepts an attribute some participant has", () => {
     const program = validProgram();
     program.participants[4]!.attributes = { career: "senior" };
