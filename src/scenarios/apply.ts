@@ -24,15 +24,27 @@ export function isCapacityIssue(issue: InputIssue): boolean {
   return issue.path.length === 1 && issue.path[0] === "panels";
 }
 
+/**
+ * A balance rule whose attribute nobody holds any more, because its holders withdrew or changed, is a what-if
+ * answer like a capacity shortfall; a rule on an attribute the base program never had is a typo and stays an error.
+ */
+function isWithdrawnAttribute(issue: InputIssue, draft: Draft, baseAttributes: ReadonlySet<string>): boolean {
+  const [policy, balance, k, field] = issue.path;
+  if (policy !== "policy" || balance !== "balance" || typeof k !== "number" || field !== "attribute" || issue.path.length !== 4) return false;
+  const attribute = draft.policy?.balance?.[k]?.attribute;
+  return attribute !== undefined && baseAttributes.has(attribute);
+}
+
 export function applyChanges(base: Program, changes: readonly Change[], file: string): Loaded<Program> {
   const draft: Draft = structuredClone(base);
   const issues: InputIssue[] = [];
+  const baseAttributes = new Set(base.participants.flatMap((p) => Object.keys(p.attributes ?? {})));
   for (const [k, change] of changes.entries()) {
     const at: IssuePath = ["changes", k];
     const before = issues.length;
     applyChange(draft, change, file, at, issues);
     if (issues.length > before) continue;
-    const broken = crossCheckProgram(draft, file).filter((issue) => !isCapacityIssue(issue));
+    const broken = crossCheckProgram(draft, file).filter((issue) => !isCapacityIssue(issue) && !isWithdrawnAttribute(issue, draft, baseAttributes));
     if (broken.length > 0) {
       for (const issue of broken) {
         issues.push({ file, path: at, message: `leaves the program invalid at ${formatPath(issue.path)}: ${issue.message}` });

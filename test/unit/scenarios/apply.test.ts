@@ -35,6 +35,19 @@ describe("applyChanges", () => {
     expect(p.panels[0]!.pinned!.presenters).toEqual(["c"]);
   });
 
+  it("lets a balance rule outlive the last holder of its attribute, but not name an attribute the base never had", () => {
+    const input = smallInput();
+    const base = program({
+      ...input,
+      participants: input.participants.map((p) => (p.id === "a" ? { ...p, attributes: { gender: "f" } } : p)),
+      policy: { ...input.policy, balance: [{ attribute: "gender", maxShare: 0.75 }] },
+    });
+    expect(applyChanges(base, [change({ withdraw: "a" })], "s.yaml").ok).toBe(true);
+    const typo = applyChanges(base, [change({ set: { "policy.balance": [{ attribute: "gendre", maxShare: 0.75 }] } })], "s.yaml");
+    expect(typo.ok).toBe(false);
+    if (!typo.ok) expect(typo.issues.map(formatInputIssue).join("\n")).toContain('no participant has attribute "gendre"');
+  });
+
   it("adds and edits participants and panels, validated by the program schema", () => {
     const p = applied(
       { addParticipants: [{ id: "g", nationalities: ["AM"] }] },
