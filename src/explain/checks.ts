@@ -109,8 +109,9 @@ function checkRoleSupply(problem: Problem, role: "chair" | "discussant"): Necess
   const numbers = { needed: need, participants: people, roles: supply, missing: Math.max(0, need - supply) };
   const who = `${plural(people, "participant")} may ${role === "chair" ? "chair" : "discuss"}`;
   const roles = supply === people ? "" : ` (${supply} ${role} roles in all)`;
-  if (supply < need) return [check(code, false, path, numbers, `panels need ${need} ${role}s but only ${who}${roles}`)];
-  return [check(code, true, path, numbers, `panels need ${need} ${role}s and ${who}${roles}`)];
+  const needed = `${need === 1 ? "1 panel needs a" : `panels need ${need}`} ${need === 1 ? role : `${role}s`}`;
+  if (supply < need) return [check(code, false, path, numbers, `${needed} but only ${who}${roles}`)];
+  return [check(code, true, path, numbers, `${needed} and ${who}${roles}`)];
 }
 
 function checkParticipantPanels(problem: Problem): NecessaryCheck[] {

@@ -49,7 +49,7 @@ const CASES: [CheckCode, ProgramInput, ProgramInput, string[]][] = [
       participants: [...people(4, MIXED), { id: "d1", nationalities: ["DE"], mayDiscuss: 1, presents: 0 }],
       panels: [{ id: "A", discussant: true, size: { min: 1, max: 3 } }, { id: "B", size: { min: 1, max: 3 } }],
     },
-    ["need 1 discussant", "only 0 participants"],
+    ["1 panel needs a discussant but only 0 participants may discuss"],
   ],
   [
     "participant-panels",
