@@ -55,7 +55,28 @@ export function permuteProgram(
   const doc = structuredClone(program);
   doc.participants = reorder(doc.participants, participantOrder);
   doc.panels = reorder(doc.panels, panelOrder);
+  // Every other list whose order means nothing is reversed, and so is each pair.
   if (doc.slots) doc.slots = [...doc.slots].reverse();
+  for (const p of doc.participants) {
+    p.nationalities = [...p.nationalities].reverse();
+    if (p.topics) p.topics = [...p.topics].reverse();
+    if (p.unavailable) p.unavailable = [...p.unavailable].reverse();
+    if (p.avoid?.nationalities) p.avoid.nationalities = [...p.avoid.nationalities].reverse();
+    if (p.avoid?.participants) p.avoid.participants = [...p.avoid.participants].reverse();
+  }
+  for (const panel of doc.panels) {
+    if (panel.topics) panel.topics = [...panel.topics].reverse();
+    if (panel.pinned?.presenters) panel.pinned.presenters = [...panel.pinned.presenters].reverse();
+  }
+  const policy = doc.policy;
+  if (policy !== undefined) {
+    const swapped = <T>(pair: readonly [T, T]): [T, T] => [pair[1], pair[0]];
+    if (policy.keepApart) policy.keepApart = policy.keepApart.map(swapped).reverse();
+    if (policy.separate) policy.separate = policy.separate.map(swapped).reverse();
+    if (policy.affinities) policy.affinities = policy.affinities.map((a) => ({ ...a, between: swapped(a.between) })).reverse();
+    if (policy.dialogue?.pairs) policy.dialogue.pairs = policy.dialogue.pairs.map((d) => ({ ...d, between: swapped(d.between) })).reverse();
+    if (policy.balance) policy.balance = [...policy.balance].reverse();
+  }
   return doc;
 }
 
