@@ -29,6 +29,8 @@ export interface SolveProgramOptions {
    * solve thousands of infeasible programs); the CLI turns it on.
    */
   readonly explain?: { readonly timeLimitMs: number } | null;
+  /** See SolveOptions.helperThreads. */
+  readonly helperThreads?: number;
 }
 
 export async function solveProgram(program: Program, options: SolveProgramOptions = {}): Promise<Solution> {
@@ -41,6 +43,7 @@ export async function solveProgram(program: Program, options: SolveProgramOption
     seed,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.helperThreads === undefined ? {} : { helperThreads: options.helperThreads }),
   });
   // Every solve that found something reports the best bound it knows, so a heuristic's answer carries a gap.
   const bound = result.status === "infeasible" ? null : (result.bound ?? (result.assignment === null ? null : objectiveBound(problem)));

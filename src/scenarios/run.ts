@@ -28,6 +28,8 @@ export interface WhatIfOptions {
   readonly explainTimeLimitMs?: number;
   /** Aborting returns the best found so far and skips the explanation. Not sent to worker threads (not cloneable). */
   readonly signal?: AbortSignal;
+  /** Threads each solve may start beside its own (see SolveOptions.helperThreads); runScenarios sets it. */
+  readonly helperThreads?: number;
 }
 
 export interface ScenarioOutcome {
@@ -139,6 +141,7 @@ export async function runScenario(scenario: LoadedScenario, options: WhatIfOptio
     baseline: baselinePanels,
     ...(maxMoves === undefined || baselinePanels === null ? {} : { maxMoves }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.helperThreads === undefined ? {} : { helperThreads: options.helperThreads }),
   });
   const interrupted = options.signal?.aborted === true;
   // After an abort the user wants the answers now, not a 30-second explanation.

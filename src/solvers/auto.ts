@@ -7,6 +7,7 @@
 //   search's), with the cheap counting bound so the result carries a gap.
 // An exact claim ("optimal", "infeasible") is passed through unchanged; otherwise the reported bound is the better
 // of the backend's and objectiveBound.
+import { availableParallelism } from "node:os";
 import type { Problem } from "../model/problem.js";
 import { lpRelaxationBound, objectiveBound } from "./bounds.js";
 import { highsSolver } from "./mip/highs.js";
@@ -74,12 +75,13 @@ export const autoSolver: Solver = {
       result.assignment === null ? Number.NEGATIVE_INFINITY : evaluateAssignment(problem, result.assignment).objective;
 
     if (choice === "search") {
-      // HiGHS solves the LP relaxation on the other core while the search runs: a far tighter bound than the
+      // HiGHS solves the LP relaxation on a spare core while the search runs: a far tighter bound than the
       // counting one where it finishes in time (see LP_BOUND_MAX_CELLS).
       const stopBound = new AbortController();
       const onAbort = () => stopBound.abort();
       options.signal?.addEventListener("abort", onAbort, { once: true });
-      const lp = cellCount(problem) <= LP_BOUND_MAX_CELLS ? lpRelaxationBound(problem, remaining(), stopBound.signal) : Promise.resolve(null);
+      const spare = options.helperThreads ?? availableParallelism() - 1;
+      const lp = spare > 0 && cellCount(problem) <= LP_BOUND_MAX_CELLS ? lpRelaxationBound(problem, remaining(), stopBound.signal) : Promise.resolve(null);
       const searched = await runSearch(problem, { ...options, timeLimitMs: remaining() });
       stopBound.abort();
       options.signal?.removeEventListener("abort", onAbort);

@@ -19,9 +19,14 @@ export interface SolveOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** A feasible assignment to start from (warm start) or stay close to (what-if re-solves). */
   readonly initial?: Assignment | null;
+  /**
+   * Threads a solver may start beside its own for side work such as a bound (default: one less than the cores).
+   * What-if runs that already use every core for scenarios pass 0.
+   */
+  readonly helperThreads?: number;
 }
 
-export const DEFAULT_SOLVE_OPTIONS: Required<Omit<SolveOptions, "signal" | "onProgress" | "initial">> = {
+export const DEFAULT_SOLVE_OPTIONS: Required<Omit<SolveOptions, "signal" | "onProgress" | "initial" | "helperThreads">> = {
   timeLimitMs: 60_000,
   seed: 1,
 };
