@@ -1,6 +1,6 @@
 // Local search: late acceptance hill climbing (LAHC, Burke & Bykov 2017) over a penalised score
 // (objective - sum of adaptive weight x violation), with iterated-local-search kicks from the best solution when
-// the current score stagnates. Pure grouping programs (MDGP) go to the tabu search of grouping.ts instead.
+// the current score stagnates. Pure grouping programs (MDGP) go to the memetic search of grouping.ts instead.
 //
 // Why, by measurement:
 // - LAHC needs only the delta of one random move, which the counters give in O(panel size), so it scales to
@@ -10,7 +10,7 @@
 //   iteration budget (historyLengthFor): at convention size it is near 1, i.e. hill climbing that accepts equal
 //   moves, and the kicks provide the diversification; small programs with many moves per participant get more.
 // - On MDGP (dense affinities, only size rules) random-move LAHC stayed 1.2-5% below the best known values of
-//   RanReal n = 120 at 5-10 s, whereas the gain-table tabu search reaches 0.02-0.6% at 30 s.
+//   RanReal n = 120 at 5-10 s, whereas the memetic search over a gain-table tabu search reaches 0-0.35% at 30 s.
 import type { Assignment, Problem } from "../../model/problem.js";
 import type { Solver, SolveOptions, SolveResult, SolveStats } from "../solver.js";
 import { construct } from "../greedy/greedy.js";
@@ -115,7 +115,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
     }
   };
 
-  // Pure grouping programs (MDGP) go to the dedicated tabu search; see grouping.ts for why.
+  // Pure grouping programs (MDGP) go to the dedicated memetic search; see grouping.ts for why.
   if (isPureGrouping(state) && evaluator.isFeasible()) {
     let lastYield = elapsed();
     const grouping = await runGrouping(state, {
