@@ -6,7 +6,7 @@
 // - everything else: `search` alone (at 300 participants HiGHS's root bound stalls and its incumbents trail the
 //   search's), with the cheap counting bound so the result carries a gap.
 // An exact claim ("optimal", "infeasible") is passed through unchanged; otherwise the reported bound is the better
-// of the backend's and objectiveBound.
+// of the backend's, the LP relaxation's and objectiveBound, and an answer that reaches it is optimal.
 import { availableParallelism } from "node:os";
 import type { Problem } from "../model/problem.js";
 import { lpRelaxationBound, objectiveBound } from "./bounds.js";
@@ -73,6 +73,12 @@ export const autoSolver: Solver = {
     });
     const objective = (result: SolveResult) =>
       result.assignment === null ? Number.NEGATIVE_INFINITY : evaluateAssignment(problem, result.assignment).objective;
+    // A feasible assignment that reaches a proven upper bound is optimal, whichever solver found it.
+    const settle = (result: SolveResult, bound: number | null): SolveResult => {
+      const bounded = withBound(result, bound);
+      if (bounded.status !== "feasible" || bound === null || objective(bounded) < bound - 1e-6) return bounded;
+      return { ...bounded, status: "optimal" };
+    };
 
     if (choice === "search") {
       // HiGHS solves the LP relaxation on a spare core while the search runs: a far tighter bound than the
@@ -82,11 +88,11 @@ export const autoSolver: Solver = {
       options.signal?.addEventListener("abort", onAbort, { once: true });
       const spare = options.helperThreads ?? availableParallelism() - 1;
       const lp = spare > 0 && cellCount(problem) <= LP_BOUND_MAX_CELLS ? lpRelaxationBound(problem, remaining(), stopBound.signal) : Promise.resolve(null);
-      const searched = await runSearch(problem, { ...options, timeLimitMs: remaining() });
+      const searched = await runSearch(problem, { ...options, timeLimitMs: remaining(), ceiling: cheapBound });
       stopBound.abort();
       options.signal?.removeEventListener("abort", onAbort);
       const lpBound = await lp;
-      return label(withBound(searched, minBound(lpBound, cheapBound)), lpBound === null ? "search" : "search, LP relaxation bound");
+      return label(settle(searched, minBound(lpBound, cheapBound)), lpBound === null ? "search" : "search, LP relaxation bound");
     }
 
     let tried = "";
@@ -99,8 +105,9 @@ export const autoSolver: Solver = {
     }
 
     const searchFirstMs = Math.min(Math.round(remaining() * SEARCH_FIRST_SHARE), SEARCH_FIRST_BASE_MS + problem.participantCount * problem.panelCount * SEARCH_FIRST_MS_PER_CELL);
-    const searched = await runSearch(problem, { ...options, timeLimitMs: searchFirstMs });
-    if (remaining() < 100 || options.signal?.aborted === true) return label(withBound(searched, cheapBound), `${tried}search`);
+    const searched = await runSearch(problem, { ...options, timeLimitMs: searchFirstMs, ceiling: cheapBound });
+    const reached = settle(searched, cheapBound);
+    if (reached.status === "optimal" || remaining() < 100 || options.signal?.aborted === true) return label(reached, `${tried}search`);
     const exact = await highsSolver.solve(problem, {
       ...options,
       timeLimitMs: remaining(),
@@ -108,7 +115,7 @@ export const autoSolver: Solver = {
     });
     if (exact.status === "optimal" || exact.status === "infeasible") return label(exact, `${tried}search+highs`);
     const best = objective(exact) > objective(searched) ? exact : searched;
-    return label(withBound(best, minBound(exact.bound, cheapBound)), `${tried}search+highs`);
+    return label(settle(best, minBound(exact.bound, cheapBound)), `${tried}search+highs`);
   },
 };
 
