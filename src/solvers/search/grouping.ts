@@ -18,7 +18,6 @@ import type { Random } from "./random.js";
 import { ALL_RULES } from "./rules/index.js";
 import type { SearchState } from "./state.js";
 
-/** Rules a pure grouping program may have active: nothing but loads, sizes and affinity. */
 /** Above this many groups the size vertices are not enumerated (2^m masks). */
 const MAX_ENUMERATED_GROUPS = 14;
 /** Fresh pool members start from one of this many leading size vectors (they differ by a few mean weights). */
@@ -30,6 +29,7 @@ const WALK_STAGNATION = 10;
 /** Children in a row that do not improve the best before the pool is refreshed around its best. */
 const REFRESH_AFTER = 30;
 
+/** Rules a pure grouping program may have active: nothing but loads, sizes and affinity. */
 const GROUPING_RULES = new Set(["load", "roles", "slot-clash", "affinity"]);
 
 export function isPureGrouping(state: SearchState): boolean {
@@ -136,19 +136,20 @@ export async function runGrouping(state: SearchState, options: GroupingOptions):
   const onWalkImprove = (value: number) => {
     if (value > best + 1e-9) options.onImprove?.(value * scale);
   };
-  /** Tabu walk from the loaded grouping; returns its best as a pool entry, or null when the search must stop. */
+  /**
+   * Tabu walk from the loaded grouping; returns its best as a pool entry, or null when the search must stop (the
+   * time is up, or no move exists: then the sizes admit no other grouping).
+   */
   const walk = async (): Promise<PoolEntry | null> => {
-    const finished = await tabu.improve(WALK_STAGNATION * n, options.shouldStop, onWalkImprove);
+    const outcome = await tabu.improve(WALK_STAGNATION * n, options.shouldStop, onWalkImprove);
     if (tabu.runBestValue > best + 1e-9) {
       best = tabu.runBestValue;
       bestGroup.set(tabu.runBest);
-      sinceImprovement = 0;
-    } else {
-      sinceImprovement++;
+      childrenSinceImprovement = 0;
     }
-    return finished ? { groups: Int32Array.from(tabu.runBest), value: tabu.runBestValue } : null;
+    return outcome === "finished" ? { groups: Int32Array.from(tabu.runBest), value: tabu.runBestValue } : null;
   };
-  let sinceImprovement = 0;
+  let childrenSinceImprovement = 0;
 
   const pool: PoolEntry[] = [];
   search: {
@@ -160,9 +161,9 @@ export async function runGrouping(state: SearchState, options: GroupingOptions):
       pool.push(entry);
     }
     for (;;) {
-      if (sinceImprovement > REFRESH_AFTER) {
+      if (childrenSinceImprovement >= REFRESH_AFTER) {
         // The pool has converged: keep its best, replace the rest with fresh walks from random groupings.
-        sinceImprovement = 0;
+        childrenSinceImprovement = 0;
         const keep = bestIndex(pool);
         for (let k = 0; k < pool.length; k++) {
           if (k === keep) continue;
@@ -175,6 +176,7 @@ export async function runGrouping(state: SearchState, options: GroupingOptions):
       const x = random.int(pool.length);
       const y = (x + 1 + random.int(pool.length - 1)) % pool.length;
       tabu.load(crossover(pool[x]!.groups, pool[y]!.groups, tabu, random));
+      childrenSinceImprovement++;
       const child = await walk();
       if (child === null) break search;
       // The child replaces the worst member when better and not a copy of a member (same value: taken as a copy).
@@ -235,7 +237,7 @@ export function crossover(a: Int32Array, b: Int32Array, shape: GroupingShape, ra
     turn ^= 1;
     let pick = NONE;
     let pickValue = Number.NEGATIVE_INFINITY;
-    let pickMembers: number[] = [];
+    let pickMembers: readonly number[] = [];
     for (let g = 0; g < m; g++) {
       if (usedIndex[g] === 1) continue;
       const list = members(parent, g);
@@ -248,12 +250,7 @@ export function crossover(a: Int32Array, b: Int32Array, shape: GroupingShape, ra
       }
     }
     usedIndex[pick] = 1;
-    // Beyond the group's maximum, keep the members most attached to the others.
-    if (pickMembers.length > maxSize[pick]!) {
-      const attach = pickMembers.map((i) => pickMembers.reduce((sum, j) => sum + (i === j ? 0 : weights[i * n + j]!), 0));
-      const order = pickMembers.map((_, k) => k).sort((x, y) => attach[y]! - attach[x]!);
-      pickMembers = order.slice(0, maxSize[pick]!).map((k) => pickMembers[k]!);
-    }
+    // A parent's group is within its bounds, so its unplaced members fit the child's group of the same index.
     for (const i of pickMembers) child[i] = pick;
   }
   // Place the rest greedily by gain towards the child's groups.

@@ -8,6 +8,7 @@ import { normalizeProgram } from "../../../../src/model/normalize.js";
 import type { ProgramInput } from "../../../../src/model/schema.js";
 import { assignmentToPanels } from "../../../../src/solve.js";
 import { crossover, isPureGrouping, randomGrouping, sizeConfigs } from "../../../../src/solvers/search/grouping.js";
+import { GroupingTabu } from "../../../../src/solvers/search/grouping-tabu.js";
 import { createRandom } from "../../../../src/solvers/search/random.js";
 import { runSearch } from "../../../../src/solvers/search/search.js";
 import { SearchState } from "../../../../src/solvers/search/state.js";
@@ -210,6 +211,43 @@ describe("grouping crossover", () => {
         expect(Array.from(crossover(a, a, shape, random))).toEqual(Array.from(a));
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe("grouping tabu scan", () => {
+  it("prunes exactly: with and without the bound the walk makes the same moves, also with negative weights", async () => {
+    const caseArb = fc.record({
+      n: fc.integer({ min: 2, max: 30 }),
+      m: fc.integer({ min: 2, max: 5 }),
+      seed: fc.nat(),
+      negative: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(caseArb, async ({ n, m, seed, negative }) => {
+        const random = createRandom(seed);
+        const weights = new Float64Array(n * n);
+        for (let i = 0; i < n; i++) {
+          for (let j = i + 1; j < n; j++) weights[i * n + j] = weights[j * n + i] = random.int(50) - (negative ? random.int(60) : 0);
+        }
+        // Bounds around an even split, so both inserts and swaps exist.
+        const even = Math.floor(n / m);
+        const minSize = Int32Array.from({ length: m }, () => Math.max(0, even - 1));
+        const maxSize = Int32Array.from({ length: m }, (_, g) => even + 1 + (g === 0 ? n : 0));
+        const start = randomGrouping(n, sizeConfigs(n, minSize, maxSize)[0]!, random);
+        const walks = [true, false].map((prune) => {
+          const tabu = new GroupingTabu(n, m, weights, minSize, maxSize, createRandom(seed + 1), { prune });
+          tabu.load(start);
+          return tabu;
+        });
+        const outcomes = [];
+        for (const tabu of walks) outcomes.push(await tabu.improve(1e9, (iteration) => iteration >= 200, () => {}));
+        expect(outcomes[0]).toBe(outcomes[1]);
+        expect(walks[0]!.iteration).toBe(walks[1]!.iteration);
+        expect(Array.from(walks[0]!.group)).toEqual(Array.from(walks[1]!.group));
+        expect(walks[0]!.runBestValue).toBe(walks[1]!.runBestValue);
+      }),
+      { numRuns: 150 },
     );
   });
 });
