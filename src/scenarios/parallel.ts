@@ -32,8 +32,8 @@ export async function runScenarios(
 ): Promise<(ScenarioOutcome | undefined)[]> {
   const { jobs = defaultJobs(), onEvent, ...given } = options;
   const threads = Math.min(Math.max(1, Math.floor(jobs)), scenarios.length);
-  // Scenario threads take the cores first; a solve's side work (auto's LP bound) gets only what is left.
-  const solveOptions: WhatIfOptions = { helperThreads: Math.max(0, availableParallelism() - threads), ...given };
+  // Scenario threads take the cores first; a solve's side work (auto's LP bound) shares only what is left.
+  const solveOptions: WhatIfOptions = { helperThreads: Math.floor(Math.max(0, availableParallelism() - threads) / threads), ...given };
   if (threads <= 1 || solveOptions.signal?.aborted === true) {
     const outcomes: (ScenarioOutcome | undefined)[] = new Array(scenarios.length).fill(undefined);
     for (const [index, scenario] of scenarios.entries()) {

@@ -164,7 +164,10 @@ export async function lpRelaxationBound(problem: Problem, timeLimitMs: number, s
   });
   if (outcome.kind !== "done") return null;
   if (outcome.message.status === INFEASIBLE) return Number.NEGATIVE_INFINITY;
-  return outcome.message.status === OPTIMAL && outcome.message.objective !== null ? outcome.message.objective : null;
+  if (outcome.message.status !== OPTIMAL || outcome.message.objective === null) return null;
+  // As for the MIP's dual bound: with an integral objective the optimum is an integer, so the LP value rounds down.
+  const value = outcome.message.objective;
+  return hasIntegralObjective(model.linear) ? Math.floor(value + 1e-6) : value;
 }
 
 /**
