@@ -2,12 +2,20 @@
 // formatInputIssue; the library never prints.
 export type IssuePath = readonly (string | number)[];
 
+/**
+ * Codes for the issues other code must recognise: a program that is well formed but whose presentations do not fit
+ * its seats, and a balance rule on an attribute nobody holds. What-if runs take both for answers, not broken input,
+ * when changes caused them (a withdrawal can do either).
+ */
+export type InputIssueCode = "capacity" | "unheld-attribute";
+
 export interface InputIssue {
   readonly file: string;
   /** JSON path inside the file, e.g. ["participants", 3, "avoid", "participants", 0]; empty for the whole file. */
   readonly path: IssuePath;
   readonly message: string;
   readonly expected?: string;
+  readonly code?: InputIssueCode;
 }
 
 export type Loaded<T> =

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { ProgramSchema, type Program } from "./schema.js";
-import type { InputIssue, IssuePath, Loaded } from "./issues.js";
+import type { InputIssue, InputIssueCode, IssuePath, Loaded } from "./issues.js";
 
 /** Parses JSON or YAML text (YAML is a superset, but JSON gets JSON's own error messages). */
 export function parseDataText(text: string, file: string): Loaded<unknown> {
@@ -343,12 +343,12 @@ export function crossCheckProgram(program: Program, file: string): InputIssue[] 
 }
 
 type Parts = Salvaged<Program>;
-type Add = (path: IssuePath, message: string, expected?: string) => void;
+type Add = (path: IssuePath, message: string, expected?: string, code?: InputIssueCode) => void;
 
 function crossCheckParts(program: Parts, file: string, broken: WeakMap<object, Set<string>>): InputIssue[] {
   const issues: InputIssue[] = [];
-  const add: Add = (path, message, expected) =>
-    issues.push(expected === undefined ? { file, path, message } : { file, path, message, expected });
+  const add: Add = (path, message, expected, code) =>
+    issues.push({ file, path, message, ...(expected === undefined ? {} : { expected }), ...(code === undefined ? {} : { code }) });
   const isBroken = (owner: object | undefined, key: string) => owner !== undefined && (broken.get(owner)?.has(key) ?? false);
 
   const participants = program.participants;
@@ -443,10 +443,10 @@ function crossCheckParts(program: Parts, file: string, broken: WeakMap<object, S
   if (demand === undefined || panels === undefined || minSeats === undefined || maxSeats === undefined) return issues;
   if (demand > maxSeats) {
     add(["panels"], `${demand} presentations but the panels seat at most ${maxSeats} presenters`,
-      "more panels, larger panel sizes, or fewer presentations");
+      "more panels, larger panel sizes, or fewer presentations", "capacity");
   } else if (demand < minSeats) {
     add(["panels"], `${demand} presentations but the panels need at least ${minSeats} presenters`,
-      "fewer panels, smaller minimum sizes, or more presentations");
+      "fewer panels, smaller minimum sizes, or more presentations", "capacity");
   }
   return issues;
 }
@@ -466,7 +466,11 @@ function checkPins(program: Parts, add: Add, isBroken: (owner: object | undefine
   });
   type Role = "presenter" | "chair" | "discussant";
   const pins = new Map<string, { role: Role; panel: number; path: IssuePath }[]>();
-  const pin = (id: string, role: Role, panel: number, path: IssuePath) => pins.set(id, [...(pins.get(id) ?? []), { role, panel, path }]);
+  const pin = (id: string, role: Role, panel: number, path: IssuePath) => {
+    const list = pins.get(id);
+    if (list === undefined) pins.set(id, [{ role, panel, path }]);
+    else list.push({ role, panel, path });
+  };
   const panelName = (k: number) => {
     const id = panels[k]?.id;
     return id === undefined ? `panels[${k}]` : `"${id}"`;
@@ -542,7 +546,7 @@ function checkBalanceAttributes(program: Parts, add: Add, isBroken: (owner: obje
   rules.forEach((rule, k) => {
     const attribute = rule?.attribute;
     if (attribute === undefined || known.has(attribute)) return;
-    add(["policy", "balance", k, "attribute"], `no participant has attribute "${attribute}"`, list);
+    add(["policy", "balance", k, "attribute"], `no participant has attribute "${attribute}"`, list, "unheld-attribute");
   });
 }
 

@@ -18,10 +18,10 @@ type Draft = Program;
 
 /**
  * A program whose presentations no longer match its seats is a what-if answer (infeasible, with an explanation),
- * not a broken input; crossCheckProgram reports that case at the path ["panels"].
+ * not a broken input; crossCheckProgram marks that issue with the code "capacity".
  */
 export function isCapacityIssue(issue: InputIssue): boolean {
-  return issue.path.length === 1 && issue.path[0] === "panels";
+  return issue.code === "capacity";
 }
 
 /**
@@ -29,9 +29,9 @@ export function isCapacityIssue(issue: InputIssue): boolean {
  * answer like a capacity shortfall; a rule on an attribute the base program never had is a typo and stays an error.
  */
 function isWithdrawnAttribute(issue: InputIssue, draft: Draft, baseAttributes: ReadonlySet<string>): boolean {
-  const [policy, balance, k, field] = issue.path;
-  if (policy !== "policy" || balance !== "balance" || typeof k !== "number" || field !== "attribute" || issue.path.length !== 4) return false;
-  const attribute = draft.policy?.balance?.[k]?.attribute;
+  if (issue.code !== "unheld-attribute") return false;
+  const k = issue.path[2];
+  const attribute = typeof k === "number" ? draft.policy?.balance?.[k]?.attribute : undefined;
   return attribute !== undefined && baseAttributes.has(attribute);
 }
 
