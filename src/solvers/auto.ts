@@ -19,13 +19,16 @@ import type { Solver, SolveOptions, SolveResult } from "./solver.js";
 const cellCount = (problem: Problem) => problem.participantCount * problem.panelCount;
 
 /**
- * Largest programs (participant-panel cells) whose LP relaxation bound auto computes beside the search. Measured on
- * generated conventions (model build + HiGHS interior point, this machine): 300 participants (21,000 cells) 7 s,
+ * Largest programs (MIP size: participant-panel cells plus affinity pairs x panels) whose LP relaxation bound auto
+ * computes beside the search. Measured on generated conventions (model build + HiGHS interior point, this
+ * machine): 300 participants (21,000 cells) 7 s,
  * bound 833 against the counting bound's 1,362 (search: 824); 400 (37,200 cells) 16 s, 1,112 against 1,789;
  * 600 (84,000 cells) 59 s; 1,500 (526,500 cells) unfinished after 200 s at 4.4 GB. The model is built on the main
- * thread before the search starts: 0.6 s at 21,000 cells, 2.3 s at 84,000.
+ * thread before the search starts: 0.6 s at 21,000 cells, 2.3 s at 84,000. Dense affinities are far beyond it (MDGP
+ * n = 240: 344,000 affinity products; when the limit counted cells only, auto built that model and reached 0.43%
+ * below the best known on RanReal n240 ds_01 at 20 s where search alone reached 0.28%).
  */
-const LP_BOUND_MAX_CELLS = 60_000;
+const LP_BOUND_MAX_SIZE = 60_000;
 
 /** MIP size estimate: assignment variables plus one product variable per (affinity pair, panel). */
 function mipSize(problem: Problem): number {
@@ -83,13 +86,13 @@ export const autoSolver: Solver = {
 
     if (choice === "search") {
       // HiGHS solves the LP relaxation on a spare core while the search runs: a far tighter bound than the
-      // counting one where it finishes in time (see LP_BOUND_MAX_CELLS). Its model is built on this thread first.
+      // counting one where it finishes in time (see LP_BOUND_MAX_SIZE). Its model is built on this thread first.
       const stopBound = new AbortController();
       const onAbort = () => stopBound.abort();
       options.signal?.addEventListener("abort", onAbort, { once: true });
       try {
         const spare = options.helperThreads ?? availableParallelism() - 1;
-        const lp = spare > 0 && cellCount(problem) <= LP_BOUND_MAX_CELLS ? lpRelaxationBound(problem, remaining(), stopBound.signal) : Promise.resolve(null);
+        const lp = spare > 0 && mipSize(problem) <= LP_BOUND_MAX_SIZE ? lpRelaxationBound(problem, remaining(), stopBound.signal) : Promise.resolve(null);
         const searched = await runSearch(problem, { ...options, timeLimitMs: remaining(), ceiling: cheapBound });
         stopBound.abort();
         const lpBound = await lp;
