@@ -92,8 +92,13 @@ export const autoSolver: Solver = {
       options.signal?.addEventListener("abort", onAbort, { once: true });
       try {
         const spare = options.helperThreads ?? availableParallelism() - 1;
+        let lpKnown = Number.POSITIVE_INFINITY;
         const lp = spare > 0 && mipSize(problem) <= LP_BOUND_MAX_SIZE ? lpRelaxationBound(problem, remaining(), stopBound.signal) : Promise.resolve(null);
-        const searched = await runSearch(problem, { ...options, timeLimitMs: remaining(), ceiling: cheapBound });
+        void lp.then((value) => {
+          if (value !== null) lpKnown = value;
+        });
+        // The search stops once it reaches the LP bound, as soon as that arrives: its answer is then proven optimal.
+        const searched = await runSearch(problem, { ...options, timeLimitMs: remaining(), ceiling: () => Math.min(cheapBound, lpKnown) });
         stopBound.abort();
         const lpBound = await lp;
         // An infeasible LP relaxation proves the program infeasible.

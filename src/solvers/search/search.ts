@@ -27,11 +27,12 @@ export interface SearchOptions extends SolveOptions {
   /** LAHC history length; by default it follows the iteration budget. */
   readonly historyLength?: number;
   /**
-   * A proven upper bound on the objective: the search stops as soon as it holds a feasible assignment reaching it.
-   * Without one, a program whose objective weights are all 0 (a feasibility question, as explanations ask) stops
-   * at its first feasible assignment.
+   * A proven upper bound on the objective, or a function giving the best one known so far (a bound computed beside
+   * the search may arrive later): the search stops as soon as it holds a feasible assignment reaching it. Without
+   * one, a program whose objective weights are all 0 (a feasibility question, as explanations ask) stops at its
+   * first feasible assignment.
    */
-  readonly ceiling?: number;
+  readonly ceiling?: number | (() => number);
 }
 
 export const searchSolver: Solver = {
@@ -57,7 +58,8 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
   const elapsed = () => performance.now() - started;
   const deadline = options.timeLimitMs;
   const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
-  const ceiling = options.ceiling ?? (Object.values(problem.weights).every((w) => w === 0) ? 0 : Number.POSITIVE_INFINITY);
+  const given = options.ceiling ?? (Object.values(problem.weights).every((w) => w === 0) ? 0 : Number.POSITIVE_INFINITY);
+  const ceiling = typeof given === "number" ? () => given : given;
   const random = createRandom(options.seed);
   const state = new SearchState(problem);
   construct(state, random, options.initial ?? problem.baseline);
@@ -174,7 +176,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
     iteration++;
     sincePeak++;
     if (iteration % CHECK_EVERY === 0) {
-      if (isAborted(options.signal) || bestObjective >= ceiling - 1e-9) break;
+      if (isAborted(options.signal) || bestObjective >= ceiling() - 1e-9) break;
       const now = elapsed();
       if (options.maxIterations === undefined && now >= deadline) break;
       if (now - lastYield >= YIELD_EVERY_MS) {
