@@ -3,8 +3,9 @@
 //   it stalls, the rest of the budget goes to the small-program path below;
 // - small programs: `search` first for a quick incumbent, then `highs` warm-started from it with the rest of the
 //   budget, to prove optimality or at least report its dual bound;
-// - everything else: `search` alone (at 300 participants HiGHS's root bound stalls and its incumbents trail the
-//   search's), with the cheap counting bound so the result carries a gap.
+// - everything else: `search` (at 300 participants HiGHS spends a minute in its root node and its incumbents trail
+//   the search's), with HiGHS's LP relaxation solved on a spare core beside it where that fits, else the counting
+//   bound, so the result carries a gap; the search stops early when it reaches the bound.
 // An exact claim ("optimal", "infeasible") is passed through unchanged; otherwise the reported bound is the better
 // of the backend's, the LP relaxation's and objectiveBound, and an answer that reaches it is optimal.
 import { availableParallelism } from "node:os";
@@ -21,8 +22,8 @@ const cellCount = (problem: Problem) => problem.participantCount * problem.panel
 /**
  * Largest programs (MIP size: participant-panel cells plus affinity pairs x panels) whose LP relaxation bound auto
  * computes beside the search. Measured on generated conventions (model build + HiGHS interior point, this
- * machine): 300 participants (21,000 cells) 7 s,
- * bound 833 against the counting bound's 1,362 (search: 824); 400 (37,200 cells) 16 s, 1,112 against 1,789;
+ * machine): 300 participants (21,000 cells) 7 s, bound 833 against the counting bound's 1,362 (search: 824); 400
+ * (37,200 cells) 16 s, 1,112 against 1,789;
  * 600 (84,000 cells) 59 s; 1,500 (526,500 cells) unfinished after 200 s at 4.4 GB. The model is built on the main
  * thread before the search starts: 0.6 s at 21,000 cells, 2.3 s at 84,000. Dense affinities are far beyond it (MDGP
  * n = 240: 344,000 affinity products; when the limit counted cells only, auto built that model and reached 0.43%
