@@ -1,7 +1,6 @@
 // `tracktwo solve PROGRAM`: load and validate, refuse what the chosen solver cannot do, solve, re-check (inside
 // solveProgram), then write the solution file and print either the summary or the JSON. Exit codes DESIGN.md §6.
-import { accessSync, constants, existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
 import { loadProgram } from "../../model/load.js";
 import { normalizeProgram } from "../../model/normalize.js";
 import { loadSolution, type Solution } from "../../model/solution.js";
@@ -12,6 +11,7 @@ import { formatViolation } from "../../report/violations.js";
 import { solveProgram } from "../../solve.js";
 import { mipRefusal } from "../../solvers/mip/jslp.js";
 import { DEFAULT_SOLVE_OPTIONS, type ProgressEvent } from "../../solvers/solver.js";
+import { outputProblem, writeFileAtomic } from "../files.js";
 import {
   EXIT_INFEASIBLE,
   EXIT_OK,
@@ -135,78 +135,11 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   return solution.status === "optimal" || solution.status === "feasible" ? EXIT_OK : EXIT_INFEASIBLE;
 }
 
-/**
- * Why the solution cannot be written to `file` (a directory, the program file itself, a missing or read-only
- * folder), or null. `programFile` is compared by resolved real path and by inode, so `./p.yaml`, `p.yaml`, a
- * symlink and a hard link to the program are all recognised.
- */
-export function outputProblem(file: string, programFile?: string): string | null {
-  const dir = dirname(file);
-  try {
-    if (existsSync(file)) {
-      const target = statSync(file);
-      if (target.isDirectory()) return "is a directory; expected a file path for the solution";
-      if (programFile !== undefined && sameFile(file, programFile)) {
-        return `is the program file ${programFile}; expected another path (writing there would replace the program with the solution)`;
-      }
-    }
-  } catch {
-    // A dangling symlink or an unreadable entry: let the directory checks below and the write itself decide.
-  }
-  let folder: Stats;
-  try {
-    folder = statSync(dir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return `directory ${dir} does not exist; expected a writable path`;
-    if (code === "ENOTDIR") return `${dir} is not a directory; expected a writable path`;
-    return `cannot reach directory ${dir} (${code ?? (error as Error).message}); expected a writable path`;
-  }
-  if (!folder.isDirectory()) return `${dir} is not a directory; expected a writable path`;
-  try {
-    accessSync(dir, constants.W_OK);
-  } catch {
-    return `directory ${dir} is not writable; expected a writable path`;
-  }
-  return null;
-}
-
-function sameFile(a: string, b: string): boolean {
-  try {
-    if (realpathSync(a) === realpathSync(b)) return true;
-    const sa = statSync(a);
-    const sb = statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return resolve(a) === resolve(b);
-  }
-}
-
 /** Does `file` already hold a solution with panels (one worth keeping)? */
 function holdsAssignment(file: string): boolean {
   if (!existsSync(file)) return false;
   const existing = loadSolution(file);
   return existing.ok && existing.value.panels.length > 0;
-}
-
-/**
- * Writes through a temporary file in the same directory and renames it into place, so a failure half-way never
- * leaves a truncated solution where a good one was. Returns null on success, or what went wrong.
- */
-export function writeFileAtomic(file: string, text: string): string | null {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text, "utf8");
-    renameSync(temp, file);
-    return null;
-  } catch (error) {
-    rmSync(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return `directory ${dirname(file)} does not exist; expected a writable path`;
-    if (code === "EISDIR") return "is a directory; expected a file path";
-    if (code === "EACCES" || code === "EPERM" || code === "EROFS") return `directory ${dirname(file)} is not writable; expected a writable path`;
-    return `${code ?? (error as Error).message}; expected a writable path`;
-  }
 }
 
 /** One self-overwriting stderr line while an interactive solve runs, at most a few updates a second. */

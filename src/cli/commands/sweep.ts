@@ -8,7 +8,7 @@ import type { ScenarioOutcome } from "../../scenarios/run.js";
 import { formatValue, parseSweepSpec, sweepCsv, sweepScenarios } from "../../scenarios/sweep.js";
 import { SOLVER_NAMES } from "../../solvers/solver.js";
 import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
-import { writeFileAtomic } from "./solve.js";
+import { writeFileAtomic } from "../files.js";
 import { jobsOption, progressDisplay, reportInterrupted, solveOptions } from "./whatif.js";
 
 const usage =

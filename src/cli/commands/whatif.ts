@@ -1,6 +1,5 @@
 // `tracktwo whatif SCENARIO...`: load every scenario (all input problems reported at once), solve them side by side
 // on worker threads, print one comparison table, write each scenario's solution and per-participant diff.
-import { mkdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { formatExplanation } from "../../explain/format.js";
 import type { Explanation } from "../../explain/types.js";
@@ -13,7 +12,7 @@ import { comparisonTable, diffDocument, formatMove } from "../../scenarios/repor
 import type { ScenarioOutcome, WhatIfOptions } from "../../scenarios/run.js";
 import { SOLVER_NAMES } from "../../solvers/solver.js";
 import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, numberOption, parseCommandArgs, reportInputIssues, solverOption, wholeOption, type CliIo, type Command, type ExitCode } from "../io.js";
-import { writeFileAtomic } from "./solve.js";
+import { makeDirectory, writeFileAtomic } from "../files.js";
 
 const usage =
   "tracktwo whatif SCENARIO... [--solver NAME] [--time-limit SECONDS] [--seed N] [--jobs N] [--out-dir DIR] " +
@@ -119,7 +118,7 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
   for (const { item: scenario, outcome } of results) {
     const dir = values["out-dir"] ?? join(dirname(scenario.file), "out");
     const failed =
-      mkdir(dir) ??
+      makeDirectory(dir) ??
       writeFileAtomic(join(dir, `${fileStem(outcome.name)}.solution.json`), `${JSON.stringify(redactSolution(outcome.solution), null, 2)}\n`) ??
       writeFileAtomic(join(dir, `${fileStem(outcome.name)}.diff.json`), `${JSON.stringify(diffDocument(outcome, scenario.baselineFile === null ? null : relative(dir, scenario.baselineFile)), null, 2)}\n`);
     if (failed !== null) {
@@ -149,15 +148,6 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
 const fileStem = (name: string) => name.replace(/[^\w.-]+/g, "_");
 
 const indent = (text: string) => text.split("\n").map((l) => (l === "" ? l : `  ${l}`)).join("\n");
-
-function mkdir(dir: string): string | null {
-  try {
-    mkdirSync(dir, { recursive: true });
-    return null;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  }
-}
 
 /** --solver, --time-limit, --seed, --explain-time-limit, shared with `sweep`. */
 export function solveOptions(
