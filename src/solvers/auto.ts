@@ -31,6 +31,11 @@ const cellCount = (problem: Problem) => problem.participantCount * problem.panel
  */
 const LP_BOUND_MAX_SIZE = 60_000;
 
+/** Does auto solve the LP relaxation beside the search? Only on a spare thread, and only where it finishes in time. */
+export function solvesLpBoundBeside(problem: Problem, helperThreads: number): boolean {
+  return helperThreads > 0 && mipSize(problem) <= LP_BOUND_MAX_SIZE;
+}
+
 /** MIP size estimate: assignment variables plus one product variable per (affinity pair, panel). */
 function mipSize(problem: Problem): number {
   return problem.participantCount * problem.panelCount + problem.affinities.length * problem.panelCount;
@@ -94,7 +99,7 @@ export const autoSolver: Solver = {
       try {
         const spare = options.helperThreads ?? availableParallelism() - 1;
         let lpKnown = Number.POSITIVE_INFINITY;
-        const lp = spare > 0 && mipSize(problem) <= LP_BOUND_MAX_SIZE ? lpRelaxationBound(problem, remaining(), stopBound.signal) : Promise.resolve(null);
+        const lp = solvesLpBoundBeside(problem, spare) ? lpRelaxationBound(problem, remaining(), stopBound.signal) : Promise.resolve(null);
         void lp.then((value) => {
           if (value !== null) lpKnown = value;
         });

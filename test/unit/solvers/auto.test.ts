@@ -1,9 +1,9 @@
 // auto beyond the HiGHS-proof size: the search, with HiGHS's LP relaxation bound solved beside it when a core is
-// spare (the bound must be valid and tighter than the counting bound), and without it when none is.
+// spare and the model is small enough (the bound must be valid and tighter than the counting bound).
 import { describe, expect, it } from "vitest";
 import { generateProgram } from "../../../src/generate/generate.js";
 import { normalizeProgram } from "../../../src/model/normalize.js";
-import { autoSolver, chooseSolver } from "../../../src/solvers/auto.js";
+import { autoSolver, chooseSolver, solvesLpBoundBeside } from "../../../src/solvers/auto.js";
 import { objectiveBound } from "../../../src/solvers/bounds.js";
 import { evaluateAssignment } from "../../../src/solvers/search/full.js";
 import { loadGenerated } from "../../helpers/program.js";
@@ -26,9 +26,21 @@ describe("auto on a 300-participant convention", () => {
     expect(result.bound!).toBeLessThan(objectiveBound(problem));
   });
 
-  it("starts no side thread when told none is spare, and reports the counting bound", async () => {
-    const result = await autoSolver.solve(problem, { timeLimitMs: 1_500, seed: 1, helperThreads: 0 });
-    expect(result.stats.raw).not.toContain("LP relaxation");
-    expect(result.bound).toBe(objectiveBound(problem));
+  it("solves the LP bound beside the search only on a spare thread, and not for dense affinities", () => {
+    expect(solvesLpBoundBeside(problem, 1)).toBe(true);
+    expect(solvesLpBoundBeside(problem, 0)).toBe(false);
+    // MDGP-like: few participant-panel cells, but every pair an affinity (one product variable per pair and panel).
+    const n = 120;
+    const dense = normalizeProgram(
+      loadGenerated({
+        participants: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, nationalities: ["XX"] })),
+        panels: Array.from({ length: 10 }, (_, g) => ({ id: `G${g}`, size: { min: 12, max: 12 } })),
+        policy: {
+          affinities: Array.from({ length: n - 1 }, (_, i) => Array.from({ length: n - 1 - i }, (_, k) => ({ between: [`e${i}`, `e${i + 1 + k}`] as [string, string], weight: 1 }))).flat(),
+        },
+      }),
+    );
+    expect(dense.participantCount * dense.panelCount).toBeLessThan(60_000);
+    expect(solvesLpBoundBeside(dense, 1)).toBe(false);
   });
 });
