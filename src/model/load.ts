@@ -541,13 +541,18 @@ function checkBalanceAttributes(program: Parts, add: Add, isBroken: (owner: obje
   const participants = program.participants;
   if (rules === undefined || participants === undefined) return;
   if (participants.some((p) => p === undefined || isBroken(p, "attributes"))) return;
-  const known = new Set(participants.flatMap((p) => Object.keys(p?.attributes ?? {})));
+  const known = heldAttributes(participants);
   const list = known.size === 0 ? "an attribute set in participants[].attributes (none is)" : `one of: ${[...known].join(", ")}`;
   rules.forEach((rule, k) => {
     const attribute = rule?.attribute;
     if (attribute === undefined || known.has(attribute)) return;
     add(["policy", "balance", k, "attribute"], `no participant has attribute "${attribute}"`, list, "unheld-attribute");
   });
+}
+
+/** The attribute keys some participant records. */
+export function heldAttributes(participants: readonly ({ attributes?: Record<string, unknown> | undefined } | undefined)[]): Set<string> {
+  return new Set(participants.flatMap((p) => Object.keys(p?.attributes ?? {})));
 }
 
 function uniqueIds(

@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import type { InputIssue, IssuePath, Loaded } from "../model/issues.js";
 import { formatPath } from "../model/issues.js";
-import { crossCheckProgram, zodIssues } from "../model/load.js";
+import { crossCheckProgram, heldAttributes, zodIssues } from "../model/load.js";
 import {
   PanelSchema,
   ParticipantSchema,
@@ -38,7 +38,7 @@ function isWithdrawnAttribute(issue: InputIssue, draft: Draft, baseAttributes: R
 export function applyChanges(base: Program, changes: readonly Change[], file: string): Loaded<Program> {
   const draft: Draft = structuredClone(base);
   const issues: InputIssue[] = [];
-  const baseAttributes = new Set(base.participants.flatMap((p) => Object.keys(p.attributes ?? {})));
+  const baseAttributes = heldAttributes(base.participants);
   for (const [k, change] of changes.entries()) {
     const at: IssuePath = ["changes", k];
     const before = issues.length;
