@@ -162,23 +162,23 @@ export class GroupingTabu {
       const iteration = ++this.iteration;
       sinceBest++;
       this.scanMoves(iteration);
-      const { moveI, moveJ, moveTo, bestDelta } = this;
+      const { moveI, moveJ, moveTo } = this;
       if (moveI === NONE) {
         // Everything admissible is tabu (tiny programs): forget the tabu list; with none active, nothing can move.
         if (!isTabu.includes(1)) return "stuck";
         tabuUntil.fill(0);
         continue;
       }
+      // place() keeps `current` up to date: the move's value is bestDelta, up to rounding.
       if (moveJ === NONE) {
-        this.placeRaw(moveI, moveTo);
+        this.place(moveI, moveTo);
       } else {
         const g = group[moveI]!;
-        this.placeRaw(moveI, moveTo);
-        this.placeRaw(moveJ, g);
+        this.place(moveI, moveTo);
+        this.place(moveJ, g);
         tabuUntil[moveJ] = iteration + baseTenure + random.int(baseTenure);
       }
       tabuUntil[moveI] = iteration + baseTenure + random.int(baseTenure);
-      this.current += bestDelta;
       if (this.current > this.runBestValue + 1e-9) {
         this.runBestValue = this.current;
         this.runBest.set(group);
@@ -293,12 +293,5 @@ export class GroupingTabu {
       this.moveJ = j;
       this.moveTo = to;
     }
-  }
-
-  /** place() without the running objective update (the walk adds the move's delta itself). */
-  private placeRaw(i: number, h: number): void {
-    const saved = this.current;
-    this.place(i, h);
-    this.current = saved;
   }
 }
