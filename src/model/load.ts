@@ -176,11 +176,15 @@ export function readDataFile(file: string, expected: string = PROGRAM_FILE): Loa
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory" : `cannot read (${code ?? "error"})`;
-    return { ok: false, issues: [{ file, path: [], message: why, expected }] };
+    return { ok: false, issues: [{ file, path: [], message: readErrorText(error), expected }] };
   }
   return parseDataText(text, file);
+}
+
+/** Why a file could not be read, in words: "file not found", "is a directory", "cannot read (EACCES)". */
+export function readErrorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory" : `cannot read (${code ?? "error"})`;
 }
 
 /**

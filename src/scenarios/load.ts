@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
 import type { InputIssue, Loaded } from "../model/issues.js";
-import { parseDataText, readDataFile, validateProgram, zodIssues } from "../model/load.js";
+import { parseDataText, readDataFile, readErrorText, validateProgram, zodIssues } from "../model/load.js";
 import { ProgramSchema, type Program } from "../model/schema.js";
 import { crossCheckSolution, SolutionSchema, type Solution } from "../model/solution.js";
 import { applyChanges, isCapacityIssue } from "./apply.js";
@@ -103,9 +103,7 @@ function readReferenced(scenarioFile: string, field: "base" | "baseline", writte
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory" : `cannot read (${code ?? "error"})`;
-    return { ok: false, issues: [{ file: scenarioFile, path: [field], message: `cannot load ${JSON.stringify(written)}: ${why}` }] };
+    return { ok: false, issues: [{ file: scenarioFile, path: [field], message: `cannot load ${JSON.stringify(written)}: ${readErrorText(error)}` }] };
   }
   return parseDataText(text, file);
 }
