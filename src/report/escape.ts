@@ -1,0 +1,56 @@
+// What names may contain, made harmless for each place they are shown. A participant's name is free text from a
+// registration form: it can hold terminal escape sequences, bidirectional overrides that reorder what a reader sees
+// ("Trojan Source"), a Markdown table pipe, HTML, or a spreadsheet formula. Every output path escapes through here,
+// so the rules live once. Pure functions over strings.
+
+/**
+ * C0 and C1 controls (tab and newline included: one name is one line) and the Unicode formatting characters that
+ * reorder or hide text: bidirectional embeddings, overrides and isolates, the directional marks, the Arabic letter
+ * mark, zero-width joiners and spaces, the BOM, and the line and paragraph separators.
+ */
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Each unsafe character as a visible `\u{…}` escape, so the reader sees that something was there. */
+export function neutraliseControls(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, visibleEscape);
+}
+
+function visibleEscape(ch: string): string {
+  return `\\u{${ch.codePointAt(0)!.toString(16).padStart(4, "0")}}`;
+}
+
+/** Does the text hold any character neutraliseControls would replace? */
+export function hasUnsafeCharacters(text: string): boolean {
+  return UNSAFE_CHARACTER.test(text);
+}
+
+const UNSAFE_CHARACTER = new RegExp(UNSAFE_CHARACTERS.source);
+
+/** For a terminal line or a plain-text file. */
+export const escapeTerminal = neutraliseControls;
+
+/**
+ * For one cell of a Markdown table: controls neutralised, then every character that Markdown or GitHub's table
+ * syntax would read as markup is backslash-escaped (a pipe would split the cell, `<` could open HTML, `&` an entity).
+ */
+export function escapeMarkdownCell(text: string): string {
+  return neutraliseControls(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (ch) => `\\${ch}`);
+}
+
+/** For HTML text and attribute values (double-quoted): controls neutralised, then the five special characters. */
+export function escapeHtml(text: string): string {
+  return neutraliseControls(text).replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!);
+}
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/**
+ * For one CSV cell meant for a spreadsheet: a cell that starts with = + - @ (or a tab or carriage return, which
+ * some spreadsheets skip before reading a formula) would run as a formula (OWASP "CSV injection"), so it gets a
+ * leading apostrophe, which spreadsheets show as text. Controls are neutralised as elsewhere, except that a cell
+ * keeps its line breaks (CSV quotes them). Quoting for the CSV syntax is the writer's job, not this function's.
+ */
+export function neutraliseFormula(cell: string): string {
+  const safe = cell.replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : visibleEscape(ch)));
+  return /^[=+\-@\t\r]/.test(cell) ? `'${safe}` : safe;
+}

@@ -1,0 +1,101 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  escapeHtml,
+  escapeMarkdownCell,
+  hasUnsafeCharacters,
+  neutraliseControls,
+  neutraliseFormula,
+} from "../../../src/report/escape.js";
+
+const BIDI_AND_CONTROLS = ["\u202e", "\u2066", "\u2069", "\u200f", "\u061c", "\u001b", "\u0007", "\u009b", "\u2028", "\ufeff", "\t", "\n", "\r"];
+
+/** Strings that mix ordinary text with the characters an attacker would use. */
+const hostileText = fc.array(
+  fc.oneof(fc.string({ unit: "grapheme", maxLength: 4 }), fc.constantFrom(...BIDI_AND_CONTROLS, "|", "<", ">", "&", '"', "'", "=", "+", "-", "@", "\\", "`")),
+  { maxLength: 12 },
+).map((parts) => parts.join(""));
+
+describe("neutraliseControls", () => {
+  it("shows a right-to-left override and an escape sequence as visible escapes", () => {
+    expect(neutraliseControls("Olena\u202eK.")).toBe("Olena\\u{202e}K.");
+    expect(neutraliseControls("\u001b[31mred")).toBe("\\u{001b}[31mred");
+  });
+
+  it("keeps ordinary letters of any script", () => {
+    expect(neutraliseControls("Ольга Ш. · محمد · 王芳 · Zoë")).toBe("Ольга Ш. · محمد · 王芳 · Zoë");
+  });
+
+  it("leaves no control or bidirectional character in any text", () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const out = neutraliseControls(text);
+        expect(hasUnsafeCharacters(out)).toBe(false);
+        // Nothing is lost: safe text passes unchanged.
+        if (!hasUnsafeCharacters(text)) expect(out).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("escapeMarkdownCell", () => {
+  it("escapes a table pipe, so a name cannot add a column", () => {
+    expect(escapeMarkdownCell("A | B")).toBe("A \\| B");
+  });
+
+  it("never leaves an unescaped pipe, angle bracket or control character", () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const out = escapeMarkdownCell(text);
+        expect(hasUnsafeCharacters(out)).toBe(false);
+        // Every pipe or angle bracket is preceded by an odd run of backslashes (it is escaped itself).
+        for (const match of out.matchAll(/(\\*)[|<>]/g)) expect(match[1]!.length % 2).toBe(1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("escapeHtml", () => {
+  it("turns markup into text", () => {
+    expect(escapeHtml('<img src=x onerror="alert(1)">')).toBe("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+  });
+
+  it("leaves no raw <, >, quote or unsafe character", () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const out = escapeHtml(text);
+        expect(out).not.toMatch(/[<>"']/);
+        expect(hasUnsafeCharacters(out)).toBe(false);
+        // Every & starts an entity this function wrote.
+        expect(out.replace(/&(amp|lt|gt|quot|#39);/g, "")).not.toContain("&");
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("neutraliseFormula", () => {
+  it("prefixes cells a spreadsheet would run as a formula", () => {
+    expect(neutraliseFormula("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(neutraliseFormula("+1")).toBe("'+1");
+    expect(neutraliseFormula("-2+3")).toBe("'-2+3");
+    expect(neutraliseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(neutraliseFormula("\t=1")).toBe("'\\u{0009}=1");
+  });
+
+  it("keeps ordinary cells and line breaks as they are", () => {
+    expect(neutraliseFormula("Olena K.")).toBe("Olena K.");
+    expect(neutraliseFormula("line one\nline two")).toBe("line one\nline two");
+  });
+
+  it("never returns a cell that starts a formula", () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        expect(neutraliseFormula(text)).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
