@@ -10,6 +10,7 @@ import { command as schema } from "./commands/schema.js";
 import { command as solve } from "./commands/solve.js";
 import { command as sweep } from "./commands/sweep.js";
 import { command as whatif } from "./commands/whatif.js";
+import { command as importCommand } from "./commands/import.js";
 
 /**
  * Every command the CLI knows, in the order `--help` lists them.
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   sweep,
   schema,
   generate,
+  importCommand,
   // bench,
 ];
 
