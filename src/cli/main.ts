@@ -11,6 +11,8 @@ import { command as solve } from "./commands/solve.js";
 import { command as sweep } from "./commands/sweep.js";
 import { command as whatif } from "./commands/whatif.js";
 import { command as importCommand } from "./commands/import.js";
+import { command as exportCommand } from "./commands/export.js";
+import { command as notices } from "./commands/notices.js";
 
 /**
  * Every command the CLI knows, in the order `--help` lists them.
@@ -25,6 +27,8 @@ export const COMMANDS: readonly Command[] = [
   schema,
   generate,
   importCommand,
+  exportCommand,
+  notices,
   // bench,
 ];
 

@@ -74,7 +74,7 @@ const SLOT_HEADERS: Readonly<Record<SlotField, readonly string[]>> = {
  */
 const SILENT: Readonly<Record<TableKind, readonly string[]>> = {
   participants: ["email", "e mail", "email address", "mail", "phone", "telephone", "mobile", "panel", "title", "role", "slot", "time", "room"],
-  panels: ["assigned chair", "assigned presenters", "assigned discussant", "members"],
+  panels: ["assigned chair", "assigned presenters", "assigned discussant", "members", "nationality mix", "dialogue pairs"],
   slots: [],
 };
 
