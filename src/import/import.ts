@@ -156,7 +156,7 @@ class ProgramBuilder {
   ) {}
 
   checkNotEmpty(table: Table, kind: TableKind): void {
-    if (table.headerRow === null) this.issues.push({ ...at(table), message: "the sheet is empty", expected: WHAT_ROWS[kind] });
+    if (table.headerRow === null) this.issues.push({ ...at(table, 1), message: "the sheet is empty", expected: WHAT_ROWS[kind] });
     else if (table.rows.length === 0) this.issues.push({ ...at(table, table.headerRow), message: "no rows below the header", expected: WHAT_ROWS[kind] });
   }
 
