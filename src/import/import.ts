@@ -84,9 +84,9 @@ export async function importProgram(files: ImportFiles): Promise<ImportResult> {
   if (participantsTable === null || panelsTable === null || issues.length > 0) return { ok: false, issues, notes };
 
   const builder = new ProgramBuilder(map, files.map ?? null, issues, notes);
-  for (const [table, kind] of [[participantsTable, "participants"], [panelsTable, "panels"], [slotsTable, "slots"]] as const) {
-    if (table !== null) builder.checkNotEmpty(table, kind);
-  }
+  // A slots table may be empty (the program has no slots); participants and panels may not.
+  builder.checkNotEmpty(participantsTable, "participants");
+  builder.checkNotEmpty(panelsTable, "panels");
   if (issues.length > 0) return { ok: false, issues, notes };
 
   const program = builder.build(participantsTable, panelsTable, slotsTable);
@@ -129,11 +129,10 @@ const REQUIRED: Readonly<Record<TableKind, readonly string[]>> = {
   slots: ["id"],
 };
 
-const WHAT_ROWS: Readonly<Record<TableKind, string>> = {
+const WHAT_ROWS = {
   participants: "a header row, then one row per participant",
   panels: "a header row, then one row per panel",
-  slots: "a header row, then one row per slot",
-};
+} as const;
 
 /** Where each program entry came from, so the loader's findings point at cells. */
 interface Provenance {
@@ -155,7 +154,7 @@ class ProgramBuilder {
     private readonly notes: string[],
   ) {}
 
-  checkNotEmpty(table: Table, kind: TableKind): void {
+  checkNotEmpty(table: Table, kind: "participants" | "panels"): void {
     if (table.headerRow === null) this.issues.push({ ...at(table, 1), message: "the sheet is empty", expected: WHAT_ROWS[kind] });
     else if (table.rows.length === 0) this.issues.push({ ...at(table, table.headerRow), message: "no rows below the header", expected: WHAT_ROWS[kind] });
   }
@@ -175,7 +174,7 @@ class ProgramBuilder {
   build(participantsTable: Table, panelsTable: Table, slotsTable: Table | null): ProgramInput {
     const participantPlan = this.plan(participantsTable, "participants", this.map.participants, "participants");
     const panelPlan = this.plan(panelsTable, "panels", this.map.panels, "panels");
-    const slotPlan = slotsTable === null ? null : this.plan(slotsTable, "slots", this.map.slotsSheet, "slotsSheet");
+    const slotPlan = slotsTable === null || slotsTable.headerRow === null ? null : this.plan(slotsTable, "slots", this.map.slotsSheet, "slotsSheet");
     if (this.issues.length > 0) return { participants: [], panels: [] };
 
     if (slotsTable !== null && slotPlan !== null) this.slotList = this.readSlots(slotsTable, slotPlan);

@@ -61,9 +61,10 @@ const FORMULA_START = /^[=+\-@\t\r']/;
 
 /**
  * The inverse of neutraliseFormula's apostrophe, for reading back a CSV cell tracktwo wrote: one leading apostrophe
- * is dropped when what follows it would have earned one. "'Isa" (a name that starts with an apostrophe, written
- * by hand) stays as it is.
+ * is dropped when what follows it would have earned one (a leading tab or carriage return is by then a visible
+ * escape). "'Isa" (a name that starts with an apostrophe, written by hand) stays as it is.
  */
 export function restoreFormulaCell(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  const rest = cell.slice(1);
+  return cell.startsWith("'") && (FORMULA_START.test(rest) || /^\\u\{000[9d]\}/.test(rest)) ? rest : cell;
 }

@@ -120,5 +120,6 @@ describe("restoreFormulaCell", () => {
   it("leaves a hand-written leading apostrophe that no formula follows", () => {
     expect(restoreFormulaCell("'Isa")).toBe("'Isa");
     expect(restoreFormulaCell("'=1")).toBe("=1");
+    expect(restoreFormulaCell(neutraliseFormula("\t=1"))).toBe("\\u{0009}=1");
   });
 });
