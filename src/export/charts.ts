@@ -1,6 +1,6 @@
 // The dashboard's charts as inline SVG: no script, no font or file from outside, readable in print. Every label
 // passes through escapeHtml (SVG text is XML). Colours come from one qualitative palette that stays apart in
-// one another for the commonest colour-vision deficiencies (Okabe-Ito's eight, then Paul Tol's), with grey kept
+// one another for the commonest colour-vision deficiencies (Okabe and Ito's, black left out, then Paul Tol's), with grey kept
 // for "Other" and "Not recorded".
 import { escapeHtml } from "../report/escape.js";
 

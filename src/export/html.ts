@@ -128,6 +128,7 @@ function dashboard(facts: OrganisersFacts): string {
     tile("Gap to bound", gap),
     tile("Status", objective.status),
     tile("At-risk participants seated", String(facts.atRiskSeated)),
+    tile("Participants with opt-outs, all honoured", String(facts.optOuts)),
   ];
   const pairRows = dialogue.pairs.map((p) => ({ label: `${p.between[0]}–${p.between[1]}`, value: p.panels, detail: `weight ${formatNumber(p.weight)}` }));
   const termRows = objective.terms.map((t) => ({ label: t.name, value: t.value * t.weight, detail: `${formatNumber(t.value)} × ${formatNumber(t.weight)}` }));

@@ -50,6 +50,7 @@ export interface OrganisersFacts {
   };
   readonly objective: ObjectiveFacts;
   readonly atRiskSeated: number;
+  /** Participants who wrote an opt-out (avoid, or dialogue "out"); the checker saw every one honoured. */
   readonly optOuts: number;
 }
 

@@ -3,6 +3,7 @@
 // reported in one pass, one line each with file, row and column; nothing is written unless there is none.
 import { Document, isScalar, visit } from "yaml";
 import { formatImportIssue } from "../../import/issues.js";
+import { escapeTerminal } from "../../report/escape.js";
 import { outputProblem, writeFileAtomic } from "../files.js";
 import { EXIT_OK, EXIT_USAGE, parseCommandArgs, type CliIo, type Command, type ExitCode } from "../io.js";
 
@@ -69,7 +70,8 @@ async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> 
     ...(values.map === undefined ? {} : { map: values.map }),
     ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
   });
-  for (const note of result.notes) io.stderr(`note: ${note}\n`);
+  // Notes quote headers from the file, so they are made safe for a terminal like the issues.
+  for (const note of result.notes) io.stderr(`note: ${escapeTerminal(note)}\n`);
   if (!result.ok) {
     for (const issue of result.issues) io.stderr(`${formatImportIssue(issue)}\n`);
     io.stderr(`tracktwo import: ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"}; nothing written\n`);
