@@ -10,7 +10,7 @@ import { attributeHeader } from "../import/headers.js";
 import type { Program } from "../model/schema.js";
 import { neutraliseFormula } from "../report/escape.js";
 import type { OrganisersFacts } from "./organisers.js";
-import { ROLE_LABEL, type Programme, type ProgrammeAssignment, type ProgrammePanel } from "./programme.js";
+import type { Programme, ProgrammeAssignment, ProgrammePanel } from "./programme.js";
 
 export interface CsvFile {
   readonly name: string;
@@ -28,7 +28,7 @@ function assignmentCells(assignments: readonly ProgrammeAssignment[]): string[] 
   return [
     column((a) => a.panel.id),
     column((a) => a.panel.title ?? ""),
-    column((a) => ROLE_LABEL[a.role].toLowerCase()),
+    column((a) => a.role),
     column((a) => a.panel.slot?.label ?? ""),
     column((a) => a.panel.room ?? ""),
   ];

@@ -1,7 +1,7 @@
 // Change notices after a re-solve: for every person whose panels, roles, slots, rooms or fellow panellists
 // changed, one row saying what changed, old -> new, ready for a mail merge. Built from two programmes (the public
 // view), so a notice says nothing a published programme would not: it may go to the person it is about.
-import { buildProgramme, ROLE_LABEL, type Programme, type ProgrammeAssignment, type PublicSource } from "./programme.js";
+import { buildProgramme, type Programme, type ProgrammeAssignment, type PublicSource } from "./programme.js";
 import { memberIds } from "./organisers.js";
 import type { SolutionPanel } from "../model/solution.js";
 
@@ -60,7 +60,7 @@ function seatsByPerson(programme: Programme): Map<string, Seat[]> {
 function seat(a: ProgrammeAssignment, self: string): Seat {
   return {
     panel: a.panel.id,
-    role: ROLE_LABEL[a.role].toLowerCase(),
+    role: a.role,
     title: a.panel.title ?? "",
     slot: a.panel.slot?.label ?? "",
     room: a.panel.room ?? "",
