@@ -10,6 +10,9 @@ import { command as schema } from "./commands/schema.js";
 import { command as solve } from "./commands/solve.js";
 import { command as sweep } from "./commands/sweep.js";
 import { command as whatif } from "./commands/whatif.js";
+import { command as importCommand } from "./commands/import.js";
+import { command as exportCommand } from "./commands/export.js";
+import { command as notices } from "./commands/notices.js";
 
 /**
  * Every command the CLI knows, in the order `--help` lists them.
@@ -23,6 +26,9 @@ export const COMMANDS: readonly Command[] = [
   sweep,
   schema,
   generate,
+  importCommand,
+  exportCommand,
+  notices,
   // bench,
 ];
 

@@ -64,6 +64,7 @@ export const PanelSchema = z
     id,
     title: z.string().optional(),
     slot: id.optional(),
+    room: z.string().optional().describe("where it meets, e.g. \"Room 2.14\"; shown in the published programme only"),
     topics: z.array(z.string().min(1)).default([]),
     size: SizeSchema.optional().describe("presenters; default policy.panelSize"),
     recorded: z.boolean().default(false),

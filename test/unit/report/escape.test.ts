@@ -6,6 +6,7 @@ import {
   hasUnsafeCharacters,
   neutraliseControls,
   neutraliseFormula,
+  restoreFormulaCell,
 } from "../../../src/report/escape.js";
 
 const BIDI_AND_CONTROLS = ["\u202e", "\u2066", "\u2069", "\u200f", "\u061c", "\u001b", "\u0007", "\u009b", "\u2028", "\ufeff", "\t", "\n", "\r"];
@@ -97,5 +98,28 @@ describe("neutraliseFormula", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("doubles a leading apostrophe, so the one a spreadsheet hides is not lost", () => {
+    expect(neutraliseFormula("'Isa")).toBe("''Isa");
+    expect(neutraliseFormula("O'Brien")).toBe("O'Brien");
+  });
+});
+
+describe("restoreFormulaCell", () => {
+  it("undoes exactly the apostrophe neutraliseFormula added, for text without controls", () => {
+    const plain = fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "'", "a", " ", "\n", "é", "|"), maxLength: 6 });
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(restoreFormulaCell(neutraliseFormula(text))).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("leaves a hand-written leading apostrophe that no formula follows", () => {
+    expect(restoreFormulaCell("'Isa")).toBe("'Isa");
+    expect(restoreFormulaCell("'=1")).toBe("=1");
+    expect(restoreFormulaCell(neutraliseFormula("\t=1"))).toBe("\\u{0009}=1");
   });
 });

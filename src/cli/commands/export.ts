@@ -1,0 +1,117 @@
+// `tracktwo export PROGRAM SOLUTION --format html|csv|md --audience public|organisers --out DIR`: the programme for
+// publication (public) or for the organisers (nationality mixes, safety marks, the equity dashboard). Only a
+// solution the independent checker accepts is exported: a programme is not published with a broken rule in it.
+import { join } from "node:path";
+import { checkSolution } from "../../check/check.js";
+import { loadProgram } from "../../model/load.js";
+import type { Program } from "../../model/schema.js";
+import { crossCheckSolution, loadSolution, type Solution } from "../../model/solution.js";
+import { AUDIENCES, isAudience, type Audience } from "../../report/audience.js";
+import { makeDirectory, outputProblem, writeFileAtomic } from "../files.js";
+import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
+
+const usage = "tracktwo export PROGRAM SOLUTION [--format html|csv|md] [--audience public|organisers] --out DIR";
+
+const help = `${usage}
+
+  PROGRAM      program file (.json or .yaml)
+  SOLUTION     solution file (as written by \`tracktwo solve --out\`); the checker must accept it
+  --format     html (default): one self-contained page, no network; csv: one row per participant and one per
+               panel (organisers: every program field too, readable by \`tracktwo import\`); md: Markdown tables
+  --audience   public (default): names, titles, roles, slots and rooms only; organisers: adds nationalities,
+               safety marks, dialogue panels and the equity dashboard (do not publish)
+  --out DIR    directory for the files (created if missing); each file name states its audience`;
+
+export const command: Command = {
+  name: "export",
+  summary: "write the programme as HTML, CSV or Markdown, for the public or for the organisers",
+  usage: help,
+  run: runExport,
+};
+
+/**
+ * A program and a solution for it, or exit 2 with every problem of both files. Shared by export and notices.
+ */
+export function loadProgramAndSolution(programFile: string, solutionFile: string, io: CliIo): { program: Program; solution: Solution } | null {
+  const program = loadProgram(programFile);
+  const solution = loadSolution(solutionFile);
+  if (!program.ok || !solution.ok) {
+    reportInputIssues([...(program.ok ? [] : program.issues), ...(solution.ok ? [] : solution.issues)], io);
+    return null;
+  }
+  const unreadable = crossCheckSolution(program.value, solution.value, solutionFile, programFile);
+  if (unreadable.length > 0) {
+    reportInputIssues(unreadable, io);
+    return null;
+  }
+  return { program: program.value, solution: solution.value };
+}
+
+/** Why a solution cannot be published (no assignment, or broken rules), or null. Counts only: details may be sensitive. */
+export function unpublishable(program: Program, solution: Solution, solutionFile: string, programFile: string): string | null {
+  if (solution.status === "infeasible" || solution.status === "timeout") return `${solutionFile}: status "${solution.status}": the file holds no assignment`;
+  const violations = checkSolution(program, solution.panels);
+  if (violations.length === 0) return null;
+  return `${solutionFile}: ${violations.length} violation${violations.length === 1 ? "" : "s"} of hard constraints; refusing to publish it (\`tracktwo check ${programFile} ${solutionFile}\` lists them)`;
+}
+
+async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs(
+    {
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: "string", default: "html" }, audience: { type: "string", default: "public" }, out: { type: "string", short: "o" } },
+    },
+    io,
+    usage,
+  );
+  if (parsed === null) return EXIT_USAGE;
+  const { values, positionals } = parsed;
+  const { EXPORT_FORMATS, exportProgramme, isExportFormat } = await import("../../export/export.js");
+  const problems: string[] = [];
+  if (positionals.length !== 2) problems.push(`expected PROGRAM and SOLUTION, got ${positionals.length} file(s)`);
+  if (!isExportFormat(values.format)) problems.push(`--format: unknown format "${values.format}"; expected one of ${EXPORT_FORMATS.join(", ")}`);
+  if (!isAudience(values.audience)) problems.push(`--audience: unknown audience "${values.audience}"; expected one of ${AUDIENCES.join(", ")}`);
+  if (values.out === undefined) problems.push("--out DIR is required");
+  if (problems.length > 0) {
+    for (const p of problems) io.stderr(`tracktwo export: ${p}\n`);
+    io.stderr(`usage: ${usage}\n`);
+    return EXIT_USAGE;
+  }
+  const [programFile, solutionFile] = positionals as [string, string];
+  const loaded = loadProgramAndSolution(programFile, solutionFile, io);
+  if (loaded === null) return EXIT_USAGE;
+  const refusal = unpublishable(loaded.program, loaded.solution, solutionFile, programFile);
+  if (refusal !== null) {
+    io.stderr(`tracktwo export: ${refusal}\n`);
+    return EXIT_INFEASIBLE;
+  }
+
+  const dir = values.out!;
+  const files = exportProgramme(loaded.program, loaded.solution, values.format as Parameters<typeof exportProgramme>[2], values.audience as Audience);
+  const made = makeDirectory(dir);
+  if (made !== null) {
+    io.stderr(`tracktwo export: cannot write ${dir}: ${made}\n`);
+    return EXIT_USAGE;
+  }
+  // Every target checked before the first write, so a refusal leaves no half-written set behind.
+  for (const file of files) {
+    const path = join(dir, file.name);
+    const problem = outputProblem(path, programFile) ?? outputProblem(path, solutionFile);
+    if (problem !== null) {
+      io.stderr(`tracktwo export: cannot write ${path}: ${problem}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  for (const file of files) {
+    const path = join(dir, file.name);
+    const written = writeFileAtomic(path, file.text);
+    if (written !== null) {
+      io.stderr(`tracktwo export: cannot write ${path}: ${written}\n`);
+      return EXIT_USAGE;
+    }
+    io.stdout(`wrote ${path} (audience: ${values.audience})\n`);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,70 @@
+// `tracktwo notices PROGRAM OLD_SOLUTION NEW_SOLUTION --out notices.csv [--old-program FILE]`: after a re-solve,
+// one CSV row per person whose panel, slot, room, role or fellow panellists changed, saying what changed (old ->
+// new). Notices are meant for the people they are about: built from the public programme, they say nothing a
+// published programme would not.
+import { outputProblem, writeFileAtomic } from "../files.js";
+import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, parseCommandArgs, type CliIo, type Command, type ExitCode } from "../io.js";
+import { loadProgramAndSolution, unpublishable } from "./export.js";
+
+const usage = "tracktwo notices PROGRAM OLD_SOLUTION NEW_SOLUTION --out notices.csv [--old-program FILE]";
+
+const help = `${usage}
+
+  PROGRAM          the program NEW_SOLUTION solves
+  OLD_SOLUTION     the solution published before (checked against --old-program, default PROGRAM)
+  NEW_SOLUTION     the re-solved solution; the checker must accept it
+  --old-program F  the program OLD_SOLUTION solved, when it differs (someone withdrew, a panel moved)
+  --out FILE       the CSV to write: id, name, changed, before, after, details (audience: public, i.e. the
+                   person concerned; no nationality or safety information)`;
+
+export const command: Command = {
+  name: "notices",
+  summary: "list who must be told what after a re-solve (panel, slot, room, role, fellow panellists), as CSV",
+  usage: help,
+  run: runNotices,
+};
+
+async function runNotices(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs(
+    { args: [...args], allowPositionals: true, strict: true, options: { out: { type: "string", short: "o" }, "old-program": { type: "string" } } },
+    io,
+    usage,
+  );
+  if (parsed === null) return EXIT_USAGE;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 3 || values.out === undefined) {
+    if (positionals.length !== 3) io.stderr(`tracktwo notices: expected PROGRAM, OLD_SOLUTION and NEW_SOLUTION, got ${positionals.length} file(s)\n`);
+    if (values.out === undefined) io.stderr("tracktwo notices: --out FILE is required\n");
+    io.stderr(`usage: ${usage}\n`);
+    return EXIT_USAGE;
+  }
+  const [programFile, oldFile, newFile] = positionals as [string, string, string];
+  const oldProgramFile = values["old-program"] ?? programFile;
+  const inputs = [programFile, oldFile, newFile, oldProgramFile];
+  const unwritable = inputs.map((f) => outputProblem(values.out!, f)).find((p) => p !== null) ?? null;
+  if (unwritable !== null) {
+    io.stderr(`tracktwo notices: cannot write ${values.out}: ${unwritable}\n`);
+    return EXIT_USAGE;
+  }
+  const before = loadProgramAndSolution(oldProgramFile, oldFile, io);
+  const after = loadProgramAndSolution(programFile, newFile, io);
+  if (before === null || after === null) return EXIT_USAGE;
+  for (const [loaded, file, program] of [[before, oldFile, oldProgramFile], [after, newFile, programFile]] as const) {
+    const refusal = unpublishable(loaded.program, loaded.solution, file, program);
+    if (refusal !== null) {
+      io.stderr(`tracktwo notices: ${refusal}\n`);
+      return EXIT_INFEASIBLE;
+    }
+  }
+  const { changeNotices, noticeRows } = await import("../../export/notices.js");
+  const { publicSource } = await import("../../export/programme.js");
+  const { toCsv } = await import("../../export/csv.js");
+  const notices = changeNotices(publicSource(before.program), before.solution.panels, publicSource(after.program), after.solution.panels);
+  const written = writeFileAtomic(values.out, toCsv(noticeRows(notices)));
+  if (written !== null) {
+    io.stderr(`tracktwo notices: cannot write ${values.out}: ${written}\n`);
+    return EXIT_USAGE;
+  }
+  io.stdout(`wrote ${values.out}: ${notices.length} notice${notices.length === 1 ? "" : "s"} (audience: public, each row for the person it names)\n`);
+  return EXIT_OK;
+}

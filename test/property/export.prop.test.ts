@@ -1,0 +1,195 @@
+// Two promises of the export, for arbitrary programs:
+//  1. Round trip: `tracktwo import` of the organisers' CSV export (with the policy in a map) gives back the same
+//     program: every id and field, whatever names, titles, rooms, labels and topics contain. The one change is
+//     that control and bidirectional characters come back as the visible escapes every output shows.
+//  2. Privacy: public HTML and CSV do not change when only at-risk flags, opt-outs or nationalities change.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { exportProgramme } from "../../src/export/export.js";
+import { importProgram } from "../../src/import/import.js";
+import { formatImportIssue } from "../../src/import/issues.js";
+import type { Program, ProgramInput } from "../../src/model/schema.js";
+import type { Solution, SolutionPanel } from "../../src/model/solution.js";
+import { neutraliseControls } from "../../src/report/escape.js";
+import { assignmentArb } from "../arbitraries/assignment.js";
+import { DEFAULT_NATIONALITIES, programArb } from "../arbitraries/program.js";
+import { loadGenerated, renameIds } from "../helpers/program.js";
+import { runs } from "../helpers/runs.js";
+
+/** Free text as registration forms deliver it: separators, quotes, formula starts, markup, controls, scripts. */
+const hostileText = fc.string({
+  unit: fc.constantFrom('"', ";", ",", "\n", " ", "=", "+", "-", "@", "'", "|", "<", "&", "/", "\u202e", "\u0007", "\t", "\r", "é", "名", "Ж", "a", "Z"),
+  maxLength: 6,
+});
+const nonEmptyHostile = hostileText.filter((t) => t !== "");
+/** Ids: machine keys, so no control characters, but every separator and quote the cell syntax must survive. */
+const idText = fc.string({ unit: fc.constantFrom("a", "b", "7", ";", ",", '"', " ", "=", "'", "/", "é", "-", "+", "@", "|"), minLength: 1, maxLength: 4 });
+
+/** A program from programArb with hostile free text and ids put in. */
+const hostileProgramArb: fc.Arbitrary<Program> = programArb({ maxParticipants: 7, maxPanels: 3, maxSlots: 3 }).chain((input) => {
+  const n = input.participants.length;
+  const k = input.panels.length;
+  const s = input.slots?.length ?? 0;
+  return fc
+    .record({
+      participantIds: fc.uniqueArray(idText, { minLength: n, maxLength: n }),
+      panelIds: fc.uniqueArray(idText, { minLength: k, maxLength: k }),
+      slotIds: fc.uniqueArray(idText, { minLength: s, maxLength: s }),
+      names: fc.array(fc.option(hostileText, { nil: undefined }), { minLength: n, maxLength: n }),
+      attributeValues: fc.array(hostileText, { minLength: n, maxLength: n }),
+      groups: fc.array(fc.option(nonEmptyHostile, { nil: undefined }), { minLength: n, maxLength: n }),
+      topics: fc.array(fc.uniqueArray(nonEmptyHostile, { maxLength: 3 }), { minLength: n + k, maxLength: n + k }),
+      titles: fc.array(fc.option(hostileText, { nil: undefined }), { minLength: k, maxLength: k }),
+      rooms: fc.array(fc.option(hostileText, { nil: undefined }), { minLength: k, maxLength: k }),
+      labels: fc.array(fc.option(hostileText, { nil: undefined }), { minLength: s, maxLength: s }),
+    })
+    .map((t) => {
+      const index = (ids: readonly string[]) => new Map(ids.map((id, j) => [id, j]));
+      const participants = index(input.participants.map((p) => p.id));
+      const panels = index(input.panels.map((p) => p.id));
+      const slots = index((input.slots ?? []).map((x) => x.id));
+      const doc: ProgramInput = renameIds(input, {
+        participant: (id) => t.participantIds[participants.get(id)!]!,
+        panel: (id) => t.panelIds[panels.get(id)!]!,
+        slot: (id) => t.slotIds[slots.get(id)!]!,
+      });
+      // Groups are renamed consistently, so co-authors stay together.
+      const groupNames = new Map<string, string>();
+      doc.participants.forEach((p, j) => {
+        if (t.names[j] !== undefined) p.name = t.names[j];
+        else delete p.name;
+        for (const key of Object.keys(p.attributes ?? {})) p.attributes![key] = t.attributeValues[j]!;
+        if (p.group !== undefined) {
+          if (!groupNames.has(p.group)) groupNames.set(p.group, t.groups[j] ?? `g${groupNames.size}`);
+          p.group = groupNames.get(p.group)!;
+        }
+        p.topics = t.topics[j]!;
+      });
+      doc.panels.forEach((panel, j) => {
+        if (t.titles[j] !== undefined) panel.title = t.titles[j];
+        if (t.rooms[j] !== undefined) panel.room = t.rooms[j];
+        panel.topics = t.topics[n + j]!;
+      });
+      doc.slots?.forEach((slot, j) => {
+        if (t.labels[j] !== undefined) slot.label = t.labels[j];
+      });
+      return loadGenerated(doc);
+    });
+});
+
+/** What every output shows for free text: controls and bidi overrides as visible escapes, line breaks kept. */
+const visible = (text: string) => text.split("\n").map(neutraliseControls).join("\n");
+
+/** The program as the round trip promises it back. An empty `pinned` says nothing, so none is the same. */
+function expectedBack(program: Program): Program {
+  const doc = structuredClone(program);
+  for (const p of doc.participants) {
+    if (p.name !== undefined) p.name = visible(p.name);
+    p.topics = p.topics.map(visible);
+    for (const key of Object.keys(p.attributes)) p.attributes[key] = visible(p.attributes[key]!);
+    if (p.group !== undefined) p.group = visible(p.group);
+  }
+  for (const panel of doc.panels) {
+    if (panel.title !== undefined) panel.title = visible(panel.title);
+    if (panel.room !== undefined) panel.room = visible(panel.room);
+    panel.topics = panel.topics.map(visible);
+    const pinned = panel.pinned;
+    if (pinned !== undefined && pinned.presenters.length === 0 && pinned.chair === undefined && pinned.discussant === undefined) delete panel.pinned;
+  }
+  for (const slot of doc.slots) if (slot.label !== undefined) slot.label = visible(slot.label);
+  return doc;
+}
+
+const asSolution = (panels: SolutionPanel[]): Solution => ({
+  status: "feasible", solver: "test", seed: null, objective: null, bound: null, panels, violations: [], explanation: null, stats: {},
+});
+
+describe("export", () => {
+  it("organisers' CSV imports back to the same program", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tracktwo-roundtrip-"));
+    try {
+      await fc.assert(
+        fc.asyncProperty(hostileProgramArb.chain((program) => fc.tuple(fc.constant(program), assignmentArb(program))), async ([program, panels]) => {
+          const files = exportProgramme(program, asSolution(panels), "csv", "organisers");
+          const path = (name: string) => join(dir, name);
+          for (const file of files) writeFileSync(path(file.name), file.text);
+          writeFileSync(path("map.json"), JSON.stringify({ ...(program.name === undefined ? {} : { name: program.name }), policy: program.policy }));
+          const result = await importProgram({
+            registration: path("participants.organisers.csv"),
+            panels: path("panels.organisers.csv"),
+            slots: path("slots.organisers.csv"),
+            map: path("map.json"),
+          });
+          if (!result.ok) throw new Error(result.issues.map(formatImportIssue).join("\n"));
+          expect(loadGenerated(result.program)).toEqual(expectedBack(program));
+        }),
+        { numRuns: runs(150) },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  /** The same program with every at-risk flag, opt-out and nationality drawn afresh. */
+  function variantArb(program: Program): fc.Arbitrary<Program> {
+    const n = program.participants.length;
+    const codes = [...DEFAULT_NATIONALITIES, "IL", "PS"];
+    const ids = program.participants.map((p) => p.id);
+    return fc
+      .array(
+        fc.record({
+          atRisk: fc.boolean(),
+          dialogue: fc.constantFrom<"in" | "out" | undefined>("in", "out", undefined),
+          nationalities: fc.uniqueArray(fc.constantFrom(...codes), { minLength: 1, maxLength: 2 }),
+          avoidNationalities: fc.uniqueArray(fc.constantFrom(...codes), { maxLength: 2 }),
+          avoidParticipants: fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 2 }),
+        }),
+        { minLength: n, maxLength: n },
+      )
+      .map((changes) => {
+        const doc = structuredClone(program);
+        doc.participants.forEach((p, j) => {
+          const c = changes[j]!;
+          p.atRisk = c.atRisk;
+          if (c.dialogue === undefined) delete p.dialogue;
+          else p.dialogue = c.dialogue;
+          p.nationalities = c.nationalities;
+          p.avoid = { nationalities: c.avoidNationalities, participants: c.avoidParticipants.filter((id) => id !== p.id) };
+        });
+        return doc;
+      });
+  }
+
+  it("public HTML and CSV do not change with at-risk flags, opt-outs or nationalities", () => {
+    fc.assert(
+      fc.property(
+        hostileProgramArb.chain((program) => fc.tuple(fc.constant(program), variantArb(program), assignmentArb(program))),
+        ([program, variant, panels]) => {
+          const solution = asSolution(panels);
+          for (const format of ["html", "csv"] as const) {
+            expect(exportProgramme(variant, solution, format, "public")).toEqual(exportProgramme(program, solution, format, "public"));
+          }
+        },
+      ),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it("the organisers' page does show nationalities (so the property above could fail)", () => {
+    const program = loadGenerated({
+      participants: [{ id: "a", name: "A", nationalities: ["UA"] }, { id: "b", name: "B", nationalities: ["RU"] }],
+      panels: [{ id: "P", size: { min: 2, max: 2 } }],
+      policy: { dialogue: { pairs: [{ between: ["RU", "UA"] }] } },
+    });
+    const moved = structuredClone(program);
+    moved.participants[1]!.nationalities = ["DE"];
+    const solution = asSolution([{ id: "P", presenters: ["a", "b"], chair: null, discussant: null }]);
+    const page = (p: Program) => exportProgramme(p, solution, "html", "organisers")[0]!.text;
+    expect(page(program)).toContain("Dialogue · RU–UA");
+    expect(page(moved)).not.toContain("Dialogue ·");
+    expect(exportProgramme(program, solution, "html", "public")).toEqual(exportProgramme(moved, solution, "html", "public"));
+  });
+});
