@@ -3,13 +3,14 @@
 // before the work, not after it. The rules:
 // - a new path, or a regular file that is replaced atomically (written beside it, then renamed over it, so a failure
 //   half-way never leaves a truncated file where a good one was);
-// - a symbolic link is followed: the file it points to is replaced, the link stays a link; a dangling link is refused;
+// - a symbolic link is followed: the file it points to is replaced (or created, when the link points to a path that
+//   does not exist yet in an existing folder), and the link stays a link;
 // - a directory, device (/dev/null, /dev/full), named pipe or socket is refused: renaming over one would replace
 //   the device node itself, and writing into one is not writing a file;
 // - never over one of the command's own input files (the program, a scenario, a baseline).
 import { randomBytes } from "node:crypto";
-import { accessSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { accessSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { isatty } from "node:tty";
 import { decodeUtf8, fileTypeName, formatBytes, STDIN, type ReadText } from "../model/read.js";
 
@@ -50,18 +51,10 @@ function resolveTarget(file: string, inputs: readonly InputFile[]): Target {
   let path = file;
   let stats = link;
   if (link.isSymbolicLink()) {
-    try {
-      path = realpathSync(file);
-      stats = statSync(path);
-    } catch {
-      let points = "";
-      try {
-        points = ` to ${readlinkSync(file)}`;
-      } catch {
-        // unreadable link: say only what it is
-      }
-      return { ok: false, problem: `is a symbolic link${points}, which leads to no file; expected a new path, a regular file or a link to one` };
-    }
+    const followed = followLinks(file);
+    if (typeof followed === "string") return { ok: false, problem: followed };
+    if (followed.stats === null) return folderProblem(dirname(followed.path)) ?? { ok: true, path: followed.path, mode: null };
+    ({ path, stats } = followed);
   }
   if (stats.isDirectory()) return { ok: false, problem: "is a directory; expected a file path" };
   if (!stats.isFile()) {
@@ -72,6 +65,30 @@ function resolveTarget(file: string, inputs: readonly InputFile[]): Target {
     return { ok: false, problem: `is the ${input.role} file ${input.path}; expected another path (writing there would replace the ${input.role})` };
   }
   return folderProblem(dirname(path)) ?? { ok: true, path, mode: stats.mode & 0o7777 };
+}
+
+/**
+ * Where a chain of symbolic links ends: an existing file with its stats, or a path that does not exist yet (stats
+ * null: writing creates it there), or why it cannot be followed (a loop, an unreadable link).
+ */
+function followLinks(file: string): { path: string; stats: Stats | null } | string {
+  let path = file;
+  for (let hops = 0; hops < 40; hops++) {
+    let stats: Stats;
+    try {
+      stats = lstatSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return { path, stats: null };
+      return writeError(error, dirname(path));
+    }
+    if (!stats.isSymbolicLink()) return { path, stats };
+    try {
+      path = resolve(dirname(path), readlinkSync(path));
+    } catch (error) {
+      return writeError(error, dirname(path));
+    }
+  }
+  return `is a symbolic link that leads to another for more than 40 steps (a loop?); expected a file path`;
 }
 
 function folderProblem(dir: string): Target | null {

@@ -69,7 +69,8 @@ export function parseCommandArgs<T extends ParseArgsConfig>(config: T, io: CliIo
     spellings.set(`--${name}`, name);
     if (spec.short !== undefined) spellings.set(`-${spec.short}`, name);
   }
-  const tokens = parseArgs({ ...config, strict: false, tokens: true }).tokens ?? [];
+  // Lenient: every argument becomes a token (positionals too), judged below.
+  const tokens = parseArgs({ ...config, strict: false, allowPositionals: true, tokens: true }).tokens ?? [];
   const given = new Map<string, string>();
   for (const token of tokens) {
     if (token.kind === "positional") {
@@ -89,7 +90,7 @@ export function parseCommandArgs<T extends ParseArgsConfig>(config: T, io: CliIo
     if (before !== undefined && spec.multiple !== true) return fail(`--${token.name} is given twice ("${before}" and "${token.value}"); expected it once`);
     given.set(token.name, token.value);
   }
-  return parseArgs({ ...config, strict: false }) as unknown as ParsedArgs<T>;
+  return parseArgs({ ...config, strict: false, allowPositionals: true }) as unknown as ParsedArgs<T>;
 }
 
 /** "solve" from "tracktwo solve PROGRAM ...". */

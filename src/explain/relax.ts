@@ -53,9 +53,14 @@ const ceil2 = (x: number) => Math.ceil(x * 100 - 1e-9) / 100;
 export function relaxationAxes(program: Program): Axis[] {
   const { policy } = program;
   const axes: Axis[] = [];
-  const maxMembers = Math.max(
-    0,
-    ...program.panels.map((p) => (p.size ?? policy.panelSize).max + ((p.chair ?? policy.chair) ? 1 : 0) + ((p.discussant ?? policy.discussant) ? 1 : 0)),
+  // No panel has more members than there are participants, whatever its size allows (the share steps below take
+  // time quadratic in this).
+  const maxMembers = Math.min(
+    program.participants.length,
+    Math.max(
+      0,
+      ...program.panels.map((p) => (p.size ?? policy.panelSize).max + ((p.chair ?? policy.chair) ? 1 : 0) + ((p.discussant ?? policy.discussant) ? 1 : 0)),
+    ),
   );
   const withPolicy = (p: Program, change: (policy: Program["policy"]) => Program["policy"]): Program => ({ ...p, policy: change(p.policy) });
 

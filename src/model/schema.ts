@@ -16,7 +16,13 @@ const id = identifier.min(1, "an id must be a non-empty string");
 const nationality = z
   .string()
   .regex(/^[A-Z]{2}$/, "a nationality is an ISO 3166-1 alpha-2 code such as \"UA\"");
-const count = z.number().int().min(0);
+/**
+ * Largest count anywhere in a program (presentations, roles, panel sizes, distinct nationalities, ...). No convention
+ * comes near it, and beyond it numbers stop meaning anything while still costing: typed arrays overflow (mayChair 1e15
+ * read as -1.5e9) and explanations walk every step up to the value (minSide 1e9 ran out of memory).
+ */
+export const MAX_COUNT = 10_000;
+const count = z.number().int().min(0).max(MAX_COUNT, `more than ${MAX_COUNT}, which no convention needs`);
 /**
  * Largest weight magnitude. Every total is a sum of weight x term (and a policy weight times that), so with terms
  * bounded by the program's size no total can overflow to Infinity (two pairs of weight 1e308 did) and the solvers'
