@@ -142,9 +142,10 @@ function checkParticipantPanels(problem: Problem): NecessaryCheck[] {
     const person = program.participants[i]!;
     const reasons: string[] = [];
     if (person.unavailable.length > 0) reasons.push(`unavailable in ${person.unavailable.join(", ")}`);
-    // Named only here, for the organiser: the check differs from the one without anyone at risk, so it is sensitive.
-    const recorded = program.panels.filter((panel) => panel.recorded).map((panel) => panel.id);
-    if (person.atRisk && recorded.length > 0) reasons.push(`at risk, so kept off the recorded panels ${recorded.join(", ")}`);
+    // The recorded panels they could otherwise attend. Named only for the organiser: the reason makes the check
+    // differ from the one without anyone at risk, so it is marked sensitive (and only when it is a reason).
+    const recorded = program.panels.filter((panel) => panel.recorded && (panel.slot === undefined || !person.unavailable.includes(panel.slot)));
+    if (person.atRisk && recorded.length > 0) reasons.push(`at risk, so kept off the recorded panels ${recorded.map((panel) => panel.id).join(", ")}`);
     if (program.policy.topics === "required" && person.topics.length > 0) reasons.push(`topics ${person.topics.join(", ")} required`);
     const where =
       eligible === 0

@@ -13,30 +13,21 @@ import type { CliIo } from "../../src/cli/io.js";
 import type { StandardInput } from "../../src/cli/files.js";
 import { main } from "../../src/cli/main.js";
 import type { ProgramInput } from "../../src/model/schema.js";
+import { smallInput } from "../unit/scenarios/fixtures.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const STACK_FRAME = /^\s+at .+[:(]\d+/m;
 /** Raw C0/C1 controls (other than the line break) and bidirectional formatting characters. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-/** Six participants, two panels; pl1 is at risk and P1 is recorded. Feasible. */
+/** The scenario tests' six participants and two panels, with c at risk and P1 recorded. Feasible. */
 function program(): ProgramInput {
+  const input = smallInput();
   return {
+    ...input,
     name: "corpus",
-    slots: [{ id: "S1" }, { id: "S2" }],
-    participants: [
-      { id: "ua1", nationalities: ["UA"] },
-      { id: "ru1", nationalities: ["RU"] },
-      { id: "de1", nationalities: ["DE"] },
-      { id: "us1", nationalities: ["US"] },
-      { id: "pl1", nationalities: ["PL"], atRisk: true },
-      { id: "no1", nationalities: ["NO"] },
-    ],
-    panels: [
-      { id: "P1", slot: "S1", size: { min: 3, max: 3 }, recorded: true },
-      { id: "P2", slot: "S2", size: { min: 3, max: 3 } },
-    ],
-    policy: { nationality: { maxShare: 0.5 }, dialogue: { pairs: [{ between: ["RU", "UA"], weight: 10 }] } },
+    participants: input.participants.map((p) => (p.id === "c" ? { ...p, atRisk: true } : p)),
+    panels: input.panels.map((p) => (p.id === "P1" ? { ...p, recorded: true } : p)),
   };
 }
 
@@ -95,13 +86,13 @@ beforeAll(async () => {
     "minside-huge.json": withPolicy({ dialogue: { pairs: [{ between: ["RU", "UA"] }], minSide: 1e9 } }),
     "share-zero.json": withPolicy({ nationality: { maxShare: 0 } }),
     "weight-huge.json": withPolicy({ weights: { dialogue: 1e308 } }),
-    "id-newline.json": withParticipant({ id: "ua1\nok: no violations" }),
-    "id-bidi.json": withParticipant({ id: "ua\u202e1" }),
+    "id-newline.json": withParticipant({ id: "a\nok: no violations" }),
+    "id-bidi.json": withParticipant({ id: "a\u202e1" }),
     "topic-escape.json": withParticipant({ topics: ["\u001b[2Jwiped"] }),
     "attribute-escape.json": withParticipant({ attributes: { gender: "f\u0007" } }),
     "proto.json": '{"__proto__": {"atRisk": true}, "participants": [], "panels": []}',
     "unknown-field.json": withParticipant({ atrisk: true }),
-    "unknown-ref.json": withPolicy({ keepApart: [["ua1", "zz9"]] }),
+    "unknown-ref.json": withPolicy({ keepApart: [["a", "zz9"]] }),
     "hostile-names.json": JSON.stringify({
       ...program(),
       name: "Conv\u001b]0;pwned\u0007ention",
@@ -215,7 +206,7 @@ const CASES: readonly Case[] = [
   { name: "a YAML alias that contains itself", argv: () => ["solve", at("self-alias.yaml")], code: 2, stderr: /self-alias\.yaml: \(file\): not valid YAML: its aliases nest too deeply/ },
   { name: "a billion-laughs alias bomb", argv: () => ["solve", at("alias-bomb.yaml")], code: 2, stderr: /alias-bomb\.yaml: \(file\): not valid YAML: Excessive alias count/ },
   { name: "a JSON key given twice", argv: () => ["solve", at("dup-top.json")], code: 2, stderr: /dup-top\.json: participants: the key "participants" is given twice in one object \(line 1 and line 1\); expected each key once/ },
-  { name: "atRisk given twice (JSON would keep the last)", argv: () => ["solve", at("dup-atrisk.json")], code: 2, stderr: /dup-atrisk\.json: participants\[4\]\.atRisk: the key "atRisk" is given twice/ },
+  { name: "atRisk given twice (JSON would keep the last)", argv: () => ["solve", at("dup-atrisk.json")], code: 2, stderr: /dup-atrisk\.json: participants\[2\]\.atRisk: the key "atRisk" is given twice/ },
   { name: "a duplicate JSON key spelled with an escape", argv: () => ["solve", at("dup-escaped.json")], code: 2, stderr: /dup-escaped\.json: panels: the key "panels" is given twice/ },
   { name: "a YAML key given twice", argv: () => ["solve", at("dup.yaml")], code: 2, stderr: /dup\.yaml: \(file\): not valid YAML at line 3: Map keys must be unique/ },
   { name: "two YAML documents", argv: () => ["solve", at("two-docs.yaml")], code: 2, stderr: /two-docs\.yaml: \(file\): not valid YAML at line 3: a second document starts here; expected one YAML document per file/ },

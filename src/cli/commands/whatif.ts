@@ -34,7 +34,7 @@ import { makeDirectory, outputProblem, writeOutputFile, type InputFile } from ".
 
 const usage =
   "tracktwo whatif SCENARIO... [--solver NAME] [--time-limit SECONDS] [--seed N] [--jobs N] [--out-dir DIR] " +
-  "[--stability-weight W] [--max-moves K] [--explain-time-limit SECONDS] [--moves] [--json]";
+  "[--stability-weight W] [--max-moves K] [--explain-time-limit SECONDS] [--moves] [--reveal-at-risk] [--json]";
 
 const help = `${usage}
 
@@ -50,6 +50,7 @@ const help = `${usage}
   --max-moves K       at most K participants may change against the baseline (every scenario needs a baseline)
   --explain-time-limit S  budget for explaining an infeasible scenario (default 30)
   --moves             also list who moved, from which panel/role/slot to which
+  --reveal-at-risk    name the at-risk participants behind an infeasible scenario's cause (by default withheld)
   --json              print the outcomes as JSON instead of the table
 ${INPUT_SIZE_HELP}
 The table, the moves and the diff files are for organisers; the solution files are public.`;
@@ -77,6 +78,7 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
         "max-moves": { type: "string" },
         "explain-time-limit": { type: "string" },
         moves: { type: "boolean", default: false },
+        "reveal-at-risk": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         ...INPUT_SIZE_OPTION,
       },
@@ -169,8 +171,9 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
     }
   }
 
+  const reveal = values["reveal-at-risk"] === true;
   if (values.json) {
-    const rows = outcomes.map((o) => ({ name: o.name, status: o.status, objective: o.objective, dialoguePanels: o.dialoguePanels, moved: o.moved, explanation: redactValue(o.solution.explanation) }));
+    const rows = outcomes.map((o) => ({ name: o.name, status: o.status, objective: o.objective, dialoguePanels: o.dialoguePanels, moved: o.moved, explanation: reveal ? o.solution.explanation : redactValue(o.solution.explanation) }));
     io.stdout(jsonText({ audience: "organisers", notice: audienceNotice("organisers"), rows }));
   } else {
     io.stdout(`${audienceNotice("organisers")}\n\n${comparisonTable(outcomes)}`);
@@ -178,7 +181,7 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
       if (values.moves && o.moves.length > 0) {
         io.stdout(`\n${o.name}: ${o.moves.length} moved\n${o.moves.map((m) => `  ${formatMove(m)}`).join("\n")}\n`);
       }
-      if (o.solution.explanation !== null) io.stdout(`\n${o.name}:\n${indent(formatExplanation(o.solution.explanation as Explanation, { budgetFlag: "--explain-time-limit" }))}`);
+      if (o.solution.explanation !== null) io.stdout(`\n${o.name}:\n${indent(formatExplanation(o.solution.explanation as Explanation, { budgetFlag: "--explain-time-limit", revealSensitive: reveal, revealFlag: "--reveal-at-risk" }))}`);
     }
   }
   reportInterrupted(io, "whatif", outcomes, scenarios.map((s) => s.name));
