@@ -4,7 +4,7 @@
 // never happen: a stack trace, an "internal error", a raw control character on the terminal. Cases run in-process
 // through main(argv, io); those that need a real process (a FIFO, /dev/zero, standard input, a signal) spawn the CLI.
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve as resolvePath } from "node:path";
@@ -137,6 +137,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => (socketServer === null ? resolve() : socketServer.close(() => resolve())));
+  // The workspace holds a device node and FIFOs: leave none behind.
+  rmSync(w, { recursive: true, force: true });
 });
 
 function mkfifo(path: string): void {
