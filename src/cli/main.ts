@@ -2,7 +2,8 @@
 // process.exitCode. Bad input is the commands' business (one stderr line per problem, exit 2); anything that still
 // escapes is a bug, reported on one line without a stack trace unless TRACKTWO_DEBUG=1.
 import { pathToFileURL } from "node:url";
-import { EXIT_OK, EXIT_USAGE, type CliIo, type Command, type ExitCode } from "./io.js";
+import { processStandardInput } from "./files.js";
+import { EXIT_OK, EXIT_USAGE, guardedIo, type CliIo, type Command, type ExitCode } from "./io.js";
 import { command as check } from "./commands/check.js";
 import { command as generate } from "./commands/generate.js";
 import { command as explain } from "./commands/explain.js";
@@ -53,7 +54,8 @@ export function usageText(commands: readonly Command[] = COMMANDS): string {
 const HELP_FLAGS = new Set(["--help", "-h"]);
 
 /** Runs one command line (without `node` and the script path). Never throws. */
-export async function main(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<ExitCode> {
+export async function main(argv: readonly string[], given: CliIo, commands: readonly Command[] = COMMANDS): Promise<ExitCode> {
+  const io = guardedIo(given);
   const [name, ...args] = argv;
   if (name === undefined) {
     io.stderr(usageText(commands));
@@ -113,6 +115,7 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
     // Progress lines go to stderr, so it is stderr that must be a terminal.
     isTty: process.stderr.isTTY === true,
     signal: controller.signal,
+    stdin: processStandardInput(),
   };
   try {
     process.exitCode = await main(argv, io);

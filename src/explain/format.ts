@@ -17,6 +17,8 @@ export interface FormatExplanationOptions {
    * whatif, `--time-limit` for explain), named in the "longer budget" hint; without it the hint names no flag.
    */
   readonly budgetFlag?: string;
+  /** The option that reveals sensitive entries, named when some were withheld (default: explain's). */
+  readonly revealFlag?: string;
 }
 
 /** " [path]", or nothing for a withheld entry (its path would name who it protects). */
@@ -63,10 +65,21 @@ export function formatExplanation(given: Explanation, options: FormatExplanation
     lines.push("", "Smallest single changes that make it feasible:");
     for (const r of explanation.relaxations) lines.push(`  - ${r.message}${r.smallest || r.sensitive === true ? "" : " (a smaller change was not decided in time)"}`);
   }
+  const withheld = options.revealSensitive !== true && showsSensitiveEntries(given, options.showPassing === true);
+  if (withheld) {
+    const how = options.revealFlag === undefined ? "`tracktwo explain PROGRAM --reveal-at-risk`" : options.revealFlag;
+    lines.push("", `Withheld: a cause that would tell who is at risk. ${how} names it and how to fix it (organisers only).`);
+  }
   if (explanation.stats.timedOut && explanation.verdict !== "feasible") {
     lines.push("", `(searched ${explanation.stats.solves} program${explanation.stats.solves === 1 ? "" : "s"} in ${(explanation.stats.timeMs / 1000).toFixed(1)} s; some answers were cut short by the time limit)`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Would a withheld entry be printed: a sensitive cause, fix, or (when passing checks are listed) passing check? */
+function showsSensitiveEntries(explanation: Explanation, showPassing: boolean): boolean {
+  const checks = explanation.checks.filter((c) => !c.ok || showPassing);
+  return [...checks, ...explanation.conflicts, ...explanation.relaxations].some((e) => e.sensitive === true);
 }
 
 /**

@@ -24,6 +24,7 @@ import { fromInputIssue, type ColumnRef, type ImportIssue } from "./issues.js";
 import { EMPTY_MAP, loadImportMap, type ImportMap } from "./map.js";
 import type { Table, TableRow, Workbook } from "./table.js";
 import { readWorkbook } from "./workbook.js";
+import type { InputOptions } from "../model/read.js";
 
 export interface ImportFiles {
   /** The registration export: one row per participant. */
@@ -45,11 +46,12 @@ type ParticipantInput = ProgramInput["participants"][number];
 type PanelInput = ProgramInput["panels"][number];
 type SlotInput = NonNullable<ProgramInput["slots"]>[number];
 
-export async function importProgram(files: ImportFiles): Promise<ImportResult> {
+/** `input` bounds what is read (the shared input size limit). */
+export async function importProgram(files: ImportFiles, input: InputOptions = {}): Promise<ImportResult> {
   const notes: string[] = [];
   let map: ImportMap = EMPTY_MAP;
   if (files.map !== undefined) {
-    const loaded = loadImportMap(files.map);
+    const loaded = loadImportMap(files.map, input);
     if (!loaded.ok) return { ok: false, issues: loaded.issues.map(fromInputIssue), notes };
     map = loaded.value;
   }
@@ -58,7 +60,7 @@ export async function importProgram(files: ImportFiles): Promise<ImportResult> {
   const books = new Map<string, Workbook>();
   const issues: ImportIssue[] = [];
   for (const file of new Set(paths)) {
-    const read = await readWorkbook(file);
+    const read = await readWorkbook(file, input);
     if (read.ok) books.set(file, read.workbook);
     else issues.push(...read.issues);
   }

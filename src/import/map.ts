@@ -10,6 +10,7 @@
 //   panels: { sheet: Panels, columns: { slotLabel: "Day and time" } }
 //   slots: [{ id: S1, label: "Thu 08:15" }]   # or a Slots sheet; default: the slots the panels name
 //   policy: { ... }                        # exactly as in a program file
+import type { InputOptions } from "../model/read.js";
 import { z } from "zod";
 import type { Loaded } from "../model/issues.js";
 import { readDataFile, zodIssues } from "../model/load.js";
@@ -59,8 +60,8 @@ export const EMPTY_MAP: ImportMap = ImportMapSchema.parse({});
 
 const MAP_FILE = "a map file (.yaml or .json; `tracktwo schema --map` describes it)";
 
-export function loadImportMap(file: string): Loaded<ImportMap> {
-  const data = readDataFile(file, MAP_FILE);
+export function loadImportMap(file: string, input: InputOptions = {}): Loaded<ImportMap> {
+  const data = readDataFile(file, MAP_FILE, input);
   if (!data.ok) return data;
   const parsed = ImportMapSchema.safeParse(data.value ?? {});
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: zodIssues(parsed.error, file) };

@@ -1,15 +1,11 @@
-// The one place import reads a file from disk. Issue 12 of the project builds a shared reader with a size cap;
-// pointing this function at it is the whole change needed here.
-import { readFileSync } from "node:fs";
-import { readErrorText } from "../model/load.js";
+// The one place import reads a file from disk: the shared input reader (regular files only, within the size
+// limit), returning bytes, since a workbook is binary.
+import { readInputBytes, type InputOptions } from "../model/read.js";
 import type { ImportIssue } from "./issues.js";
 
 export type ReadResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly issue: ImportIssue };
 
-export function readImportFile(file: string, expected: string): ReadResult {
-  try {
-    return { ok: true, bytes: readFileSync(file) };
-  } catch (error) {
-    return { ok: false, issue: { file, message: readErrorText(error), expected } };
-  }
+export function readImportFile(file: string, expected: string, options: InputOptions = {}): ReadResult {
+  const read = readInputBytes(file, options);
+  return read.ok ? read : { ok: false, issue: { file, message: read.problem, expected: read.expected ?? expected } };
 }

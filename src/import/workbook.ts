@@ -1,14 +1,15 @@
 // Reading a spreadsheet file: the parser is picked by the file's first bytes, not its extension (a workbook saved
 // as "export.csv" by a registration system is still a workbook).
 import { readCsv } from "./csv.js";
+import type { InputOptions } from "../model/read.js";
 import { readImportFile } from "./read.js";
 import type { WorkbookResult } from "./table.js";
 import { readXlsx } from "./xlsx.js";
 
 const SPREADSHEET = "a spreadsheet saved as .xlsx or as CSV (UTF-8)";
 
-export async function readWorkbook(file: string): Promise<WorkbookResult> {
-  const read = readImportFile(file, SPREADSHEET);
+export async function readWorkbook(file: string, input: InputOptions = {}): Promise<WorkbookResult> {
+  const read = readImportFile(file, SPREADSHEET, input);
   if (!read.ok) return { ok: false, issues: [read.issue] };
   const { bytes } = read;
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(file, bytes);

@@ -30,11 +30,46 @@ const UNSAFE_CHARACTER = new RegExp(UNSAFE_CHARACTERS.source);
 export const escapeTerminal = neutraliseControls;
 
 /**
+ * For text of several lines bound for a terminal: like neutraliseControls, but "\n" stays a line break. What the
+ * CLI prints passes here on its way out, whoever formatted it; a name is escaped where it is formatted too
+ * (escapeTerminal), so a line break inside a name cannot start a forged line.
+ */
+export function escapeTerminalText(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : visibleEscape(ch)));
+}
+
+/**
+ * A value as JSON text (two-space indent, final newline) that a terminal shows as it is: JSON.stringify escapes the
+ * C0 controls but writes DEL, C1 controls and bidirectional overrides raw, so those become \uXXXX escapes too
+ * (the same value for any JSON reader).
+ */
+export function jsonText(value: unknown): string {
+  // Outside strings only the indentation's line breaks occur; inside them JSON.stringify has escaped every C0 control.
+  const json = JSON.stringify(value, null, 2).replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  return `${json}\n`;
+}
+
+/**
+ * Text with none of the characters neutraliseControls replaces: what an identifier (an id, a topic, an attribute)
+ * must look like, as a JSON Schema pattern editors can check too.
+ */
+export const SAFE_TEXT = new RegExp(`^[^${UNSAFE_CHARACTERS.source.slice(1, -1)}]*$`);
+
+/**
  * For one cell of a Markdown table: controls neutralised, then every character that Markdown or GitHub's table
  * syntax would read as markup is backslash-escaped (a pipe would split the cell, `<` could open HTML, `&` an entity).
  */
 export function escapeMarkdownCell(text: string): string {
   return neutraliseControls(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * For one cell of a plain-text table that is read on a terminal and pasted as Markdown (the what-if and sweep
+ * comparison tables): controls neutralised and the pipe escaped, so a cell never splits; other characters stay
+ * as written, so `policy.balance[0].maxShare` still reads as itself on a terminal.
+ */
+export function escapeTableCell(text: string): string {
+  return neutraliseControls(text.replace(/[\\|]/g, (ch) => `\\${ch}`));
 }
 
 /** For HTML text and attribute values (double-quoted): controls neutralised, then the five special characters. */

@@ -1,10 +1,12 @@
 // The readable summary of a solution (what `tracktwo solve` prints): one block per panel with its members, their
 // roles and nationalities and the dialogue pairs it realises, then the objective and how the solve went.
-// Pure functions returning strings. Only what a public programme may show: never who is at risk (see redact.ts).
+// Pure functions returning strings, for organisers: never who is at risk (see redact.ts). Names, titles and labels
+// are free text, escaped here so a line break or control character in one cannot forge or hide a line.
 import type { Program, ParticipantSpec } from "../model/schema.js";
 import type { Solution, SolutionPanel } from "../model/solution.js";
 import { formatExplanation as formatExplanationText } from "../explain/format.js";
 import type { Explanation } from "../explain/types.js";
+import { escapeTerminal } from "./escape.js";
 import { redactSolution } from "./redact.js";
 
 export interface RealisedPair {
@@ -43,8 +45,8 @@ export function formatPanelBlock(program: Program, panel: SolutionPanel): string
   const slotLabel = slotId === null ? undefined : program.slots.find((s) => s.id === slotId)?.label;
   const header = [
     panel.id,
-    spec?.title === undefined ? null : `"${spec.title}"`,
-    slotId === null ? null : `slot ${slotId}${slotLabel === undefined ? "" : ` (${slotLabel})`}`,
+    spec?.title === undefined ? null : `"${escapeTerminal(spec.title)}"`,
+    slotId === null ? null : `slot ${slotId}${slotLabel === undefined ? "" : ` (${escapeTerminal(slotLabel)})`}`,
     spec?.recorded === true ? "recorded" : null,
   ].filter((part): part is string => part !== null);
 
@@ -54,7 +56,7 @@ export function formatPanelBlock(program: Program, panel: SolutionPanel): string
   const idWidth = Math.max(0, ...members.map((m) => m.id.length));
   for (const { id, role } of members) {
     const participant = byId.get(id);
-    const name = participant?.name === undefined ? "" : `  ${participant.name}`;
+    const name = participant?.name === undefined ? "" : `  ${escapeTerminal(participant.name)}`;
     const codes = participant === undefined ? "?" : participant.nationalities.join("/");
     lines.push(`  ${role.padEnd(10)} ${id.padEnd(idWidth)}  ${codes.padEnd(5)}${name}`.trimEnd());
   }
@@ -118,7 +120,7 @@ export function formatStatusLine(solution: Solution): string {
 export function formatSolutionSummary(program: Program, unredacted: Solution): string {
   const solution = redactSolution(unredacted);
   const parts: string[] = [];
-  if (program.name !== undefined) parts.push(`${program.name}\n`);
+  if (program.name !== undefined) parts.push(`${escapeTerminal(program.name)}\n`);
   for (const panel of solution.panels) parts.push(formatPanelBlock(program, panel));
   parts.push(formatObjective(program, solution));
   parts.push(formatStatusLine(solution));

@@ -1,6 +1,8 @@
 // Sweeps: one program per value of one policy parameter, solved side by side (through the same worker pool as
 // what-if scenarios), reported as objective terms against the parameter.
 import type { InputIssue, Loaded } from "../model/issues.js";
+import { audienceNotice } from "../report/audience.js";
+import { neutraliseFormula } from "../report/escape.js";
 import type { Program } from "../model/schema.js";
 import { parseValuePath, policyPathProblem, setPolicyValue } from "./apply.js";
 import type { LoadedScenario } from "./load.js";
@@ -144,7 +146,11 @@ export interface SweepRow {
   readonly outcome: ScenarioOutcome;
 }
 
-/** Columns: parameter, status, total, every objective term seen, then dialogue panels per pair. */
+/**
+ * Columns: parameter, status, total, every objective term seen, then dialogue panels per pair. For organisers (which
+ * values make the program infeasible says something about its safety rules): the first line is a `#` comment saying
+ * so, which spreadsheets show as a first row and most CSV readers skip with a comment option.
+ */
 export function sweepCsv(path: string, rows: readonly SweepRow[]): string {
   const terms = termColumns(rows.map((r) => r.outcome));
   const pairs = pairColumns(rows.map((r) => r.outcome));
@@ -156,11 +162,15 @@ export function sweepCsv(path: string, rows: readonly SweepRow[]): string {
     ...terms.map((t) => (outcome.objective?.terms[t] === undefined ? "" : String(outcome.objective.terms[t]))),
     ...pairs.map((p) => (outcome.dialoguePanels[p] === undefined ? "" : String(outcome.dialoguePanels[p]))),
   ]);
-  return [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\n") + "\n";
+  const table = [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\n");
+  // Unquoted, so CSV readers' comment options recognise it: its commas become semicolons, keeping it one cell.
+  return `# ${audienceNotice("organisers").replaceAll(",", ";")}\n${table}\n`;
 }
 
+/** One CSV cell: a text that a spreadsheet would run as a formula is neutralised (numbers stay numbers), then quoted. */
 function csvCell(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const safe = Number.isFinite(Number(text)) && text.trim() !== "" ? text : neutraliseFormula(text);
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 const TERM_ORDER = ["dialogue", "diversity", "topicFit", "affinity", "stability"];

@@ -7,8 +7,21 @@ import { loadProgram } from "../../model/load.js";
 import type { Program } from "../../model/schema.js";
 import { crossCheckSolution, loadSolution, type Solution } from "../../model/solution.js";
 import { AUDIENCES, isAudience, type Audience } from "../../report/audience.js";
-import { makeDirectory, outputProblem, writeFileAtomic } from "../files.js";
-import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
+import type { InputOptions } from "../../model/read.js";
+import { makeDirectory, outputProblem, writeOutputFile, type InputFile } from "../files.js";
+import {
+  EXIT_INFEASIBLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  INPUT_SIZE_HELP,
+  INPUT_SIZE_OPTION,
+  inputOptions,
+  parseCommandArgs,
+  reportInputIssues,
+  type CliIo,
+  type Command,
+  type ExitCode,
+} from "../io.js";
 
 const usage = "tracktwo export PROGRAM SOLUTION [--format html|csv|md] [--audience public|organisers] --out DIR";
 
@@ -20,7 +33,8 @@ const help = `${usage}
                panel (organisers: every program field too, readable by \`tracktwo import\`); md: Markdown tables
   --audience   public (default): names, titles, roles, slots and rooms only; organisers: adds nationalities,
                safety marks, dialogue panels and the equity dashboard (do not publish)
-  --out DIR    directory for the files (created if missing); each file name states its audience`;
+  --out DIR    directory for the files (created if missing); each file name states its audience
+${INPUT_SIZE_HELP}`;
 
 export const command: Command = {
   name: "export",
@@ -32,9 +46,14 @@ export const command: Command = {
 /**
  * A program and a solution for it, or exit 2 with every problem of both files. Shared by export and notices.
  */
-export function loadProgramAndSolution(programFile: string, solutionFile: string, io: CliIo): { program: Program; solution: Solution } | null {
-  const program = loadProgram(programFile);
-  const solution = loadSolution(solutionFile);
+export function loadProgramAndSolution(
+  programFile: string,
+  solutionFile: string,
+  io: CliIo,
+  input: InputOptions = {},
+): { program: Program; solution: Solution } | null {
+  const program = loadProgram(programFile, input);
+  const solution = loadSolution(solutionFile, input);
   if (!program.ok || !solution.ok) {
     reportInputIssues([...(program.ok ? [] : program.issues), ...(solution.ok ? [] : solution.issues)], io);
     return null;
@@ -61,7 +80,12 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: { format: { type: "string", default: "html" }, audience: { type: "string", default: "public" }, out: { type: "string", short: "o" } },
+      options: {
+        format: { type: "string", default: "html" },
+        audience: { type: "string", default: "public" },
+        out: { type: "string", short: "o" },
+        ...INPUT_SIZE_OPTION,
+      },
     },
     io,
     usage,
@@ -80,7 +104,9 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
     return EXIT_USAGE;
   }
   const [programFile, solutionFile] = positionals as [string, string];
-  const loaded = loadProgramAndSolution(programFile, solutionFile, io);
+  const input = await inputOptions(values["max-input-size"], [programFile, solutionFile], io, "export");
+  if (input === null) return EXIT_USAGE;
+  const loaded = loadProgramAndSolution(programFile, solutionFile, io, input);
   if (loaded === null) return EXIT_USAGE;
   const refusal = unpublishable(loaded.program, loaded.solution, solutionFile, programFile);
   if (refusal !== null) {
@@ -96,9 +122,13 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
     return EXIT_USAGE;
   }
   // Every target checked before the first write, so a refusal leaves no half-written set behind.
+  const inputs: InputFile[] = [
+    { path: programFile, role: "program" },
+    { path: solutionFile, role: "solution" },
+  ];
   for (const file of files) {
     const path = join(dir, file.name);
-    const problem = outputProblem(path, programFile) ?? outputProblem(path, solutionFile);
+    const problem = outputProblem(path, inputs);
     if (problem !== null) {
       io.stderr(`tracktwo export: cannot write ${path}: ${problem}\n`);
       return EXIT_USAGE;
@@ -106,7 +136,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
   }
   for (const file of files) {
     const path = join(dir, file.name);
-    const written = writeFileAtomic(path, file.text);
+    const written = writeOutputFile(path, file.text, inputs);
     if (written !== null) {
       io.stderr(`tracktwo export: cannot write ${path}: ${written}\n`);
       return EXIT_USAGE;

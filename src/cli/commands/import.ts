@@ -4,8 +4,18 @@
 import { Document, isScalar, visit } from "yaml";
 import { formatImportIssue } from "../../import/issues.js";
 import { escapeTerminal } from "../../report/escape.js";
-import { outputProblem, writeFileAtomic } from "../files.js";
-import { EXIT_OK, EXIT_USAGE, parseCommandArgs, type CliIo, type Command, type ExitCode } from "../io.js";
+import { outputProblem, writeOutputFile, type InputFile } from "../files.js";
+import {
+  EXIT_OK,
+  EXIT_USAGE,
+  INPUT_SIZE_HELP,
+  INPUT_SIZE_OPTION,
+  inputSizeOption,
+  parseCommandArgs,
+  type CliIo,
+  type Command,
+  type ExitCode,
+} from "../io.js";
 
 const usage = "tracktwo import REGISTRATION.csv|.xlsx [--panels PANELS.csv|.xlsx] [--slots SLOTS.csv|.xlsx] [--map MAP.yaml] [--sheet NAME] [--out PROGRAM.yaml]";
 
@@ -19,6 +29,7 @@ const help = `${usage}
                    (\`tracktwo schema --map\` describes the format)
   --sheet NAME     the registration sheet of a workbook (default: Participants or Registrations, else the first)
   --out FILE       write the program there (YAML, or JSON for a .json name); default: YAML on stdout
+${INPUT_SIZE_HELP}
 Recognised headers include id, name (or first and last name), nationality / citizenship / country, chair,
 discussant, topics, gender, career stage, unavailable, avoid, dialogue, at risk, group / paper. Email and phone
 columns are never read. Exit 2 with one line per problem (file, row, column) when anything is wrong.`;
@@ -42,6 +53,7 @@ async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> 
         map: { type: "string" },
         sheet: { type: "string" },
         out: { type: "string", short: "o" },
+        ...INPUT_SIZE_OPTION,
       },
     },
     io,
@@ -54,8 +66,15 @@ async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> 
     return EXIT_USAGE;
   }
   const registration = positionals[0]!;
-  const inputs = [registration, values.panels, values.slots, values.map].filter((f): f is string => f !== undefined);
-  const unwritable = values.out === undefined ? null : inputs.map((f) => outputProblem(values.out!, f)).find((p) => p !== null) ?? null;
+  const maxInputBytes = inputSizeOption(values["max-input-size"], io);
+  if (maxInputBytes === null) return EXIT_USAGE;
+  const inputs: InputFile[] = [
+    { path: registration, role: "registration" },
+    ...(values.panels === undefined ? [] : [{ path: values.panels, role: "panels" }]),
+    ...(values.slots === undefined ? [] : [{ path: values.slots, role: "slots" }]),
+    ...(values.map === undefined ? [] : [{ path: values.map, role: "map" }]),
+  ];
+  const unwritable = values.out === undefined ? null : outputProblem(values.out, inputs);
   if (unwritable !== null) {
     io.stderr(`tracktwo import: cannot write ${values.out}: ${unwritable}\n`);
     return EXIT_USAGE;
@@ -69,7 +88,7 @@ async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> 
     ...(values.slots === undefined ? {} : { slots: values.slots }),
     ...(values.map === undefined ? {} : { map: values.map }),
     ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
-  });
+  }, maxInputBytes === undefined ? {} : { maxInputBytes });
   // Notes quote headers from the file, so they are made safe for a terminal like the issues.
   for (const note of result.notes) io.stderr(`note: ${escapeTerminal(note)}\n`);
   if (!result.ok) {
@@ -83,7 +102,7 @@ async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> 
     io.stdout(text);
     return EXIT_OK;
   }
-  const written = writeFileAtomic(values.out, text);
+  const written = writeOutputFile(values.out, text, inputs);
   if (written !== null) {
     io.stderr(`tracktwo import: cannot write ${values.out}: ${written}\n`);
     return EXIT_USAGE;

@@ -2,8 +2,19 @@
 // one CSV row per person whose panel, slot, room, role or fellow panellists changed, saying what changed (old ->
 // new). Notices are meant for the people they are about: built from the public programme, they say nothing a
 // published programme would not.
-import { outputProblem, writeFileAtomic } from "../files.js";
-import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, parseCommandArgs, type CliIo, type Command, type ExitCode } from "../io.js";
+import { outputProblem, writeOutputFile, type InputFile } from "../files.js";
+import {
+  EXIT_INFEASIBLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  INPUT_SIZE_HELP,
+  INPUT_SIZE_OPTION,
+  inputOptions,
+  parseCommandArgs,
+  type CliIo,
+  type Command,
+  type ExitCode,
+} from "../io.js";
 import { loadProgramAndSolution, unpublishable } from "./export.js";
 
 const usage = "tracktwo notices PROGRAM OLD_SOLUTION NEW_SOLUTION --out notices.csv [--old-program FILE]";
@@ -15,7 +26,8 @@ const help = `${usage}
   NEW_SOLUTION     the re-solved solution; the checker must accept it
   --old-program F  the program OLD_SOLUTION solved, when it differs (someone withdrew, a panel moved)
   --out FILE       the CSV to write: id, name, changed, before, after, details (audience: public, i.e. the
-                   person concerned; no nationality or safety information)`;
+                   person concerned; no nationality or safety information)
+${INPUT_SIZE_HELP}`;
 
 export const command: Command = {
   name: "notices",
@@ -26,7 +38,7 @@ export const command: Command = {
 
 async function runNotices(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const parsed = parseCommandArgs(
-    { args: [...args], allowPositionals: true, strict: true, options: { out: { type: "string", short: "o" }, "old-program": { type: "string" } } },
+    { args: [...args], allowPositionals: true, strict: true, options: { out: { type: "string", short: "o" }, "old-program": { type: "string" }, ...INPUT_SIZE_OPTION } },
     io,
     usage,
   );
@@ -40,14 +52,21 @@ async function runNotices(args: readonly string[], io: CliIo): Promise<ExitCode>
   }
   const [programFile, oldFile, newFile] = positionals as [string, string, string];
   const oldProgramFile = values["old-program"] ?? programFile;
-  const inputs = [programFile, oldFile, newFile, oldProgramFile];
-  const unwritable = inputs.map((f) => outputProblem(values.out!, f)).find((p) => p !== null) ?? null;
+  const inputs: InputFile[] = [
+    { path: programFile, role: "program" },
+    { path: oldFile, role: "old solution" },
+    { path: newFile, role: "new solution" },
+    { path: oldProgramFile, role: "old program" },
+  ];
+  const unwritable = outputProblem(values.out, inputs);
   if (unwritable !== null) {
     io.stderr(`tracktwo notices: cannot write ${values.out}: ${unwritable}\n`);
     return EXIT_USAGE;
   }
-  const before = loadProgramAndSolution(oldProgramFile, oldFile, io);
-  const after = loadProgramAndSolution(programFile, newFile, io);
+  const input = await inputOptions(values["max-input-size"], [programFile, oldFile, newFile, ...(oldProgramFile === programFile ? [] : [oldProgramFile])], io, "notices");
+  if (input === null) return EXIT_USAGE;
+  const before = loadProgramAndSolution(oldProgramFile, oldFile, io, input);
+  const after = loadProgramAndSolution(programFile, newFile, io, input);
   if (before === null || after === null) return EXIT_USAGE;
   for (const [loaded, file, program] of [[before, oldFile, oldProgramFile], [after, newFile, programFile]] as const) {
     const refusal = unpublishable(loaded.program, loaded.solution, file, program);
@@ -60,7 +79,7 @@ async function runNotices(args: readonly string[], io: CliIo): Promise<ExitCode>
   const { publicSource } = await import("../../export/programme.js");
   const { toCsv } = await import("../../export/csv.js");
   const notices = changeNotices(publicSource(before.program), before.solution.panels, publicSource(after.program), after.solution.panels);
-  const written = writeFileAtomic(values.out, toCsv(noticeRows(notices)));
+  const written = writeOutputFile(values.out, toCsv(noticeRows(notices)), inputs);
   if (written !== null) {
     io.stderr(`tracktwo notices: cannot write ${values.out}: ${written}\n`);
     return EXIT_USAGE;

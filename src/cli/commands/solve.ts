@@ -2,20 +2,26 @@
 // solveProgram), then write the solution file and print either the summary or the JSON. Exit codes DESIGN.md §6.
 import { existsSync } from "node:fs";
 import { loadProgram } from "../../model/load.js";
+import { STDIN } from "../../model/read.js";
 import { normalizeProgram } from "../../model/normalize.js";
 import { loadSolution, type Solution } from "../../model/solution.js";
 import type { Violation } from "../../check/violations.js";
-import { redactSolution } from "../../report/redact.js";
+import { audienceNotice } from "../../report/audience.js";
+import { jsonText } from "../../report/escape.js";
+import { publicSolution, redactValue } from "../../report/redact.js";
 import { formatDuration, formatNumber, formatSolutionSummary } from "../../report/text.js";
 import { formatViolation } from "../../report/violations.js";
 import { solveProgram } from "../../solve.js";
 import { mipRefusal } from "../../solvers/mip/jslp.js";
 import { DEFAULT_SOLVE_OPTIONS, type ProgressEvent } from "../../solvers/solver.js";
-import { outputProblem, writeFileAtomic } from "../files.js";
+import { outputProblem, writeOutputFile } from "../files.js";
 import {
   EXIT_INFEASIBLE,
   EXIT_OK,
   EXIT_USAGE,
+  INPUT_SIZE_HELP,
+  INPUT_SIZE_OPTION,
+  inputOptions,
   parseCommandArgs,
   timeLimitOption,
   solverOption,
@@ -31,13 +37,15 @@ const usage =
 
 const help = `${usage}
 
-  PROGRAM             program file (.json or .yaml), format v1 (\`tracktwo schema\`)
+  PROGRAM             program file (.json or .yaml), format v1 (\`tracktwo schema\`); - reads standard input
   --solver NAME       mip (exact, javascript-lp-solver), highs (exact, HiGHS), greedy, search (local search),
                       auto (default: picks by size and time limit)
   --time-limit S      seconds before the solver returns its best so far (default ${DEFAULT_SOLVE_OPTIONS.timeLimitMs / 1000})
   --seed N            random seed for the heuristics (default ${DEFAULT_SOLVE_OPTIONS.seed})
-  --out FILE          write the solution file (format v1) there
+  --out FILE          write the solution file (format v1, public) there: a new path or a regular file
   --json              print the solution file to stdout instead of the summary
+${INPUT_SIZE_HELP}
+The solution file is public (panels and roles only); the summary is for organisers.
 Ctrl-C stops the solver early; it still writes its best solution so far.`;
 
 export const command: Command = {
@@ -59,6 +67,7 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
         seed: { type: "string" },
         out: { type: "string", short: "o" },
         json: { type: "boolean", default: false },
+        ...INPUT_SIZE_OPTION,
       },
     },
     io,
@@ -76,10 +85,12 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const timeLimit = timeLimitOption(values["time-limit"], io);
   const seed = wholeOption(values.seed, "seed", io);
   if (solver === null || timeLimit === null || seed === null) return EXIT_USAGE;
+  const reading = await inputOptions(values["max-input-size"], [file], io, "solve");
+  if (reading === null) return EXIT_USAGE;
 
   // The program's problems and the --out problem are reported together, before a long solve, not after it.
-  const loaded = loadProgram(file);
-  const unwritable = values.out === undefined ? null : outputProblem(values.out, file);
+  const loaded = loadProgram(file, reading);
+  const unwritable = values.out === undefined ? null : outputProblem(values.out, [{ path: file, role: "program" }]);
   if (!loaded.ok) reportInputIssues(loaded.issues, io);
   if (unwritable !== null) io.stderr(`tracktwo solve: cannot write ${values.out}: ${unwritable}\n`);
   if (!loaded.ok || unwritable !== null) return EXIT_USAGE;
@@ -108,27 +119,30 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   } finally {
     progress?.clear();
   }
-  const published = redactSolution(solution, program);
-  const text = `${JSON.stringify(published, null, 2)}\n`;
+  const text = jsonText(publicSolution(solution));
 
   if (values.out !== undefined && solution.status === "timeout" && holdsAssignment(values.out)) {
     // Nothing already written is lost: a run that found nothing never replaces a file that holds panels.
     io.stderr(`tracktwo solve: kept ${values.out}: it holds a solution and this run found none\n`);
   } else if (values.out !== undefined) {
-    const written = writeFileAtomic(values.out, text);
+    const written = writeOutputFile(values.out, text, [{ path: file, role: "program" }]);
     if (written !== null) {
       io.stderr(`tracktwo solve: cannot write ${values.out}: ${written}\n`);
       return EXIT_USAGE;
     }
   }
   if (values.json) io.stdout(text);
-  else io.stdout(formatSolutionSummary(program, published));
+  else io.stdout(`${audienceNotice("organisers")}\n\n${formatSolutionSummary(program, solution)}`);
+  if (values.json && solution.explanation !== null) {
+    // The public file carries no explanation (it could tell who is protected); organisers ask explain for it.
+    io.stderr(`tracktwo solve: ${solution.status}; \`tracktwo explain ${file === STDIN ? "PROGRAM" : file}\` explains why (organisers only)\n`);
+  }
 
   if (solution.violations.length > 0) {
     // solveProgram drops a result the checker rejects; say why on stderr so the summary stays clean.
     io.stderr(`tracktwo solve: the checker rejected the ${solution.solver} result; no solution emitted:\n`);
-    // The published (redacted) violations: a rule that exists only because someone is at risk shows as withheld.
-    for (const violation of published.violations as readonly (Violation | { code: "withheld"; message: string })[]) {
+    // As organisers see them by default: a rule that exists only because someone is at risk shows as withheld.
+    for (const violation of solution.violations.map((v) => redactValue(v, program)) as readonly (Violation | { code: "withheld"; message: string })[]) {
       io.stderr(`  ${violation.code === "withheld" ? violation.message : formatViolation(violation)}\n`);
     }
   }

@@ -469,7 +469,7 @@ describe("loadProgram: files", () => {
     mkdirSync(sub, { recursive: true });
     const directory = loadProgram(sub);
     expect(directory.ok).toBe(false);
-    if (!directory.ok) expect(directory.issues[0]!.message).toBe("is a directory");
+    if (!directory.ok) expect(directory.issues[0]!.message).toBe("is a directory, not a regular file");
   });
 
   it("reports a file that is valid YAML but not a program", () => {
