@@ -1,32 +1,60 @@
 // `tracktwo <command> ...`: look the command up in one table, run it with process-backed io, turn the result into
 // process.exitCode. Bad input is the commands' business (one stderr line per problem, exit 2); anything that still
 // escapes is a bug, reported on one line without a stack trace unless TRACKTWO_DEBUG=1.
-import { pathToFileURL } from "node:url";
-import { EXIT_OK, EXIT_USAGE, type CliIo, type Command, type ExitCode } from "./io.js";
-import { command as check } from "./commands/check.js";
-import { command as generate } from "./commands/generate.js";
-import { command as explain } from "./commands/explain.js";
-import { command as schema } from "./commands/schema.js";
-import { command as solve } from "./commands/solve.js";
-import { command as sweep } from "./commands/sweep.js";
-import { command as whatif } from "./commands/whatif.js";
+// Command modules are imported only when their command runs, so `tracktwo --help` loads none of the solvers.
+import { readFileSync } from "node:fs";
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, type CliIo, type Command, type ExitCode } from "./io.js";
+
+/** One line of `tracktwo --help`, and how to load the command. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
+}
 
 /**
  * Every command the CLI knows, in the order `--help` lists them.
- * LEAD: new commands go here (import `command` from ./commands/<name>.js), e.g. bench.
+ * LEAD: new commands go here: `{ name, summary, load: async () => (await import("./commands/<name>.js")).command }`.
  */
-export const COMMANDS: readonly Command[] = [
-  solve,
-  check,
-  explain,
-  whatif,
-  sweep,
-  schema,
-  generate,
-  // bench,
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "solve",
+    summary: "compose the panels of a program and write the solution",
+    load: async () => (await import("./commands/solve.js")).command,
+  },
+  {
+    name: "check",
+    summary: "verify a solution file against a program: every hard constraint, then the objective",
+    load: async () => (await import("./commands/check.js")).command,
+  },
+  {
+    name: "explain",
+    summary: "check a program's feasibility and explain why it cannot be solved",
+    load: async () => (await import("./commands/explain.js")).command,
+  },
+  {
+    name: "whatif",
+    summary: "solve scenarios (base program + changes) side by side and compare them",
+    load: async () => (await import("./commands/whatif.js")).command,
+  },
+  {
+    name: "sweep",
+    summary: "solve one program per value of a policy parameter and tabulate the objective terms",
+    load: async () => (await import("./commands/sweep.js")).command,
+  },
+  {
+    name: "schema",
+    summary: "print the JSON Schema of the program format (v1), or of scenario files with --scenario",
+    load: async () => (await import("./commands/schema.js")).command,
+  },
+  {
+    name: "generate",
+    summary: "write a synthetic convention program (feasible by construction, reproducible per seed)",
+    load: async () => (await import("./commands/generate.js")).command,
+  },
 ];
 
-export function usageText(commands: readonly Command[] = COMMANDS): string {
+export function usageText(commands: readonly CommandEntry[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
@@ -38,38 +66,51 @@ export function usageText(commands: readonly Command[] = COMMANDS): string {
     "commands:",
     ...lines,
     "",
-    "`tracktwo <command> --help` shows a command's options.",
-    "exit codes: 0 success; 1 infeasible, or a solution with violations; 2 bad input or usage.",
+    "`tracktwo <command> --help` shows a command's options; `tracktwo --version` the version.",
+    "exit codes: 0 success; 1 infeasible, or a solution with violations; 2 bad input or usage;",
+    "130 interrupted (Ctrl-C) before anything was found, or a second Ctrl-C.",
     "",
   ].join("\n");
 }
 
+/** The version of the installed package (package.json sits two folders up from both src/cli and dist/cli). */
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
+
 const HELP_FLAGS = new Set(["--help", "-h"]);
+const VERSION_FLAGS = new Set(["--version", "-v"]);
 
 /** Runs one command line (without `node` and the script path). Never throws. */
-export async function main(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<ExitCode> {
+export async function main(argv: readonly string[], io: CliIo, commands: readonly CommandEntry[] = COMMANDS): Promise<ExitCode> {
   const [name, ...args] = argv;
   if (name === undefined) {
     io.stderr(usageText(commands));
     return EXIT_USAGE;
   }
-  if (HELP_FLAGS.has(name) || name === "help") {
-    const topic = name === "help" ? commands.find((c) => c.name === args[0]) : undefined;
-    io.stdout(topic === undefined ? usageText(commands) : `usage: ${topic.usage}\n`);
-    return EXIT_OK;
-  }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
-    io.stderr(`tracktwo: unknown command "${name}"\n${usageText(commands)}`);
-    return EXIT_USAGE;
-  }
-  // `--` ends option parsing, so a file literally named "--help" stays a file.
-  const end = args.indexOf("--");
-  if (args.slice(0, end === -1 ? undefined : end).some((a) => HELP_FLAGS.has(a))) {
-    io.stdout(`usage: ${command.usage}\n`);
+  if (VERSION_FLAGS.has(name)) {
+    io.stdout(`tracktwo ${packageVersion()}\n`);
     return EXIT_OK;
   }
   try {
+    if (HELP_FLAGS.has(name) || name === "help") {
+      const topic = name === "help" ? commands.find((c) => c.name === args[0]) : undefined;
+      io.stdout(topic === undefined ? usageText(commands) : `usage: ${(await topic.load()).usage}\n`);
+      return EXIT_OK;
+    }
+    const entry = commands.find((c) => c.name === name);
+    if (entry === undefined) {
+      io.stderr(`tracktwo: unknown command "${name}"\n${usageText(commands)}`);
+      return EXIT_USAGE;
+    }
+    const command = await entry.load();
+    // `--` ends option parsing, so a file literally named "--help" stays a file.
+    const end = args.indexOf("--");
+    if (args.slice(0, end === -1 ? undefined : end).some((a) => HELP_FLAGS.has(a))) {
+      io.stdout(`usage: ${command.usage}\n`);
+      return EXIT_OK;
+    }
     return await command.run(args, io);
   } catch (error) {
     io.stderr(internalErrorText(error, process.env.TRACKTWO_DEBUG === "1"));
@@ -85,12 +126,29 @@ export function internalErrorText(error: unknown, debug: boolean): string {
   return `${line}(set TRACKTWO_DEBUG=1 to see the stack trace)\n`;
 }
 
-/** The process side: real stdout/stderr, Ctrl-C aborts the solve (a second Ctrl-C quits at once). */
+/**
+ * What the first Ctrl-C prints at once. `best` is what the running command holds so far: a description, null for
+ * nothing yet, undefined for a command that does not say.
+ */
+export function interruptText(best: string | null | undefined): string {
+  if (best === null) return "tracktwo: interrupted before anything was found; stopping (Ctrl-C again quits at once)\n";
+  const holding = best === undefined ? "finishing what is running" : `finishing with the best found so far (${best})`;
+  return `tracktwo: interrupted; ${holding}; Ctrl-C again quits at once and writes nothing\n`;
+}
+
+/**
+ * The process side: real stdout/stderr. The first Ctrl-C aborts the running solve, which then writes its best so
+ * far; a second one exits at once with 130. Writes are synchronous, so the exit never leaves a half-written file.
+ */
 export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const controller = new AbortController();
+  let best: string | null | undefined;
   const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write("\ntracktwo: interrupted; finishing with the best found so far (Ctrl-C again to quit)\n");
+    if (controller.signal.aborted) {
+      process.stderr.write("\ntracktwo: quit (second Ctrl-C); nothing written\n");
+      process.exit(EXIT_INTERRUPTED);
+    }
+    process.stderr.write(`\n${interruptText(best)}`);
     controller.abort();
   };
   process.on("SIGINT", onSigint);
@@ -107,15 +165,13 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
     // Progress lines go to stderr, so it is stderr that must be a terminal.
     isTty: process.stderr.isTTY === true,
     signal: controller.signal,
+    noteBest: (description) => {
+      best = description;
+    },
   };
   try {
     process.exitCode = await main(argv, io);
   } finally {
     process.off("SIGINT", onSigint);
   }
-}
-
-const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
-  void runCli();
 }

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { internalErrorText, main } from "../../src/cli/main.js";
-import type { CliIo, Command } from "../../src/cli/io.js";
+import { internalErrorText, main, type CommandEntry } from "../../src/cli/main.js";
+import type { CliIo } from "../../src/cli/io.js";
 import { generateProgram } from "../../src/generate/generate.js";
 import type { ProgramInput } from "../../src/model/schema.js";
 import { SolutionSchema } from "../../src/model/solution.js";
@@ -123,11 +123,10 @@ describe("tracktwo (dispatch)", () => {
     expect(literal.stderr).toMatch(/^--help: \(file\): file not found/);
   });
   it("an exception escaping a command becomes one line and exit 2", async () => {
-    const broken: Command = {
+    const broken: CommandEntry = {
       name: "boom",
       summary: "throws",
-      usage: "tracktwo boom",
-      run: () => Promise.reject(new Error("kaput\nsecond line")),
+      load: async () => ({ name: "boom", usage: "tracktwo boom", run: () => Promise.reject(new Error("kaput\nsecond line")) }),
     };
     let stderr = "";
     const io: CliIo = { stdout: () => undefined, stderr: (t) => void (stderr += t), isTty: false };
@@ -340,7 +339,7 @@ describe("tracktwo solve: nothing already written is lost", () => {
 describe("the sample convention", () => {
   it("`npm start` (the package.json start script) proves an optimum that check accepts", async () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } };
-    const startArgs = pkg.scripts.start.split(" src/cli/main.ts ")[1]!.split(" ");
+    const startArgs = pkg.scripts.start.split(" src/cli/bin.ts ")[1]!.split(" ");
     expect(startArgs.slice(0, 2)).toEqual(["solve", "scenarios/sample-small.yaml"]);
     const sample = join(root, "scenarios", "sample-small.yaml");
     const out = join(dir, "sample.solution.json");
@@ -381,10 +380,12 @@ describe("interrupting a solve", () => {
 });
 
 describe("the real process", () => {
-  it("bin/tracktwo.js runs the CLI and sets the exit code", async () => {
-    const { stdout } = await run(process.execPath, [join(root, "bin", "tracktwo.js"), "--help"], { cwd: root });
+  // The same entry the package's `bin` runs, from the sources (test/package/pack.test.ts runs the installed one).
+  const bin = ["--import", "tsx", join(root, "src", "cli", "bin.ts")];
+  it("src/cli/bin.ts runs the CLI and sets the exit code", async () => {
+    const { stdout } = await run(process.execPath, [...bin, "--help"], { cwd: root });
     expect(stdout).toMatch(/^usage: tracktwo <command>/);
-    const failed = await run(process.execPath, [join(root, "bin", "tracktwo.js"), "solve", join(dir, "missing.yaml")], {
+    const failed = await run(process.execPath, [...bin, "solve", join(dir, "missing.yaml")], {
       cwd: root,
     }).then(
       () => null,

@@ -21,7 +21,6 @@ const usage = "tracktwo check PROGRAM SOLUTION";
 
 export const command: Command = {
   name: "check",
-  summary: "verify a solution file against a program: every hard constraint, then the objective",
   usage: `${usage}
 
   PROGRAM    program file (.json or .yaml)

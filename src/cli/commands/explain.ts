@@ -18,7 +18,6 @@ const help = `${usage}
 
 export const command: Command = {
   name: "explain",
-  summary: "check a program's feasibility and explain why it cannot be solved",
   usage: help,
   run: runExplain,
 };

@@ -9,7 +9,6 @@ const usage = "tracktwo generate --participants N [--seed S] [--slots K] [--out 
 
 export const command: Command = {
   name: "generate",
-  summary: "write a synthetic convention program (feasible by construction, reproducible per seed)",
   usage: `${usage}
 
   --participants N  number of participants (at least ${MIN_PARTICIPANTS})

@@ -8,7 +8,6 @@ const usage = "tracktwo schema [--scenario]";
 
 export const command: Command = {
   name: "schema",
-  summary: "print the JSON Schema of the program format (v1), or of scenario files with --scenario",
   usage,
   async run(args, io) {
     const parsed = parseCommandArgs(

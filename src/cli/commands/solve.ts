@@ -42,7 +42,6 @@ Ctrl-C stops the solver early; it still writes its best solution so far.`;
 
 export const command: Command = {
   name: "solve",
-  summary: "compose the panels of a program and write the solution",
   usage: help,
   run: runSolve,
 };

@@ -34,7 +34,6 @@ const help = `${usage}
 
 export const command: Command = {
   name: "whatif",
-  summary: "solve scenarios (base program + changes) side by side and compare them",
   usage: help,
   run: runWhatIf,
 };
