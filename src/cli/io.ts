@@ -24,6 +24,11 @@ export interface CliIo {
    * so the first Ctrl-C can say at once whether there is something to write.
    */
   readonly noteBest?: (best: string | null) => void;
+  /**
+   * When the command's clock started, on performance.now()'s timeline: 0 for the real process (a time limit covers
+   * start-up too), unset in tests (the clock starts when the command runs).
+   */
+  readonly startedAt?: number;
 }
 
 /** A command module: `src/cli/commands/<name>.ts` exports `command`; its one-line summary is in main.ts's table. */

@@ -165,6 +165,7 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
     // Progress lines go to stderr, so it is stderr that must be a terminal.
     isTty: process.stderr.isTTY === true,
     signal: controller.signal,
+    startedAt: 0,
     noteBest: (description) => {
       best = description;
     },
