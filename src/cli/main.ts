@@ -138,16 +138,15 @@ export function interruptText(best: string | null | undefined): string {
 
 /**
  * The process side: real stdout/stderr. The first Ctrl-C aborts the running solve, which then writes its best so
- * far; a second one exits at once with 130. Writes are synchronous, so the exit never leaves a half-written file.
+ * far, and hands SIGINT back to the operating system: a second Ctrl-C ends the process at once, even in the middle
+ * of checking or printing, writing nothing more (shells report 130). A JavaScript handler could not do that: it
+ * runs only when the event loop gets a turn.
  */
 export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const controller = new AbortController();
   let best: string | null | undefined;
   const onSigint = () => {
-    if (controller.signal.aborted) {
-      process.stderr.write("\ntracktwo: quit (second Ctrl-C); nothing written\n");
-      process.exit(EXIT_INTERRUPTED);
-    }
+    process.off("SIGINT", onSigint);
     process.stderr.write(`\n${interruptText(best)}`);
     controller.abort();
   };
