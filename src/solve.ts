@@ -40,19 +40,22 @@ export interface SolveProgramOptions {
 }
 
 /**
- * Time kept back from the solver for what follows it: translating, checking and scoring the answer (and the
- * solver's own closing evaluation). Linear in the program; measured at 6,000 participants (7,700 roles) at about
- * 0.4 s on 2 shared cores under load, so 0.1 ms per participant keeps a margin of half again.
+ * Time kept back from the solver for what follows it: translating, checking and scoring the answer. Both grow
+ * linearly with the program, and both slow down with the machine's load; so the reserve is the larger of a size
+ * estimate (about 0.4 s at 6,000 participants on an unloaded core, with a margin) and three times what normalising
+ * this very program just took (checking and scoring took 1.6 to 2.8 times as long at 6,000 participants, at loads
+ * from 2 to 11 on 2 cores).
  */
-export function finishingReserveMs(problem: Problem): number {
-  return 20 + 0.12 * problem.participantCount;
+export function finishingReserveMs(problem: Problem, normalizeMs: number): number {
+  return Math.max(20 + 0.12 * problem.participantCount, 3 * normalizeMs);
 }
 
 export async function solveProgram(program: Program, options: SolveProgramOptions = {}): Promise<Solution> {
   const started = performance.now();
   const deadline = started + (options.timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs);
   const problem = normalizeProgram(program, { baseline: options.baseline ?? null, maxMoves: options.maxMoves });
-  const reserve = finishingReserveMs(problem);
+  const normalizeMs = performance.now() - started;
+  const reserve = finishingReserveMs(problem, normalizeMs);
   const solverName = options.solver ?? "auto";
   const seed = options.seed ?? DEFAULT_SOLVE_OPTIONS.seed;
   const result = await SOLVERS[solverName].solve(problem, {
@@ -68,10 +71,12 @@ export async function solveProgram(program: Program, options: SolveProgramOption
   const base = { solver: solverName, seed, bound, explanation: null };
 
   if (result.assignment === null) {
+    // An explanation starts with counting checks that cannot be cut short (about six normalisations' worth of
+    // work: 0.5 s at 6,000 participants unloaded), so it starts only when that much of the time limit is left.
     const explainMs = Math.min(options.explain?.timeLimitMs ?? 0, deadline - performance.now() - reserve);
     const explanation =
-      options.explain && options.signal?.aborted !== true
-        ? await explainFailure(program, result.status, Math.max(0, explainMs), seed, options.signal)
+      options.explain && options.signal?.aborted !== true && explainMs >= 6 * normalizeMs
+        ? await explainFailure(program, result.status, explainMs, seed, options.signal)
         : null;
     const stats = { ...result.stats, timeMs: timeMs() };
     return { ...base, status: result.status, objective: null, panels: [], violations: [], explanation, stats };

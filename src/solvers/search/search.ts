@@ -61,9 +61,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
   const ceiling = typeof given === "number" ? () => given : given;
   const random = createRandom(options.seed);
   const state = new SearchState(problem);
-  // An iteration-bounded run is reproducible on any machine, so its construction ignores the clock.
-  const constructUntil = options.maxIterations === undefined ? started + deadline : Number.POSITIVE_INFINITY;
-  construct(state, random, options.initial ?? problem.baseline, constructUntil);
+  construct(state, random, options.initial ?? problem.baseline);
   const context = new MoveContext(state);
   const move = new Move();
   const mix = moveMix(context);
@@ -211,7 +209,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
           state.load(best);
         } else {
           // Stuck before any feasible state: a fresh randomised construction diversifies more than a kick can.
-          construct(state, random, null, constructUntil);
+          construct(state, random);
         }
         evaluator.recompute();
         kick(evaluator, draw, move, Math.max(3, Math.min(50, Math.round(problem.participantCount / 40))));
