@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { internalErrorText, main, type CommandEntry } from "../../src/cli/main.js";
+import { COMMANDS, internalErrorText, main, type CommandEntry } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/io.js";
 import { generateProgram } from "../../src/generate/generate.js";
 import type { ProgramInput } from "../../src/model/schema.js";
@@ -96,6 +96,13 @@ describe("tracktwo (dispatch)", () => {
     const { code, stdout } = await cli("--help");
     expect(code).toBe(0);
     for (const name of ["solve", "check", "schema"]) expect(stdout).toMatch(new RegExp(`^ {2}${name} `, "m"));
+  });
+  it("every command in the table loads a module of that name", async () => {
+    for (const entry of COMMANDS) expect((await entry.load()).name).toBe(entry.name);
+  });
+  it("--version and -v print the package's version", async () => {
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-v"]) expect(await cli(flag)).toEqual({ code: 0, stdout: `tracktwo ${version}\n`, stderr: "" });
   });
   it("without a command prints the usage to stderr and exits 2", async () => {
     const { code, stderr, stdout } = await cli();
@@ -326,6 +333,15 @@ describe("tracktwo solve: nothing already written is lost", () => {
     expect(stderr).toMatch(/--time-limit: "2147484" is out of range/);
   });
 
+  it("--panels takes all or a whole number; anything else is a usage error", async () => {
+    const { code, stderr } = await cli("solve", programFile, "--panels", "some");
+    expect(code).toBe(2);
+    expect(stderr).toBe('tracktwo solve: --panels: "some" is neither "all" nor a whole number of panels\n');
+    const none = await cli("solve", programFile, "--solver", "greedy", "--panels", "0");
+    expect(none.code).toBe(0);
+    expect(none.stdout).not.toMatch(/^P\d/m);
+    expect(none.stdout).toMatch(/^panels +2, \d of them realising a dialogue pair$/m);
+  });
   it("a heuristic's solution carries a bound and so a gap", async () => {
     const { code, stdout } = await cli("solve", programFile, "--solver", "search", "--time-limit", "1", "--json");
     expect(code).toBe(0);
