@@ -40,11 +40,11 @@ export interface SolveProgramOptions {
 }
 
 /**
- * Time kept back from the solver for what follows it: translating, checking and scoring the answer. Both grow
- * linearly with the program, and both slow down with the machine's load; so the reserve is the larger of a size
- * estimate (about 0.4 s at 6,000 participants on an unloaded core, with a margin) and three times what normalising
- * this very program just took (checking and scoring took 1.6 to 2.8 times as long at 6,000 participants, at loads
- * from 2 to 11 on 2 cores).
+ * Time kept back from the solver for what follows it: translating, checking and scoring the answer. That work grows
+ * linearly with the program and slows down with the machine's load, so the reserve is the larger of a size estimate
+ * (0.74 s at 6,000 participants, where checking and scoring took 0.42 s at load 8 on 2 cores) and three times what
+ * normalising this very program just took (checking and scoring took 1.6 to 2.8 times as long as normalising at
+ * 6,000 participants, at loads 7 to 11).
  */
 export function finishingReserveMs(problem: Problem, normalizeMs: number): number {
   return Math.max(20 + 0.12 * problem.participantCount, 3 * normalizeMs);

@@ -61,8 +61,9 @@ export const command: Command = {
 
 /**
  * Time kept back for what follows solveProgram: redacting, the summary or the JSON, writing the file and exiting.
- * Linear in the program and slower on a loaded machine, so the larger of a size estimate and 0.6 times what
- * loading the program just took (measured at 6,000 participants: 0.1 s and 0.47 s unloaded, 0.5 s and 0.8 s at load 10).
+ * Linear in the program and slower on a loaded machine, so the larger of a size estimate (0.26 s at 6,000
+ * participants) and 0.6 times what loading this program just took (at 6,000 participants and loads 8 to 11 on 2
+ * cores, printing and exiting took 0.1 to 0.5 s, loading 0.5 to 0.8 s).
  */
 function printReserveMs(program: Program, loadMs: number): number {
   return Math.max(20 + 0.04 * program.participants.length, 0.6 * loadMs);
