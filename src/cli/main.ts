@@ -12,46 +12,23 @@ export interface CommandEntry {
   readonly load: () => Promise<Command>;
 }
 
+/** A table entry whose module is imported only when the command runs. */
+function lazy(name: string, summary: string, load: () => Promise<{ readonly command: Command }>): CommandEntry {
+  return { name, summary, load: async () => (await load()).command };
+}
+
 /**
  * Every command the CLI knows, in the order `--help` lists them.
- * LEAD: new commands go here: `{ name, summary, load: async () => (await import("./commands/<name>.js")).command }`.
+ * LEAD: new commands go here: `lazy("<name>", "<one-line summary>", () => import("./commands/<name>.js"))`.
  */
 export const COMMANDS: readonly CommandEntry[] = [
-  {
-    name: "solve",
-    summary: "compose the panels of a program and write the solution",
-    load: async () => (await import("./commands/solve.js")).command,
-  },
-  {
-    name: "check",
-    summary: "verify a solution file against a program: every hard constraint, then the objective",
-    load: async () => (await import("./commands/check.js")).command,
-  },
-  {
-    name: "explain",
-    summary: "check a program's feasibility and explain why it cannot be solved",
-    load: async () => (await import("./commands/explain.js")).command,
-  },
-  {
-    name: "whatif",
-    summary: "solve scenarios (base program + changes) side by side and compare them",
-    load: async () => (await import("./commands/whatif.js")).command,
-  },
-  {
-    name: "sweep",
-    summary: "solve one program per value of a policy parameter and tabulate the objective terms",
-    load: async () => (await import("./commands/sweep.js")).command,
-  },
-  {
-    name: "schema",
-    summary: "print the JSON Schema of the program format (v1), or of scenario files with --scenario",
-    load: async () => (await import("./commands/schema.js")).command,
-  },
-  {
-    name: "generate",
-    summary: "write a synthetic convention program (feasible by construction, reproducible per seed)",
-    load: async () => (await import("./commands/generate.js")).command,
-  },
+  lazy("solve", "compose the panels of a program and write the solution", () => import("./commands/solve.js")),
+  lazy("check", "verify a solution file against a program: every hard constraint, then the objective", () => import("./commands/check.js")),
+  lazy("explain", "check a program's feasibility and explain why it cannot be solved", () => import("./commands/explain.js")),
+  lazy("whatif", "solve scenarios (base program + changes) side by side and compare them", () => import("./commands/whatif.js")),
+  lazy("sweep", "solve one program per value of a policy parameter and tabulate the objective terms", () => import("./commands/sweep.js")),
+  lazy("schema", "print the JSON Schema of the program format (v1), or of scenario files with --scenario", () => import("./commands/schema.js")),
+  lazy("generate", "write a synthetic convention program (feasible by construction, reproducible per seed)", () => import("./commands/generate.js")),
 ];
 
 export function usageText(commands: readonly CommandEntry[] = COMMANDS): string {
