@@ -1,9 +1,9 @@
 // The objective of DESIGN.md §4 recomputed from the program and a solution's panels, independently of the solvers'
 // own bookkeeping. A malformed listing is read as the checker reads it (readPanels), so the score of a solution
 // with structural violations is still defined, if meaningless.
-import type { ObjectiveTerm, Program } from "../model/schema.js";
+import type { ObjectiveTerm, ParticipantSpec, Program } from "../model/schema.js";
 import type { SolutionPanel } from "../model/solution.js";
-import { membershipsOf, readPanels, realises, type CheckedPanel } from "./check.js";
+import { readPanels, realises, type CheckedPanel } from "./check.js";
 
 export interface ObjectiveScore {
   readonly total: number;
@@ -16,6 +16,16 @@ export interface RealisedPair {
   readonly pair: [string, string];
   /** Ids of the panels that realise it, in program order. */
   readonly panels: string[];
+}
+
+/** One panel's share of the objective terms (stability is per participant, so never per panel). */
+export interface PanelScore {
+  readonly id: string;
+  readonly terms: { readonly dialogue: number; readonly diversity: number; readonly topicFit: number; readonly affinity: number };
+  /** sum of policy.weights[term] x term over the four terms. */
+  readonly total: number;
+  /** The dialogue pairs it realises, in policy order (index: position in policy.dialogue.pairs). */
+  readonly pairs: readonly { readonly index: number; readonly between: readonly [string, string]; readonly weight: number }[];
 }
 
 /**
@@ -31,36 +41,10 @@ export function scoreSolution(
 ): ObjectiveScore {
   const participantById = new Map(program.participants.map((p) => [p.id, p] as const));
   const checked = readPanels(program, panels, participantById);
-  const nationalitiesById = new Map(program.participants.map((p) => [p.id, new Set(p.nationalities)] as const));
-
-  let dialogue = 0;
-  for (const { weight, panels: realising } of realisedPairsOf(program, checked, nationalitiesById)) {
-    dialogue += weight * realising.length;
+  const terms: Partial<Record<ObjectiveTerm, number>> = { dialogue: 0, diversity: 0, topicFit: 0, affinity: 0 };
+  for (const panel of scoreCheckedPanels(program, checked, participantById)) {
+    for (const [term, value] of Object.entries(panel.terms) as [ObjectiveTerm, number][]) terms[term]! += value;
   }
-
-  let diversity = 0;
-  let topicFit = 0;
-  for (const panel of checked) {
-    if (panel.members.length > 0) {
-      const held = new Set(panel.members.flatMap((id) => participantById.get(id)!.nationalities));
-      diversity += held.size - 1;
-    }
-    const panelTopics = new Set(panel.spec.topics);
-    for (const id of new Set(panel.presenters)) {
-      if (participantById.get(id)!.topics.some((t) => panelTopics.has(t))) topicFit++;
-    }
-  }
-
-  const panelsByParticipant = membershipsOf(checked);
-  let affinity = 0;
-  for (const { between: [a, b], weight } of program.policy.affinities) {
-    if (a === b) continue; // rejected by the loader; one person is not a pair
-    for (const panel of panelsByParticipant.get(a) ?? []) {
-      if (panel.members.includes(b)) affinity += weight;
-    }
-  }
-
-  const terms: Partial<Record<ObjectiveTerm, number>> = { dialogue, diversity, topicFit, affinity };
   if (baseline !== undefined && baseline !== null) {
     const before = roleSetsOf(readPanels(program, baseline, participantById));
     const after = roleSetsOf(checked);
@@ -77,31 +61,61 @@ export function scoreSolution(
   return { total, terms };
 }
 
-/** Which panels realise each dialogue pair of the policy, in policy order (a pair listed twice appears twice). */
-export function realisedPairs(program: Program, panels: readonly SolutionPanel[]): RealisedPair[] {
+/** Each program panel's terms, in program order: what a summary needs to show the weakest panels. Linear time. */
+export function scorePanels(program: Program, panels: readonly SolutionPanel[]): PanelScore[] {
   const participantById = new Map(program.participants.map((p) => [p.id, p] as const));
-  const nationalitiesById = new Map(program.participants.map((p) => [p.id, new Set(p.nationalities)] as const));
-  return realisedPairsOf(program, readPanels(program, panels, participantById), nationalitiesById).map(
-    ({ pair, panels: realising }) => ({ pair, panels: realising }),
-  );
+  return scoreCheckedPanels(program, readPanels(program, panels, participantById), participantById);
 }
 
-function realisedPairsOf(
+function scoreCheckedPanels(
   program: Program,
-  panels: readonly CheckedPanel[],
-  nationalitiesById: ReadonlyMap<string, ReadonlySet<string>>,
-): (RealisedPair & { readonly weight: number })[] {
-  return program.policy.dialogue.pairs.map(({ between, weight }) => {
-    const [a, b] = between;
-    const realising = panels.filter((panel) => {
-      const holdersA = panel.members.filter((id) => nationalitiesById.get(id)!.has(a));
-      const holdersB = panel.members.filter((id) => nationalitiesById.get(id)!.has(b));
-      return realises(holdersA, holdersB);
-    });
-    return { pair: [a, b], weight, panels: realising.map((panel) => panel.id) };
+  checked: readonly CheckedPanel[],
+  participantById: ReadonlyMap<string, ParticipantSpec>,
+): PanelScore[] {
+  const { weights, dialogue: { pairs }, affinities } = program.policy;
+  // Affinity pairs by their first participant, so each panel looks up only the pairs its members start.
+  const affinitiesByFirst = new Map<string, { other: string; weight: number }[]>();
+  for (const { between: [a, b], weight } of affinities) {
+    if (a === b) continue; // rejected by the loader; one person is not a pair
+    const list = affinitiesByFirst.get(a);
+    if (list === undefined) affinitiesByFirst.set(a, [{ other: b, weight }]);
+    else list.push({ other: b, weight });
+  }
+  return checked.map((panel) => {
+    const nationalities = panel.members.map((id) => participantById.get(id)!.nationalities);
+    const realised = pairs
+      .map(({ between, weight }, index) => ({ index, between, weight }))
+      .filter(({ between: [a, b] }) =>
+        realises(
+          panel.members.filter((_, k) => nationalities[k]!.includes(a)),
+          panel.members.filter((_, k) => nationalities[k]!.includes(b)),
+        ),
+      );
+    const dialogue = realised.reduce((sum, pair) => sum + pair.weight, 0);
+    const diversity = panel.members.length === 0 ? 0 : new Set(nationalities.flat()).size - 1;
+    const panelTopics = new Set(panel.spec.topics);
+    let topicFit = 0;
+    for (const id of new Set(panel.presenters)) {
+      if (participantById.get(id)!.topics.some((t) => panelTopics.has(t))) topicFit++;
+    }
+    let affinity = 0;
+    for (const id of panel.members) {
+      for (const { other, weight } of affinitiesByFirst.get(id) ?? []) if (panel.members.includes(other)) affinity += weight;
+    }
+    const terms = { dialogue, diversity, topicFit, affinity };
+    const total = weights.dialogue * dialogue + weights.diversity * diversity + weights.topicFit * topicFit + weights.affinity * affinity;
+    return { id: panel.id, terms, total, pairs: realised };
   });
 }
 
+/** Which panels realise each dialogue pair of the policy, in policy order (a pair listed twice appears twice). */
+export function realisedPairs(program: Program, panels: readonly SolutionPanel[]): RealisedPair[] {
+  const scores = scorePanels(program, panels);
+  return program.policy.dialogue.pairs.map(({ between: [a, b] }, index) => ({
+    pair: [a, b],
+    panels: scores.filter((panel) => panel.pairs.some((pair) => pair.index === index)).map((panel) => panel.id),
+  }));
+}
 
 /** Each participant's roles as "panel role" strings. */
 function roleSetsOf(panels: readonly CheckedPanel[]): Map<string, Set<string>> {

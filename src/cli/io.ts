@@ -1,5 +1,5 @@
 // What every CLI command gets and returns: text sinks (so tests can capture output) and an exit code
-// (DESIGN.md §6: 0 success; 1 infeasible or violations; 2 bad input or usage).
+// (DESIGN.md §6: 0 success; 1 infeasible or violations; 2 bad input or usage; 130 interrupted by Ctrl-C).
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { formatInputIssue, type InputIssue } from "../model/issues.js";
 import { DEFAULT_MAX_INPUT_BYTES, formatBytes, MAX_INPUT_BYTES_CEILING, STDIN, STDIN_NAME, type InputOptions } from "../model/read.js";
@@ -11,7 +11,9 @@ import { readStandardInput, type StandardInput } from "./files.js";
 export const EXIT_OK = 0;
 export const EXIT_INFEASIBLE = 1;
 export const EXIT_USAGE = 2;
-export type ExitCode = typeof EXIT_OK | typeof EXIT_INFEASIBLE | typeof EXIT_USAGE;
+/** Ctrl-C before anything was found, or a second Ctrl-C (128 + SIGINT, as shells report it). */
+export const EXIT_INTERRUPTED = 130;
+export type ExitCode = typeof EXIT_OK | typeof EXIT_INFEASIBLE | typeof EXIT_USAGE | typeof EXIT_INTERRUPTED;
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -22,6 +24,16 @@ export interface CliIo {
   readonly signal?: AbortSignal;
   /** Standard input, read when "-" stands for an input file; without it "-" is refused. */
   readonly stdin?: StandardInput;
+  /**
+   * Commands that search tell the process what they hold so far (e.g. "objective 15,807"), or null for nothing yet,
+   * so the first Ctrl-C can say at once whether there is something to write.
+   */
+  readonly noteBest?: (best: string | null) => void;
+  /**
+   * When the command's clock started, on performance.now()'s timeline: 0 for the real process (a time limit covers
+   * start-up too), unset in tests (the clock starts when the command runs).
+   */
+  readonly startedAt?: number;
 }
 
 /**
@@ -39,11 +51,9 @@ export function terminalSafe(text: string): string {
   return lead + escapeTerminalText(text.slice(lead.length));
 }
 
-/** A command module: `src/cli/commands/<name>.ts` exports `command`. */
+/** A command module: `src/cli/commands/<name>.ts` exports `command`; its one-line summary is in main.ts's table. */
 export interface Command {
   readonly name: string;
-  /** One line for `tracktwo --help`. */
-  readonly summary: string;
   readonly usage: string;
   run(args: readonly string[], io: CliIo): Promise<ExitCode>;
 }

@@ -25,6 +25,8 @@ export interface ExplainOptions {
   /** Set false to skip the conflict search or the relaxation search. */
   readonly conflicts?: boolean;
   readonly relaxations?: boolean;
+  /** Aborting stops the feasibility questions at once; what is known so far is returned. */
+  readonly signal?: AbortSignal;
 }
 
 export async function explainProgram(program: Program, options: ExplainOptions = {}): Promise<Explanation> {
@@ -36,8 +38,9 @@ export async function explainProgram(program: Program, options: ExplainOptions =
     (await import("./oracle.js")).solverOracle({
       ...(options.solver === undefined ? {} : { solver: options.solver }),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
-  const budget = new Budget(oracle, timeLimitMs, options.perSolveMs ?? Math.min(10_000, timeLimitMs / 4));
+  const budget = new Budget(oracle, timeLimitMs, options.perSolveMs ?? Math.min(10_000, timeLimitMs / 4), options.signal);
 
   const checks = runNecessaryChecks(program);
   const failing = checks.filter((c) => !c.ok);

@@ -4,7 +4,8 @@
 import { scoreSolution } from "../check/score.js";
 import type { Program } from "../model/schema.js";
 import type { Solution } from "../model/solution.js";
-import { realisedPairs, relativeGap, type RealisedPair } from "../report/text.js";
+import { scorePanels, type PanelScore } from "../check/score.js";
+import { relativeGap } from "../report/text.js";
 import type { Programme, ProgrammePanel } from "./programme.js";
 
 export interface MemberFacts {
@@ -16,7 +17,7 @@ export interface MemberFacts {
 export interface PanelFacts {
   /** Nationality -> members holding it, most first (a dual national counts for each). */
   readonly mix: readonly { readonly code: string; readonly count: number }[];
-  readonly pairs: readonly RealisedPair[];
+  readonly pairs: PanelScore["pairs"];
   readonly recorded: boolean;
 }
 
@@ -67,12 +68,13 @@ export function organisersFacts(program: Program, solution: Solution, programme:
   const panelSpec = new Map(program.panels.map((p) => [p.id, p]));
   const panels = new Map<string, PanelFacts>();
   const allPanels = programme.sessions.flatMap((s) => s.panels);
+  const pairsByPanel = new Map(scorePanels(program, solution.panels).map((score) => [score.id, score.pairs]));
   for (const panel of allPanels) {
     const ids = memberIds(panel);
     const counts = new Map<string, number>();
     for (const id of ids) for (const code of spec.get(id)?.nationalities ?? []) counts.set(code, (counts.get(code) ?? 0) + 1);
     const mix = [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-    panels.set(panel.id, { mix, pairs: realisedPairs(program, ids), recorded: panelSpec.get(panel.id)?.recorded ?? false });
+    panels.set(panel.id, { mix, pairs: pairsByPanel.get(panel.id) ?? [], recorded: panelSpec.get(panel.id)?.recorded ?? false });
   }
 
   const shares: ShareTable[] = [nationalityShares(programme, spec)];

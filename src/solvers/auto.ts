@@ -82,7 +82,9 @@ export const autoSolver: Solver = {
       stats: { ...result.stats, timeMs: performance.now() - started, raw: `auto: ${chosen}${result.stats.raw ? `; ${result.stats.raw}` : ""}` },
     });
     const objective = (result: SolveResult) =>
-      result.assignment === null ? Number.NEGATIVE_INFINITY : evaluateAssignment(problem, result.assignment).objective;
+      result.assignment === null
+        ? Number.NEGATIVE_INFINITY
+        : (result.stats.objective ?? evaluateAssignment(problem, result.assignment).objective);
     // A feasible assignment that reaches a proven upper bound is optimal, whichever solver found it.
     const settle = (result: SolveResult, bound: number | null): SolveResult => {
       const bounded = withBound(result, bound);

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { internalErrorText, main } from "../../src/cli/main.js";
-import type { CliIo, Command } from "../../src/cli/io.js";
+import { COMMANDS, internalErrorText, main, type CommandEntry } from "../../src/cli/main.js";
+import type { CliIo } from "../../src/cli/io.js";
 import { generateProgram } from "../../src/generate/generate.js";
 import type { ProgramInput } from "../../src/model/schema.js";
 import { SolutionSchema } from "../../src/model/solution.js";
@@ -97,6 +97,13 @@ describe("tracktwo (dispatch)", () => {
     expect(code).toBe(0);
     for (const name of ["solve", "check", "schema"]) expect(stdout).toMatch(new RegExp(`^ {2}${name} `, "m"));
   });
+  it("every command in the table loads a module of that name", async () => {
+    for (const entry of COMMANDS) expect((await entry.load()).name).toBe(entry.name);
+  });
+  it("--version and -v print the package's version", async () => {
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-v"]) expect(await cli(flag)).toEqual({ code: 0, stdout: `tracktwo ${version}\n`, stderr: "" });
+  });
   it("without a command prints the usage to stderr and exits 2", async () => {
     const { code, stderr, stdout } = await cli();
     expect(code).toBe(2);
@@ -123,11 +130,10 @@ describe("tracktwo (dispatch)", () => {
     expect(literal.stderr).toMatch(/^--help: \(file\): file not found/);
   });
   it("an exception escaping a command becomes one line and exit 2", async () => {
-    const broken: Command = {
+    const broken: CommandEntry = {
       name: "boom",
       summary: "throws",
-      usage: "tracktwo boom",
-      run: () => Promise.reject(new Error("kaput\nsecond line")),
+      load: async () => ({ name: "boom", usage: "tracktwo boom", run: () => Promise.reject(new Error("kaput\nsecond line")) }),
     };
     let stderr = "";
     const io: CliIo = { stdout: () => undefined, stderr: (t) => void (stderr += t), isTty: false };
@@ -332,6 +338,28 @@ describe("tracktwo solve: nothing already written is lost", () => {
     expect(stderr).toMatch(/--time-limit: "2147484" is out of range/);
   });
 
+  it("--panels takes all or a whole number; anything else is a usage error", async () => {
+    const { code, stderr } = await cli("solve", programFile, "--panels", "some");
+    expect(code).toBe(2);
+    expect(stderr).toBe('tracktwo solve: --panels: "some" is neither "all" nor a whole number of panels\n');
+    const none = await cli("solve", programFile, "--solver", "greedy", "--panels", "0");
+    expect(none.code).toBe(0);
+    expect(none.stdout).not.toMatch(/^P\d/m);
+    expect(none.stdout).toMatch(/^panels +2, \d of them realising a dialogue pair$/m);
+  });
+
+  it("--audience organisers writes the bound into the solution file; public (the default) leaves it out", async () => {
+    const organisers = await cli("solve", programFile, "--solver", "search", "--time-limit", "1", "--json", "--audience", "organisers");
+    expect(organisers.code).toBe(0);
+    const full = SolutionSchema.parse(JSON.parse(organisers.stdout));
+    expect(full.audience).toBe("organisers");
+    expect(full.bound).not.toBeNull();
+    expect(full.bound!).toBeGreaterThanOrEqual(full.objective!.total);
+    const wrong = await cli("solve", programFile, "--audience", "press");
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe('tracktwo solve: --audience: unknown audience "press"; expected one of public, organisers\n');
+  });
+
   it("a heuristic's solution carries a bound and so a gap, shown to organisers and left out of the public file", async () => {
     const { code, stdout } = await cli("solve", programFile, "--solver", "search", "--time-limit", "1");
     expect(code).toBe(0);
@@ -348,7 +376,7 @@ describe("tracktwo solve: nothing already written is lost", () => {
 describe("the sample convention", () => {
   it("`npm start` (the package.json start script) proves an optimum that check accepts", async () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } };
-    const startArgs = pkg.scripts.start.split(" src/cli/main.ts ")[1]!.split(" ");
+    const startArgs = pkg.scripts.start.split(" src/cli/bin.ts ")[1]!.split(" ");
     expect(startArgs.slice(0, 2)).toEqual(["solve", "scenarios/sample-small.yaml"]);
     const sample = join(root, "scenarios", "sample-small.yaml");
     const out = join(dir, "sample.solution.json");
@@ -389,10 +417,12 @@ describe("interrupting a solve", () => {
 });
 
 describe("the real process", () => {
-  it("bin/tracktwo.js runs the CLI and sets the exit code", async () => {
-    const { stdout } = await run(process.execPath, [join(root, "bin", "tracktwo.js"), "--help"], { cwd: root });
+  // The same entry the package's `bin` runs, from the sources (test/package/pack.test.ts runs the installed one).
+  const bin = ["--import", "tsx", join(root, "src", "cli", "bin.ts")];
+  it("src/cli/bin.ts runs the CLI and sets the exit code", async () => {
+    const { stdout } = await run(process.execPath, [...bin, "--help"], { cwd: root });
     expect(stdout).toMatch(/^usage: tracktwo <command>/);
-    const failed = await run(process.execPath, [join(root, "bin", "tracktwo.js"), "solve", join(dir, "missing.yaml")], {
+    const failed = await run(process.execPath, [...bin, "solve", join(dir, "missing.yaml")], {
       cwd: root,
     }).then(
       () => null,

@@ -27,7 +27,6 @@ const usage = "tracktwo check PROGRAM SOLUTION [--reveal-at-risk]";
 
 export const command: Command = {
   name: "check",
-  summary: "verify a solution file against a program: every hard constraint, then the objective",
   usage: `${usage}
 
   PROGRAM             program file (.json or .yaml); - reads standard input

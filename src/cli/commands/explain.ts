@@ -39,7 +39,6 @@ The explanation is for organisers: it names opt-outs and safety rules.`;
 
 export const command: Command = {
   name: "explain",
-  summary: "check a program's feasibility and explain why it cannot be solved",
   usage: help,
   run: runExplain,
 };

@@ -38,7 +38,6 @@ ${INPUT_SIZE_HELP}`;
 
 export const command: Command = {
   name: "export",
-  summary: "write the programme as HTML, CSV or Markdown, for the public or for the organisers",
   usage: help,
   run: runExport,
 };

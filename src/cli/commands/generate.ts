@@ -13,7 +13,6 @@ const usage = "tracktwo generate --participants N [--seed S] [--slots K] [--out 
 
 export const command: Command = {
   name: "generate",
-  summary: "write a synthetic convention program (feasible by construction, reproducible per seed)",
   usage: `${usage}
 
   --participants N  number of participants (${MIN_PARTICIPANTS} to ${MAX_PARTICIPANTS})

@@ -36,7 +36,6 @@ columns are never read. Exit 2 with one line per problem (file, row, column) whe
 
 export const command: Command = {
   name: "import",
-  summary: "turn a registration spreadsheet (CSV or XLSX) and a panels sheet into a program file",
   usage: help,
   run: runImport,
 };

@@ -31,7 +31,6 @@ ${INPUT_SIZE_HELP}`;
 
 export const command: Command = {
   name: "notices",
-  summary: "list who must be told what after a re-solve (panel, slot, room, role, fellow panellists), as CSV",
   usage: help,
   run: runNotices,
 };

@@ -9,7 +9,6 @@ const usage = "tracktwo schema [--scenario | --map]";
 
 export const command: Command = {
   name: "schema",
-  summary: "print the JSON Schema of the program format (v1), of scenario files (--scenario) or of import maps (--map)",
   usage,
   async run(args, io) {
     const parsed = parseCommandArgs(

@@ -39,7 +39,6 @@ Exit status: 0 when at least one value was solved, 1 when none was (all infeasib
 
 export const command: Command = {
   name: "sweep",
-  summary: "solve one program per value of a policy parameter and tabulate the objective terms",
   usage: help,
   run: runSweep,
 };

@@ -57,7 +57,6 @@ The table, the moves and the diff files are for organisers; the solution files a
 
 export const command: Command = {
   name: "whatif",
-  summary: "solve scenarios (base program + changes) side by side and compare them",
   usage: help,
   run: runWhatIf,
 };

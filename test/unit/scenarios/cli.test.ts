@@ -174,7 +174,7 @@ describe("tracktwo whatif", () => {
     const root = resolve(import.meta.dirname, "../../..");
     const child = spawnSync(
       process.execPath,
-      ["--import", "tsx", join(root, "src/cli/main.ts"), "whatif", join(dir, "same.yaml"), join(dir, "apart.yaml"), "--solver", "mip", "--jobs", "2", "--out-dir", join(dir, "o")],
+      ["--import", "tsx", join(root, "src/cli/bin.ts"), "whatif", join(dir, "same.yaml"), join(dir, "apart.yaml"), "--solver", "mip", "--jobs", "2", "--out-dir", join(dir, "o")],
       { cwd: root, encoding: "utf8", timeout: 120_000 },
     );
     expect(child.stderr).toBe("");

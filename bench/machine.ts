@@ -1,0 +1,30 @@
+// What every benchmark report names: the machine it ran on and the code that ran.
+import { execFileSync } from "node:child_process";
+import os from "node:os";
+import type { Machine, Revision } from "./report.js";
+
+export function machineInfo(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? "unknown cpu",
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  };
+}
+
+/** The commit of `root` and whether src/ or bench/ had uncommitted changes; null outside a git work tree. */
+export function revision(root: string): Revision | null {
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return { commit: git("rev-parse", "--short=12", "HEAD"), dirty: git("status", "--porcelain", "--", "src", "bench").length > 0 };
+  } catch {
+    return null;
+  }
+}
+
+export function machineSlug(machine: Machine): string {
+  const cpu = machine.cpu.toLowerCase().replace(/\(r\)|\(tm\)|cpu|processor|@.*$/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return `${cpu || "cpu"}-${machine.cores}c`;
+}
