@@ -6,8 +6,11 @@
 import { NONE, shareLimit, type Assignment, type Problem } from "../../model/problem.js";
 import type { Solver, SolveOptions, SolveResult } from "../solver.js";
 import { evaluateAssignment } from "../search/full.js";
+import { conflictsWithMembers } from "../../constraints/conflicts.js";
+import { affinityWithMembers } from "../../constraints/objective/affinity.js";
+import { ATTRIBUTE_COUNTS, NATIONALITY_COUNTS, type AttributeCounts, type NationalityCounts } from "../../constraints/shared/categories.js";
+import { pairsByNationality, realisation } from "../../constraints/shared/dialogue-pairs.js";
 import { createRandom, shuffle, type Random } from "../search/random.js";
-import { realises } from "../search/rules/dialogue-safety.js";
 import { ROLE_CHAIR, ROLE_DISCUSSANT, ROLE_NONE, ROLE_PRESENTER, type SearchState, SearchState as State } from "../search/state.js";
 
 /**
@@ -204,6 +207,10 @@ const SAMPLE = 48;
 class Placement {
   private readonly problem: Problem;
   private readonly pairsByNationality: number[][];
+  private readonly nationalities: NationalityCounts;
+  private readonly attributes: AttributeCounts;
+  private readonly realises: (p: number, k: number) => boolean;
+  private readonly affinityWithMembers: (i: number, p: number) => number;
   /** Panels below their minimum of presenters: while there are none, placements do not scan for them. */
   private belowMinimum = 0;
 
@@ -212,11 +219,11 @@ class Placement {
     for (let p = 0; p < this.problem.panelCount; p++) {
       if (state.presenterCountByPanel[p]! < this.problem.minPresentersByPanel[p]!) this.belowMinimum++;
     }
-    this.pairsByNationality = Array.from({ length: state.nationalityCount }, () => []);
-    this.problem.dialoguePairs.forEach((pair, k) => {
-      this.pairsByNationality[pair.a]!.push(k);
-      if (pair.b !== pair.a) this.pairsByNationality[pair.b]!.push(k);
-    });
+    this.pairsByNationality = pairsByNationality(this.problem);
+    this.nationalities = state.use(NATIONALITY_COUNTS);
+    this.attributes = state.use(ATTRIBUTE_COUNTS);
+    this.realises = realisation(state);
+    this.affinityWithMembers = affinityWithMembers(state);
   }
 
   /**
@@ -237,15 +244,15 @@ class Placement {
     if (state.roleByParticipantPanel[cell] !== ROLE_NONE) return false;
     if (role === ROLE_PRESENTER ? problem.mayPresent[cell] !== 1 : problem.mayJoin[cell] !== 1) return false;
     const slot = problem.slotByPanel[p]!;
-    if (slot !== NONE && state.occupancyByParticipantSlot[i * state.slotCount + slot]! > 0) return false;
+    if (slot !== NONE && hasRoleInSlot(state, i, slot)) return false;
     if (state.panelsByParticipant[i]!.length >= problem.maxRoles) return false;
-    if (state.conflictsWithMembers(i, p) > 0) return false;
+    if (conflictsWithMembers(state, i, p) > 0) return false;
     for (const j of companions) if (j !== i && problem.conflictsByParticipant[i]!.includes(j)) return false;
     const final = this.finalMembers(p, strict);
     const natLimit = shareLimit(problem.nationalityPolicy.maxShare, final);
-    const base = p * state.nationalityCount;
+    const base = p * this.nationalities.nationalityCount;
     for (const c of problem.nationalitiesByParticipant[i]!) {
-      let count = state.nationalityCountByPanel[base + c]! + 1;
+      let count = this.nationalities.countByPanel[base + c]! + 1;
       for (const j of companions) if (j !== i && problem.nationalitiesByParticipant[j]!.includes(c)) count++;
       if (count > natLimit) return false;
     }
@@ -253,7 +260,7 @@ class Placement {
       const rule = problem.balanceRules[r]!;
       const v = rule.valueByParticipant[i]!;
       if (v === NONE) continue;
-      let count = state.attributeCountByPanel[r]![p * rule.values.length + v]! + 1;
+      let count = this.attributes.countByPanel[r]![p * rule.values.length + v]! + 1;
       for (const j of companions) if (j !== i && rule.valueByParticipant[j] === v) count++;
       if (count > shareLimit(rule.maxShare, final)) return false;
     }
@@ -266,14 +273,15 @@ class Placement {
     const problem = this.problem;
     if (problem.dialoguePairs.length === 0) return true;
     const { neutralChair, maxImbalance } = problem.dialogueSafety;
-    const base = p * state.nationalityCount;
+    const { countByPanel, nationalityCount } = this.nationalities;
+    const base = p * nationalityCount;
     const codes = problem.nationalitiesByParticipant[i]!;
     const chair = role === ROLE_CHAIR ? i : state.chairByPanel[p]!;
     for (const c of codes) {
       for (const k of this.pairsByNationality[c]!) {
         const pair = problem.dialoguePairs[k]!;
-        const sideA = state.nationalityCountByPanel[base + pair.a]! + (codes.includes(pair.a) ? 1 : 0);
-        const sideB = state.nationalityCountByPanel[base + pair.b]! + (codes.includes(pair.b) ? 1 : 0);
+        const sideA = countByPanel[base + pair.a]! + (codes.includes(pair.a) ? 1 : 0);
+        const sideB = countByPanel[base + pair.b]! + (codes.includes(pair.b) ? 1 : 0);
         const realisedAfter = pair.a === pair.b ? sideA >= 2 : sideA > 0 && sideB > 0 && (sideA > 1 || sideB > 1 || !codes.includes(pair.a) || !codes.includes(pair.b));
         if (!realisedAfter) continue;
         if (Math.abs(sideA - sideB) > maxImbalance) return false;
@@ -287,7 +295,7 @@ class Placement {
     if (role === ROLE_CHAIR && neutralChair) {
       for (let k = 0; k < problem.dialoguePairs.length; k++) {
         const pair = problem.dialoguePairs[k]!;
-        if ((codes.includes(pair.a) || codes.includes(pair.b)) && realises(state, p, k)) return false;
+        if ((codes.includes(pair.a) || codes.includes(pair.b)) && this.realises(p, k)) return false;
       }
     }
     return true;
@@ -299,16 +307,17 @@ class Placement {
     const problem = this.problem;
     const weights = problem.weights;
     let gain = 0;
-    if (weights.affinity !== 0 && problem.affinities.length > 0) gain += weights.affinity * state.affinityWithMembers(i, p);
-    const base = p * state.nationalityCount;
+    if (weights.affinity !== 0 && problem.affinities.length > 0) gain += weights.affinity * this.affinityWithMembers(i, p);
+    const { countByPanel, nationalityCount } = this.nationalities;
+    const base = p * nationalityCount;
     const codes = problem.nationalitiesByParticipant[i]!;
     for (const c of codes) {
-      if (weights.diversity !== 0 && state.nationalityCountByPanel[base + c] === 0) gain += weights.diversity;
+      if (weights.diversity !== 0 && countByPanel[base + c] === 0) gain += weights.diversity;
       if (weights.dialogue === 0) continue;
       for (const k of this.pairsByNationality[c]!) {
         const pair = problem.dialoguePairs[k]!;
         const other = pair.a === c ? pair.b : pair.a;
-        if (state.nationalityCountByPanel[base + other]! > 0 && !realises(state, p, k)) gain += weights.dialogue * pair.weight;
+        if (countByPanel[base + other]! > 0 && !this.realises(p, k)) gain += weights.dialogue * pair.weight;
       }
     }
     if (weights.topicFit !== 0) gain += weights.topicFit * problem.topicMatch[i * problem.panelCount + p]!;
@@ -388,7 +397,7 @@ class Placement {
       let key = (problem.maxPresentersByPanel[p]! - count >= unit.length ? 4 : 0) - count / Math.max(1, problem.maxPresentersByPanel[p]!);
       if (unit.every((i) => problem.mayPresent[i * panels + p] === 1)) key += 2;
       const slot = problem.slotByPanel[p]!;
-      if (slot === NONE || unit.every((i) => state.occupancyByParticipantSlot[i * state.slotCount + slot] === 0)) key += 1;
+      if (slot === NONE || unit.every((i) => !hasRoleInSlot(state, i, slot))) key += 1;
       if (key > bestKey) {
         bestKey = key;
         best = p;
@@ -396,4 +405,11 @@ class Placement {
     }
     return best;
   }
+}
+
+/** Does i hold a role on some panel of `slot`? */
+function hasRoleInSlot(state: SearchState, i: number, slot: number): boolean {
+  const slotByPanel = state.problem.slotByPanel;
+  for (const p of state.panelsByParticipant[i]!) if (slotByPanel[p] === slot) return true;
+  return false;
 }

@@ -1,0 +1,48 @@
+// DESIGN.md §3.1, per participant: presents on exactly `presents` panels, chairs at most mayChair, discusses at
+// most mayDiscuss, holds at most policy.maxRoles roles in all, and never two roles on one panel. The search state
+// holds one role per (participant, panel) cell, so two roles on one panel cannot arise there; `full` still counts it.
+import { NONE, type Problem } from "../model/problem.js";
+import type { HardRule } from "./rule.js";
+
+export const loadRule: HardRule<"load"> = {
+  code: "load",
+  kind: "hard",
+  violations: ["presents", "chair-load", "discussant-load", "max-roles", "two-roles-one-panel"],
+  isActive: () => true,
+  search: {
+    scope: "participant",
+    full(problem, assignment) {
+      const n = problem.participantCount;
+      const presents = new Int32Array(n);
+      const chairs = new Int32Array(n);
+      const discusses = new Int32Array(n);
+      let doubled = 0;
+      for (const roster of assignment.panels) {
+        const seen = new Set<number>();
+        const hold = (i: number) => {
+          if (seen.has(i)) doubled++;
+          seen.add(i);
+        };
+        for (const i of roster.presenters) (presents[i]!++, hold(i));
+        if (roster.chair !== NONE) (chairs[roster.chair]!++, hold(roster.chair));
+        if (roster.discussant !== NONE) (discusses[roster.discussant]!++, hold(roster.discussant));
+      }
+      let total = doubled;
+      for (let i = 0; i < n; i++) total += participantLoad(problem, i, presents[i]!, chairs[i]!, discusses[i]!);
+      return total;
+    },
+    valuer(state) {
+      const { problem, presentCountByParticipant, chairCountByParticipant, discussCountByParticipant } = state;
+      return (i) => participantLoad(problem, i, presentCountByParticipant[i]!, chairCountByParticipant[i]!, discussCountByParticipant[i]!);
+    },
+  },
+};
+
+function participantLoad(problem: Problem, i: number, presents: number, chairs: number, discusses: number): number {
+  return (
+    Math.abs(presents - problem.presentsByParticipant[i]!) +
+    Math.max(0, chairs - problem.mayChairByParticipant[i]!) +
+    Math.max(0, discusses - problem.mayDiscussByParticipant[i]!) +
+    Math.max(0, presents + chairs + discusses - problem.maxRoles)
+  );
+}

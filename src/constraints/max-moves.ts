@@ -1,0 +1,20 @@
+// What-if re-solves: the hard cap Problem.maxMoves on participants whose set of (panel, role) differs from the
+// baseline. A what-if option, not a rule of the program file, so the checker knows nothing of it (the what-if
+// report counts moves with diffAgainstBaseline).
+import { BASELINE_CHANGES, changedParticipants } from "./shared/baseline.js";
+import type { HardRule } from "./rule.js";
+
+export const maxMovesRule: HardRule<"max-moves"> = {
+  code: "max-moves",
+  kind: "hard",
+  violations: [],
+  isActive: (problem) => problem.baseline !== null && Number.isFinite(problem.maxMoves),
+  search: {
+    scope: "global",
+    full: (problem, assignment) => Math.max(0, changedParticipants(problem, assignment) - problem.maxMoves),
+    valuer(state) {
+      const changes = state.use(BASELINE_CHANGES);
+      return () => Math.max(0, changes.changedParticipants() - state.problem.maxMoves);
+    },
+  },
+};

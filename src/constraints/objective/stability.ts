@@ -1,0 +1,19 @@
+// Objective, what-if re-solves only: stability = minus the number of participants whose set of (panel, role)
+// differs from the baseline (DESIGN.md §4).
+import { BASELINE_CHANGES, changedParticipants } from "../shared/baseline.js";
+import type { ObjectiveRule } from "../rule.js";
+
+export const stabilityRule: ObjectiveRule<"stability"> = {
+  code: "stability",
+  kind: "objective",
+  term: "stability",
+  isActive: (problem) => problem.baseline !== null,
+  search: {
+    scope: "participant",
+    full: (problem, assignment) => -changedParticipants(problem, assignment),
+    valuer(state) {
+      const { differencesByParticipant } = state.use(BASELINE_CHANGES);
+      return (i) => (differencesByParticipant[i]! > 0 ? -1 : 0);
+    },
+  },
+};

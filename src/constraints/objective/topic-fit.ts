@@ -1,0 +1,47 @@
+// Objective: topicFit = number of presenter assignments that share at least one topic with their panel
+// (DESIGN.md §4; Problem.topicMatch).
+import { ROLE_PRESENTER, type SearchState, type Tracker, type TrackerKind } from "../../solvers/search/state.js";
+import type { ObjectiveRule } from "../rule.js";
+
+interface TopicFit extends Tracker {
+  readonly topicFitByPanel: Int32Array;
+}
+
+const TOPIC_FIT: TrackerKind<TopicFit> = {
+  name: "presenters sharing a topic",
+  create(state: SearchState): TopicFit {
+    const { topicMatch } = state.problem;
+    const panels = state.panelCount;
+    const topicFitByPanel = new Int32Array(panels);
+    return {
+      topicFitByPanel,
+      add(i, p, role) {
+        if (role === ROLE_PRESENTER) topicFitByPanel[p]! += topicMatch[i * panels + p]!;
+      },
+      remove(i, p, role) {
+        if (role === ROLE_PRESENTER) topicFitByPanel[p]! -= topicMatch[i * panels + p]!;
+      },
+    };
+  },
+};
+
+export const topicFitRule: ObjectiveRule<"topic-fit"> = {
+  code: "topic-fit",
+  kind: "objective",
+  term: "topicFit",
+  isActive: (problem) => problem.weights.topicFit !== 0,
+  search: {
+    scope: "panel",
+    full(problem, assignment) {
+      let total = 0;
+      assignment.panels.forEach((roster, p) => {
+        for (const i of roster.presenters) total += problem.topicMatch[i * problem.panelCount + p]!;
+      });
+      return total;
+    },
+    valuer(state) {
+      const { topicFitByPanel } = state.use(TOPIC_FIT);
+      return (p) => topicFitByPanel[p]!;
+    },
+  },
+};

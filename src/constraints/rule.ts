@@ -1,0 +1,66 @@
+// One entry of the constraint catalogue: a hard rule of DESIGN.md §3 or an objective term of §4, with every face a
+// solver or an explanation needs, side by side in the rule's own file (src/constraints/<code>.ts, objective terms
+// in objective/<code>.ts). The registry (registry.ts) lists the entries; solvers and explanations iterate it, and
+// nothing else lists rules. The independent checker (src/check) reads DESIGN.md on its own and shares no code with
+// the catalogue: each hard entry names the checker's violation codes it answers for (`violations`), and a property
+// test holds every entry's full value against the checker on random assignments.
+import type { RuleCode } from "../check/violations.js";
+import type { Assignment, Problem } from "../model/problem.js";
+import type { ObjectiveTerm } from "../model/schema.js";
+import type { SearchState } from "../solvers/search/state.js";
+
+/** Checker codes for a malformed listing (an unknown panel or participant ...): no rule of the catalogue owns them. */
+export type ListingCode = "unknown-panel" | "duplicate-panel" | "missing-panel" | "unknown-participant" | "slot-mismatch";
+
+/** A checker violation code that names a broken rule of DESIGN.md §3. */
+export type ViolationCode = Exclude<RuleCode, ListingCode>;
+
+/** What one value of the search face is about: a panel, a participant, a co-author group, or the whole program. */
+export type RuleScope = "panel" | "participant" | "group" | "global";
+
+/**
+ * The local search's reading of the rule. The evaluator sums `value` over the entities a move touches, before and
+ * after it, so a move never re-scores the program; `full` computes the rule's total from scratch, with no counter,
+ * and the property tests hold the two against each other.
+ */
+export interface SearchFace {
+  readonly scope: RuleScope;
+  /** The rule's total on a whole assignment: a violation amount (0 when kept) or the raw objective term. */
+  full(problem: Problem, assignment: Assignment): number;
+  /**
+   * Binds the rule to a state (attaching the trackers it reads) and returns one entity's share of the total, read
+   * from the counters of the state's current assignment.
+   */
+  valuer(state: SearchState): (entity: number) => number;
+}
+
+interface RuleBase<C extends string> {
+  /** The rule's name in the catalogue, equal to its file name. */
+  readonly code: C;
+  /** False when the program cannot violate or score the rule: solvers then leave it out of their hot loops. */
+  isActive(problem: Problem): boolean;
+  readonly search: SearchFace;
+}
+
+/** A hard rule: a solution that breaks it is not a solution. */
+export interface HardRule<C extends string = string> extends RuleBase<C> {
+  readonly kind: "hard";
+  /** The checker's violation codes this rule answers for (none for a what-if cap the program file does not state). */
+  readonly violations: readonly ViolationCode[];
+}
+
+/** An objective term (DESIGN.md §4), weighted by policy.weights[term]. */
+export interface ObjectiveRule<C extends string = string> extends RuleBase<C> {
+  readonly kind: "objective";
+  readonly term: ObjectiveTerm;
+}
+
+export type Rule = HardRule | ObjectiveRule;
+
+/** Members of a roster, in role order (presenters, chair, discussant); a repeat is kept. */
+export function rosterMembers(roster: { presenters: readonly number[]; chair: number; discussant: number }): number[] {
+  const members = [...roster.presenters];
+  if (roster.chair >= 0) members.push(roster.chair);
+  if (roster.discussant >= 0) members.push(roster.discussant);
+  return members;
+}

@@ -1,0 +1,74 @@
+// DESIGN.md §3.1: nobody is on two panels of the same slot. Violation = roles beyond the first in each slot.
+import { NONE } from "../model/problem.js";
+import type { SearchState, Tracker, TrackerKind } from "../solvers/search/state.js";
+import { rosterMembers, type HardRule } from "./rule.js";
+
+interface SlotOccupancy extends Tracker {
+  /** Panels participant i holds a role on in slot s, [i * slotCount + s]. */
+  readonly occupancyByParticipantSlot: Int32Array;
+}
+
+const SLOT_OCCUPANCY: TrackerKind<SlotOccupancy> = {
+  name: "slot occupancy",
+  create(state: SearchState): SlotOccupancy {
+    const { slotByPanel, slotCount } = state.problem;
+    const occupancyByParticipantSlot = new Int32Array(state.participantCount * slotCount);
+    return {
+      occupancyByParticipantSlot,
+      add(i, p) {
+        const slot = slotByPanel[p]!;
+        if (slot !== NONE) occupancyByParticipantSlot[i * slotCount + slot]!++;
+      },
+      remove(i, p) {
+        const slot = slotByPanel[p]!;
+        if (slot !== NONE) occupancyByParticipantSlot[i * slotCount + slot]!--;
+      },
+    };
+  },
+};
+
+export const slotClashRule: HardRule<"slot-clash"> = {
+  code: "slot-clash",
+  kind: "hard",
+  violations: ["slot-clash"],
+  isActive: (problem) => problem.slotCount > 0,
+  search: {
+    scope: "participant",
+    full(problem, assignment) {
+      const seen = new Map<string, number>();
+      let total = 0;
+      assignment.panels.forEach((roster, p) => {
+        const slot = problem.slotByPanel[p]!;
+        if (slot === NONE) return;
+        for (const i of new Set(rosterMembers(roster))) {
+          const key = `${i}:${slot}`;
+          const count = (seen.get(key) ?? 0) + 1;
+          seen.set(key, count);
+          if (count > 1) total++;
+        }
+      });
+      return total;
+    },
+    valuer(state) {
+      const { slotByPanel, slotCount } = state.problem;
+      const { occupancyByParticipantSlot } = state.use(SLOT_OCCUPANCY);
+      const seenBySlot = new Int32Array(slotCount);
+      let stamp = 0;
+      return (i) => {
+        const panels = state.panelsByParticipant[i]!;
+        if (panels.length < 2) return 0;
+        const row = i * slotCount;
+        // Each slot with k roles contributes k - 1, once.
+        let total = 0;
+        stamp++;
+        for (const p of panels) {
+          const slot = slotByPanel[p]!;
+          if (slot === NONE || seenBySlot[slot] === stamp) continue;
+          seenBySlot[slot] = stamp;
+          total += occupancyByParticipantSlot[row + slot]! - 1;
+        }
+        return total;
+      };
+    },
+  },
+};
