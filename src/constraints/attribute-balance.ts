@@ -1,7 +1,7 @@
 // DESIGN.md §3.4: the nationality rules applied to each policy.balance attribute. Members without the attribute
 // count as members but hold no value.
 import { NONE, shareLimit } from "../model/problem.js";
-import { ATTRIBUTE_COUNTS } from "./shared/categories.js";
+import { ATTRIBUTE_COUNTS, attributeFamilies, encodeCategoryRules } from "./shared/categories.js";
 import { rosterMembers, type HardRule } from "./rule.js";
 
 export const attributeBalanceRule: HardRule<"attribute-balance"> = {
@@ -50,6 +50,11 @@ export const attributeBalanceRule: HardRule<"attribute-balance"> = {
         }
         return total;
       };
+    },
+  },
+  mip: {
+    encode(ctx) {
+      for (const family of attributeFamilies(ctx.problem)) encodeCategoryRules(ctx, family);
     },
   },
 };

@@ -2,7 +2,8 @@
 // avoid.nationalities, dialogue "out"), policy.keepApart and policy.separate all say so of a pair of participants,
 // and normalizeProgram folds them into one relation, Problem.conflictsByParticipant, that every solver reads.
 // Violation = co-member pairs in conflict.
-import { sortedIncludes } from "../model/problem.js";
+import { sortedIncludes, type Problem } from "../model/problem.js";
+import { memberTerms } from "../solvers/mip/context.js";
 import { ROLE_NONE, type SearchState, type Tracker, type TrackerKind } from "../solvers/search/state.js";
 import { rosterMembers, type HardRule } from "./rule.js";
 
@@ -71,4 +72,63 @@ export const conflictsRule: HardRule<"conflicts"> = {
       return (p) => pairsByPanel[p]!;
     },
   },
+  mip: {
+    // Participants with the same conflict list form a class; two classes in conflict form a complete bipartite
+    // conflict graph, whose stable-set polytope is given by its edges. That polytope is written either edge by
+    // edge (m_i + m_j <= 1) or, when smaller, with one continuous z per panel and class pair (m_i <= z for one
+    // class, m_j <= 1 - z for the other): the same LP relaxation in |C| + |D| rows instead of |C| * |D|.
+    encode(ctx) {
+      const { problem, lp } = ctx;
+      const classes = conflictClasses(problem);
+      for (let p = 0; p < problem.panelCount; p++) {
+        const candidates = new Set(ctx.candidatesByPanel[p]!);
+        const onPanel = (group: readonly number[]) => group.filter((i) => candidates.has(i));
+        for (const [c, d] of classes.edges) {
+          const left = onPanel(classes.members[c]!);
+          const right = onPanel(classes.members[d]!);
+          if (left.length === 0 || right.length === 0) continue;
+          if (left.length * right.length <= left.length + right.length) {
+            for (const i of left) {
+              for (const j of right) lp.addRow(`apart_${p}_${i}_${j}`, [...memberTerms(ctx, i, p), ...memberTerms(ctx, j, p)], "<=", 1);
+            }
+            continue;
+          }
+          const z = lp.addVariable(`apartSide_${p}_${c}_${d}`, 0, 1, false);
+          for (const i of left) lp.addRow(`apartL_${p}_${i}_${d}`, [...memberTerms(ctx, i, p), { variable: z, coefficient: -1 }], "<=", 0);
+          for (const j of right) lp.addRow(`apartR_${p}_${j}_${c}`, [...memberTerms(ctx, j, p), { variable: z, coefficient: 1 }], "<=", 1);
+        }
+      }
+    },
+  },
 };
+
+interface ConflictClasses {
+  readonly classOf: Int32Array; // -1 for participants without conflicts
+  readonly members: readonly number[][];
+  /** Pairs of class indices [c, d] with c < d whose members conflict with each other. */
+  readonly edges: readonly (readonly [number, number])[];
+}
+
+function conflictClasses(problem: Problem): ConflictClasses {
+  const classOf = new Int32Array(problem.participantCount).fill(-1);
+  const members: number[][] = [];
+  const byKey = new Map<string, number>();
+  problem.conflictsByParticipant.forEach((list, i) => {
+    if (list.length === 0) return;
+    const key = list.join(",");
+    let c = byKey.get(key);
+    if (c === undefined) {
+      byKey.set(key, (c = members.length));
+      members.push([]);
+    }
+    members[c]!.push(i);
+    classOf[i] = c;
+  });
+  const edges: [number, number][] = [];
+  members.forEach((group, c) => {
+    const neighbours = new Set<number>();
+    for (const j of problem.conflictsByParticipant[group[0]!]!) neighbours.add(classOf[j]!);
+    for (const d of [...neighbours].sort((x, y) => x - y)) if (c < d) edges.push([c, d]);
+  });
+  return { classOf, members, edges };
+}

@@ -1,8 +1,10 @@
 // DESIGN.md §3.6, dialogue panels: on a panel realising pair (A, B), each side has at least minSide members, the
 // sides differ by at most maxImbalance, and with neutralChair the chair holds neither A nor B.
-import { NONE, type Problem } from "../model/problem.js";
+import { inConflict, NONE, type Problem } from "../model/problem.js";
+import { countTerms, memberTerms, type EncodeContext } from "../solvers/mip/context.js";
+import type { Term } from "../solvers/mip/linear-model.js";
 import { NATIONALITY_COUNTS } from "./shared/categories.js";
-import { realisation } from "./shared/dialogue-pairs.js";
+import { hasNeutralChair, pairOnPanel, realisation, realisedLowerTerms, sidePresence } from "./shared/dialogue-pairs.js";
 import { rosterMembers, type HardRule } from "./rule.js";
 
 export const dialogueSafetyRule: HardRule<"dialogue-safety"> = {
@@ -50,7 +52,68 @@ export const dialogueSafetyRule: HardRule<"dialogue-safety"> = {
       };
     },
   },
+  mip: {
+    encode(ctx) {
+      const { minSide, maxImbalance } = ctx.problem.dialogueSafety;
+      ctx.problem.dialoguePairs.forEach((_, k) => {
+        for (let p = 0; p < ctx.problem.panelCount; p++) {
+          const pair = pairOnPanel(ctx, k, p);
+          if (pair === null) continue;
+          if (hasNeutralChair(ctx, p)) encodeNeutralChair(ctx, p, pair.tag, pair.sideA, pair.sideB);
+          const sideCountA = countTerms(ctx, pair.sideA, p);
+          const sideCountB = countTerms(ctx, pair.sideB, p);
+          // Both rows bind only where the pair is realised.
+          if (minSide >= 2) {
+            const realised = realisedLowerTerms(ctx, pair, p);
+            for (const [count, name] of [[sideCountA, "A"], [sideCountB, "B"]] as const) {
+              const scaled = realised.map((t) => ({ variable: t.variable, coefficient: -minSide * t.coefficient }));
+              ctx.lp.addRow(`dlgMinSide${name}_${pair.tag}`, [...count, ...scaled], ">=", -minSide);
+            }
+          }
+          const maxMembers = ctx.maxMembersByPanel[p]!;
+          const maxA = Math.min(pair.sideA.length, maxMembers);
+          const maxB = Math.min(pair.sideB.length, maxMembers);
+          if (maxA > maxImbalance || maxB > maxImbalance) {
+            // sideA - sideB <= maxImbalance whenever some B' is present: with a B'-holder present and A ahead by
+            // more than the limit, there are two A-holders, one of them different from the B'-holder, so the pair is
+            // realised.
+            const { gA, gB } = sidePresence(ctx, pair, p);
+            const imbalance = (more: Term[], less: Term[], most: number, gLess: number, name: string) => {
+              if (most <= maxImbalance) return;
+              const slack = most - maxImbalance;
+              const terms = [...more, ...less.map((t) => ({ variable: t.variable, coefficient: -t.coefficient })), { variable: gLess, coefficient: slack }];
+              ctx.lp.addRow(`dlgImbalance${name}_${pair.tag}`, terms, "<=", maxImbalance + slack);
+            };
+            imbalance(sideCountA, sideCountB, maxA, gB, "A");
+            imbalance(sideCountB, sideCountA, maxB, gA, "B");
+          }
+        }
+      });
+    },
+  },
 };
+
+/**
+ * Neutral chair: a chair holding A may not sit with a different member holding B (and vice versa). For each
+ * member j of either side, the chairs that would break neutrality with j form a clique with j's seats:
+ * m_j + sum of those chairs' chair seats <= 1.
+ */
+function encodeNeutralChair(ctx: EncodeContext, p: number, tag: string, sideA: readonly number[], sideB: readonly number[]): void {
+  const { problem, lp, vars } = ctx;
+  const P = problem.panelCount;
+  const holdsA = new Set(sideA);
+  const holdsB = new Set(sideB);
+  for (const j of new Set([...sideA, ...sideB])) {
+    const terms = memberTerms(ctx, j, p);
+    const own = terms.length;
+    for (const i of new Set([...(holdsA.has(j) ? sideB : []), ...(holdsB.has(j) ? sideA : [])])) {
+      const chair = vars.chair[i * P + p]!;
+      if (i === j || chair < 0 || inConflict(problem, i, j)) continue;
+      terms.push({ variable: chair, coefficient: 1 });
+    }
+    if (terms.length > own) lp.addRow(`dlgNeutral_${tag}_${j}`, terms, "<=", 1);
+  }
+}
 
 function sidePenalty(problem: Problem, sideA: number, sideB: number): number {
   const { minSide, maxImbalance } = problem.dialogueSafety;

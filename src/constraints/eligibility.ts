@@ -2,6 +2,7 @@
 // never on a recorded panel (both folded into Problem.mayJoin), and under topics "required" a presenter shares a
 // topic with the panel (Problem.mayPresent). Violation = roles held where they may not be.
 import { NONE } from "../model/problem.js";
+import { SEAT_ANY, SEAT_PRESENTER } from "../solvers/mip/context.js";
 import { ROLE_PRESENTER, type SearchState, type Tracker, type TrackerKind } from "../solvers/search/state.js";
 import type { HardRule } from "./rule.js";
 
@@ -48,6 +49,15 @@ export const eligibilityRule: HardRule<"eligibility"> = {
     valuer(state) {
       const { ineligibleByPanel } = state.use(INELIGIBLE);
       return (p) => ineligibleByPanel[p]!;
+    },
+  },
+  mip: {
+    // No rows: a seat where the rule forbids the role is never created.
+    closeSeats(problem, closed) {
+      for (let k = 0; k < closed.length; k++) {
+        if (problem.mayJoin[k] === 0) closed[k] = SEAT_ANY;
+        else if (problem.mayPresent[k] === 0) closed[k]! |= SEAT_PRESENTER;
+      }
     },
   },
 };

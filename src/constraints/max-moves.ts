@@ -1,7 +1,7 @@
 // What-if re-solves: the hard cap Problem.maxMoves on participants whose set of (panel, role) differs from the
 // baseline. A what-if option, not a rule of the program file, so the checker knows nothing of it (the what-if
 // report counts moves with diffAgainstBaseline).
-import { BASELINE_CHANGES, changedParticipants } from "./shared/baseline.js";
+import { BASELINE_CHANGES, baselineChanges, changedParticipants } from "./shared/baseline.js";
 import type { HardRule } from "./rule.js";
 
 export const maxMovesRule: HardRule<"max-moves"> = {
@@ -15,6 +15,12 @@ export const maxMovesRule: HardRule<"max-moves"> = {
     valuer(state) {
       const changes = state.use(BASELINE_CHANGES);
       return () => Math.max(0, changes.changedParticipants() - state.problem.maxMoves);
+    },
+  },
+  mip: {
+    encode(ctx) {
+      const { changes, alwaysChanged } = baselineChanges(ctx);
+      ctx.lp.addRow("maxMoves", changes, "<=", ctx.problem.maxMoves - alwaysChanged);
     },
   },
 };

@@ -2,7 +2,7 @@
 // for each nationality held; at least minDistinct nationalities on a non-empty panel. Violation = holders above
 // the limit + missing distinct nationalities.
 import { shareLimit } from "../model/problem.js";
-import { NATIONALITY_COUNTS } from "./shared/categories.js";
+import { encodeCategoryRules, NATIONALITY_COUNTS, nationalityFamily } from "./shared/categories.js";
 import { rosterMembers, type HardRule } from "./rule.js";
 
 export const nationalityCapRule: HardRule<"nationality-cap"> = {
@@ -53,5 +53,8 @@ export const nationalityCapRule: HardRule<"nationality-cap"> = {
         return total;
       };
     },
+  },
+  mip: {
+    encode: (ctx) => encodeCategoryRules(ctx, nationalityFamily(ctx.problem)),
   },
 };

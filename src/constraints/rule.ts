@@ -7,6 +7,7 @@
 import type { RuleCode } from "../check/violations.js";
 import type { Assignment, Problem } from "../model/problem.js";
 import type { ObjectiveTerm } from "../model/schema.js";
+import type { EncodeContext } from "../solvers/mip/context.js";
 import type { SearchState } from "../solvers/search/state.js";
 
 /** Checker codes for a malformed listing (an unknown panel or participant ...): no rule of the catalogue owns them. */
@@ -34,12 +35,24 @@ export interface SearchFace {
   valuer(state: SearchState): (entity: number) => number;
 }
 
+/**
+ * The rule in the panel MIP (src/solvers/mip/build.ts), shared by both exact backends. A role seat (presenter,
+ * chair or discussant of one panel) exists unless some rule closes it; then each rule adds its rows, or its
+ * objective coefficients, over the seats that exist.
+ */
+export interface MipFace {
+  /** Marks the seats the rule rules out before any is created: SEAT_* flags per cell, [i * panelCount + p]. */
+  closeSeats?(problem: Problem, closed: Uint8Array): void;
+  encode?(ctx: EncodeContext): void;
+}
+
 interface RuleBase<C extends string> {
   /** The rule's name in the catalogue, equal to its file name. */
   readonly code: C;
   /** False when the program cannot violate or score the rule: solvers then leave it out of their hot loops. */
   isActive(problem: Problem): boolean;
   readonly search: SearchFace;
+  readonly mip: MipFace;
 }
 
 /** A hard rule: a solution that breaks it is not a solution. */

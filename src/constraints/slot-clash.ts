@@ -1,5 +1,7 @@
 // DESIGN.md §3.1: nobody is on two panels of the same slot. Violation = roles beyond the first in each slot.
 import { NONE } from "../model/problem.js";
+import { memberTerms } from "../solvers/mip/context.js";
+import type { Term } from "../solvers/mip/linear-model.js";
 import type { SearchState, Tracker, TrackerKind } from "../solvers/search/state.js";
 import { rosterMembers, type HardRule } from "./rule.js";
 
@@ -69,6 +71,25 @@ export const slotClashRule: HardRule<"slot-clash"> = {
         }
         return total;
       };
+    },
+  },
+  mip: {
+    encode(ctx) {
+      // One row per participant and slot over every panel of the slot (a clique): tighter than a row per pair of
+      // panels, and it also keeps anyone from two roles on one panel.
+      const { problem, lp } = ctx;
+      const panelsBySlot: number[][] = Array.from({ length: problem.slotCount }, () => []);
+      for (let p = 0; p < problem.panelCount; p++) {
+        const s = problem.slotByPanel[p]!;
+        if (s !== NONE) panelsBySlot[s]!.push(p);
+      }
+      for (let i = 0; i < problem.participantCount; i++) {
+        panelsBySlot.forEach((panels, s) => {
+          const terms: Term[] = [];
+          for (const p of panels) memberTerms(ctx, i, p, 1, terms);
+          if (terms.length > 1) lp.addRow(`slot_${i}_${s}`, terms, "<=", 1);
+        });
+      }
     },
   },
 };

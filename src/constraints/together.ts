@@ -1,6 +1,8 @@
 // DESIGN.md §3.8: co-authors of one group all present on one common panel. Violation of a group = members
 // missing from the panel where most of them present (a group that presents nowhere misses everyone, as the
 // checker reads it).
+import { NONE } from "../model/problem.js";
+import type { Term } from "../solvers/mip/linear-model.js";
 import { ROLE_PRESENTER } from "../solvers/search/state.js";
 import type { HardRule } from "./rule.js";
 
@@ -43,6 +45,27 @@ export const togetherRule: HardRule<"together"> = {
         }
         return group.length - best;
       };
+    },
+  },
+  mip: {
+    // One witness w per group and panel where all of them may present: w <= x_i for each member, sum of w >= 1.
+    // When every member presents once this is as tight as x_i = x_j (the witnesses then equal the x's in the LP too).
+    encode(ctx) {
+      const { problem, lp, vars } = ctx;
+      const P = problem.panelCount;
+      problem.groups.forEach((group, g) => {
+        if (group.length < 2) return;
+        const witnesses: Term[] = [];
+        for (let p = 0; p < P; p++) {
+          if (group.length > problem.maxPresentersByPanel[p]!) continue;
+          const seats = Array.from(group, (i) => vars.presenter[i * P + p]!);
+          if (seats.some((v) => v === NONE)) continue;
+          const w = lp.addBinary(`together_${g}_${p}`);
+          for (const v of seats) lp.addRow(`togetherLink_${g}_${p}_${v}`, [{ variable: w, coefficient: 1 }, { variable: v, coefficient: -1 }], "<=", 0);
+          witnesses.push({ variable: w, coefficient: 1 });
+        }
+        lp.addRow(`together_${g}`, witnesses, ">=", 1);
+      });
     },
   },
 };

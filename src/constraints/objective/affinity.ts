@@ -1,6 +1,8 @@
 // Objective: affinity = sum over panels of the weights of the affinity pairs who are both members of that panel
 // (DESIGN.md §4). A pair listed with the same participant twice counts whenever that participant is a member.
 import { affinityWeightsOf } from "../../model/affinity-weights.js";
+import { inConflict } from "../../model/problem.js";
+import { memberTerms } from "../../solvers/mip/context.js";
 import { ROLE_NONE, type SearchState, type Tracker, type TrackerKind } from "../../solvers/search/state.js";
 import { rosterMembers, type ObjectiveRule } from "../rule.js";
 
@@ -72,6 +74,29 @@ export const affinityRule: ObjectiveRule<"affinity"> = {
     valuer(state) {
       const { affinityByPanel } = state.use(AFFINITY_BY_PANEL);
       return (p) => affinityByPanel[p]!;
+    },
+  },
+  mip: {
+    // One binary per pair and panel: a <= m_i, a <= m_j for a gain; a >= m_i + m_j - 1 for a penalty.
+    encode(ctx) {
+      const { problem, lp } = ctx;
+      problem.affinities.forEach(({ i, j, weight }, k) => {
+        const coefficient = problem.weights.affinity * weight;
+        if (coefficient === 0 || i === j || inConflict(problem, i, j)) return;
+        for (let p = 0; p < problem.panelCount; p++) {
+          const mi = memberTerms(ctx, i, p);
+          const mj = memberTerms(ctx, j, p);
+          if (mi.length === 0 || mj.length === 0) continue;
+          const a = lp.addBinary(`affinity_${k}_${p}`, coefficient);
+          const minus = { variable: a, coefficient: -1 };
+          if (coefficient > 0) {
+            lp.addRow(`affinityI_${k}_${p}`, [...mi, minus], ">=", 0);
+            lp.addRow(`affinityJ_${k}_${p}`, [...mj, minus], ">=", 0);
+          } else {
+            lp.addRow(`affinityLo_${k}_${p}`, [...mi, ...mj, minus], "<=", 1);
+          }
+        }
+      });
     },
   },
 };

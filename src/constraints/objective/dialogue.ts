@@ -1,5 +1,7 @@
 // Objective: dialogue = sum over panels and pairs of weight x [panel realises the pair] (DESIGN.md §4).
-import { realisation, rosterRealises } from "../shared/dialogue-pairs.js";
+import type { EncodeContext } from "../../solvers/mip/context.js";
+import type { Term } from "../../solvers/mip/linear-model.js";
+import { pairOnPanel, realisation, realisedLowerTerms, realiserTerms, rosterRealises } from "../shared/dialogue-pairs.js";
 import { rosterMembers, type ObjectiveRule } from "../rule.js";
 
 export const dialogueRule: ObjectiveRule<"dialogue"> = {
@@ -27,4 +29,33 @@ export const dialogueRule: ObjectiveRule<"dialogue"> = {
       };
     },
   },
+  mip: {
+    encode(ctx) {
+      ctx.problem.dialoguePairs.forEach((dialoguePair, k) => {
+        const coefficient = ctx.problem.weights.dialogue * dialoguePair.weight;
+        if (coefficient === 0) return;
+        for (let p = 0; p < ctx.problem.panelCount; p++) {
+          const pair = pairOnPanel(ctx, k, p);
+          if (pair === null) continue;
+          if (coefficient > 0) {
+            const terms = (side: readonly number[]) => realiserTerms(ctx, side, p);
+            encodeRealisedAtMost(ctx, pair.tag, terms(pair.a), terms(pair.b), terms(pair.either), coefficient);
+          } else {
+            // A penalty: r >= gA + gB - 1 - alone forces r up wherever the pair is realised.
+            const r = ctx.lp.addBinary(`dlg_${pair.tag}`, coefficient);
+            ctx.lp.addRow(`dlgLo_${pair.tag}`, [...realisedLowerTerms(ctx, pair, p), { variable: r, coefficient: -1 }], "<=", 1);
+          }
+        }
+      });
+    },
+  },
 };
+
+/** r <= |A'|, r <= |B'|, 2r <= |A' u B'|: r = 1 only when two distinct members realise the pair. */
+function encodeRealisedAtMost(ctx: EncodeContext, tag: string, countA: Term[], countB: Term[], countEither: Term[], coefficient: number): void {
+  const { lp } = ctx;
+  const r = lp.addBinary(`dlg_${tag}`, coefficient);
+  lp.addRow(`dlgA_${tag}`, [...countA, { variable: r, coefficient: -1 }], ">=", 0);
+  lp.addRow(`dlgB_${tag}`, [...countB, { variable: r, coefficient: -1 }], ">=", 0);
+  lp.addRow(`dlgTwo_${tag}`, [...countEither, { variable: r, coefficient: -2 }], ">=", 0);
+}

@@ -1,6 +1,6 @@
 // Objective, what-if re-solves only: stability = minus the number of participants whose set of (panel, role)
 // differs from the baseline (DESIGN.md §4).
-import { BASELINE_CHANGES, changedParticipants } from "../shared/baseline.js";
+import { BASELINE_CHANGES, baselineChanges, changedParticipants } from "../shared/baseline.js";
 import type { ObjectiveRule } from "../rule.js";
 
 export const stabilityRule: ObjectiveRule<"stability"> = {
@@ -14,6 +14,15 @@ export const stabilityRule: ObjectiveRule<"stability"> = {
     valuer(state) {
       const { differencesByParticipant } = state.use(BASELINE_CHANGES);
       return (i) => (differencesByParticipant[i]! > 0 ? -1 : 0);
+    },
+  },
+  mip: {
+    encode(ctx) {
+      const weight = ctx.problem.weights.stability;
+      if (weight === 0) return;
+      const { changes, alwaysChanged } = baselineChanges(ctx);
+      for (const { variable } of changes) ctx.lp.addObjective(variable, -weight);
+      ctx.lp.addOffset(-weight * alwaysChanged);
     },
   },
 };

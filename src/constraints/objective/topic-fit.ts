@@ -1,5 +1,6 @@
 // Objective: topicFit = number of presenter assignments that share at least one topic with their panel
 // (DESIGN.md §4; Problem.topicMatch).
+import { NONE } from "../../model/problem.js";
 import { ROLE_PRESENTER, type SearchState, type Tracker, type TrackerKind } from "../../solvers/search/state.js";
 import type { ObjectiveRule } from "../rule.js";
 
@@ -42,6 +43,15 @@ export const topicFitRule: ObjectiveRule<"topic-fit"> = {
     valuer(state) {
       const { topicFitByPanel } = state.use(TOPIC_FIT);
       return (p) => topicFitByPanel[p]!;
+    },
+  },
+  mip: {
+    encode(ctx) {
+      const { problem, lp, vars } = ctx;
+      for (let k = 0; k < vars.presenter.length; k++) {
+        const v = vars.presenter[k]!;
+        if (v !== NONE && problem.topicMatch[k] === 1) lp.addObjective(v, problem.weights.topicFit);
+      }
     },
   },
 };

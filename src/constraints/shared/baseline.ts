@@ -1,6 +1,8 @@
 // What-if re-solves against a published assignment (Problem.baseline): who changed. A participant has changed when
 // their set of (panel, role) differs from the baseline's. Shared by the stability term and the max-moves cap.
 import { NONE, type Assignment, type Problem } from "../../model/problem.js";
+import type { EncodeContext } from "../../solvers/mip/context.js";
+import type { Term } from "../../solvers/mip/linear-model.js";
 import { ROLE_CHAIR, ROLE_DISCUSSANT, ROLE_NONE, ROLE_PRESENTER, type Role, type SearchState, type Tracker, type TrackerKind } from "../../solvers/search/state.js";
 
 export interface BaselineChanges extends Tracker {
@@ -83,4 +85,64 @@ export function changedParticipants(problem: Problem, assignment: Assignment): n
     if (a !== b) changed++;
   }
   return changed;
+}
+
+// ---- In the MIP -------------------------------------------------------------------------------------------------
+
+/**
+ * changed_i = 1 when i's set of (panel, role) differs from the baseline: forced up by every baseline seat left and
+ * by any other seat taken (aggregated per role, capped by how many of that role i can hold). `changes` sums the
+ * changed_i; `alwaysChanged` counts the participants who change whatever happens (a baseline seat that no longer
+ * exists, or more baseline presentations than they now give), who get no variable.
+ */
+export function baselineChanges(ctx: EncodeContext): { readonly changes: readonly Term[]; readonly alwaysChanged: number } {
+  return ctx.shared("baselineChanges", () => {
+    const { problem, lp, vars } = ctx;
+    const P = problem.panelCount;
+    const seatsOf = baselineSeats(problem);
+    const changes: Term[] = [];
+    let alwaysChanged = 0;
+    for (let i = 0; i < problem.participantCount; i++) {
+      const kept = seatsOf[i]!;
+      const tables = [vars.presenter, vars.chair, vars.discussant];
+      const caps = [problem.presentsByParticipant[i]!, problem.mayChairByParticipant[i]!, problem.mayDiscussByParticipant[i]!];
+      const presentsKept = kept.filter((s) => s.role === 0).length;
+      if (kept.some((s) => tables[s.role]![i * P + s.panel] === NONE) || presentsKept !== caps[0]) {
+        alwaysChanged++;
+        continue;
+      }
+      const changed = lp.addBinary(`changed_${i}`);
+      changes.push({ variable: changed, coefficient: 1 });
+      for (const s of kept) {
+        lp.addRow(`stayed_${i}_${s.role}_${s.panel}`, [{ variable: tables[s.role]![i * P + s.panel]!, coefficient: 1 }, { variable: changed, coefficient: 1 }], ">=", 1);
+      }
+      tables.forEach((table, role) => {
+        if (role === 0) return; // presents is exact: keeping every baseline presentation leaves no room for another
+        const keptHere = new Set(kept.filter((s) => s.role === role).map((s) => s.panel));
+        const others: Term[] = [];
+        for (let p = 0; p < P; p++) {
+          const v = table[i * P + p]!;
+          if (v !== NONE && !keptHere.has(p)) others.push({ variable: v, coefficient: 1 });
+        }
+        const most = Math.min(others.length, caps[role]!);
+        if (most > 0) lp.addRow(`moved_${i}_${role}`, [...others, { variable: changed, coefficient: -most }], "<=", 0);
+      });
+    }
+    return { changes, alwaysChanged };
+  });
+}
+
+interface Seat {
+  readonly panel: number;
+  readonly role: 0 | 1 | 2; // presenter, chair, discussant
+}
+
+function baselineSeats(problem: Problem): Seat[][] {
+  const seats: Seat[][] = Array.from({ length: problem.participantCount }, () => []);
+  problem.baseline!.panels.forEach((roster, p) => {
+    for (const i of roster.presenters) seats[i]!.push({ panel: p, role: 0 });
+    if (roster.chair !== NONE) seats[roster.chair]!.push({ panel: p, role: 1 });
+    if (roster.discussant !== NONE) seats[roster.discussant]!.push({ panel: p, role: 2 });
+  });
+  return seats;
 }

@@ -5,8 +5,8 @@
 //   member t is not on q_j for j > t, and member t is on q_j (j >= 1) only if some member ranked below t is on
 //   q_{j-1}.
 // The second family is written through prefix sums F[t][j] = members ranked <= t on q_j when rows would be long.
-import { NONE, type Problem } from "../../../model/problem.js";
-import type { Term } from "../linear-model.js";
+import { NONE, type Problem } from "../../model/problem.js";
+import type { Term } from "./linear-model.js";
 import { memberTerms, type EncodeContext } from "./context.js";
 
 const DIRECT_RANK_LIMIT = 24;
