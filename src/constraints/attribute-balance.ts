@@ -57,4 +57,22 @@ export const attributeBalanceRule: HardRule<"attribute-balance"> = {
       for (const family of attributeFamilies(ctx.problem)) encodeCategoryRules(ctx, family);
     },
   },
+  greedy: {
+    admits(state) {
+      const rules = state.problem.balanceRules;
+      if (rules.length === 0) return null;
+      const { countByPanel } = state.use(ATTRIBUTE_COUNTS);
+      return (i, p, _role, companions, finalMembers) => {
+        for (let r = 0; r < rules.length; r++) {
+          const rule = rules[r]!;
+          const v = rule.valueByParticipant[i]!;
+          if (v === NONE) continue;
+          let count = countByPanel[r]![p * rule.values.length + v]! + 1;
+          for (const j of companions) if (j !== i && rule.valueByParticipant[j] === v) count++;
+          if (count > shareLimit(rule.maxShare, finalMembers)) return false;
+        }
+        return true;
+      };
+    },
+  },
 };

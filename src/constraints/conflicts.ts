@@ -100,6 +100,17 @@ export const conflictsRule: HardRule<"conflicts"> = {
       }
     },
   },
+  greedy: {
+    admits(state) {
+      const conflicts = state.problem.conflictsByParticipant;
+      if (conflicts.every((list) => list.length === 0)) return null;
+      return (i, p, _role, companions) => {
+        if (conflictsWithMembers(state, i, p) > 0) return false;
+        for (const j of companions) if (j !== i && conflicts[i]!.includes(j)) return false;
+        return true;
+      };
+    },
+  },
 };
 
 interface ConflictClasses {

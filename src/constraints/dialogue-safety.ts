@@ -4,7 +4,8 @@ import { inConflict, NONE, type Problem } from "../model/problem.js";
 import { countTerms, memberTerms, type EncodeContext } from "../solvers/mip/context.js";
 import type { Term } from "../solvers/mip/linear-model.js";
 import { NATIONALITY_COUNTS } from "./shared/categories.js";
-import { hasNeutralChair, pairOnPanel, realisation, realisedLowerTerms, sidePresence } from "./shared/dialogue-pairs.js";
+import { ROLE_CHAIR } from "../solvers/search/state.js";
+import { hasNeutralChair, pairOnPanel, pairsByNationality, realisation, realisedLowerTerms, sidePresence } from "./shared/dialogue-pairs.js";
 import { rosterMembers, type HardRule } from "./rule.js";
 
 export const dialogueSafetyRule: HardRule<"dialogue-safety"> = {
@@ -89,6 +90,46 @@ export const dialogueSafetyRule: HardRule<"dialogue-safety"> = {
           }
         }
       });
+    },
+  },
+  greedy: {
+    // Adding i keeps every pair the panel then realises balanced, and its chair neutral.
+    admits(state) {
+      const problem = state.problem;
+      const pairs = problem.dialoguePairs;
+      if (pairs.length === 0) return null;
+      const { neutralChair, maxImbalance } = problem.dialogueSafety;
+      const { countByPanel, nationalityCount } = state.use(NATIONALITY_COUNTS);
+      const realises = realisation(state);
+      const pairsOf = pairsByNationality(problem);
+      return (i, p, role) => {
+        const base = p * nationalityCount;
+        const codes = problem.nationalitiesByParticipant[i]!;
+        const chair = role === ROLE_CHAIR ? i : state.chairByPanel[p]!;
+        for (const c of codes) {
+          for (const k of pairsOf[c]!) {
+            const pair = pairs[k]!;
+            const sideA = countByPanel[base + pair.a]! + (codes.includes(pair.a) ? 1 : 0);
+            const sideB = countByPanel[base + pair.b]! + (codes.includes(pair.b) ? 1 : 0);
+            const realisedAfter =
+              pair.a === pair.b ? sideA >= 2 : sideA > 0 && sideB > 0 && (sideA > 1 || sideB > 1 || !codes.includes(pair.a) || !codes.includes(pair.b));
+            if (!realisedAfter) continue;
+            if (Math.abs(sideA - sideB) > maxImbalance) return false;
+            if (neutralChair && chair !== NONE) {
+              const chairCodes = problem.nationalitiesByParticipant[chair]!;
+              if (chairCodes.includes(pair.a) || chairCodes.includes(pair.b)) return false;
+            }
+          }
+        }
+        // A new chair must also be neutral towards pairs the panel already realises.
+        if (role === ROLE_CHAIR && neutralChair) {
+          for (let k = 0; k < pairs.length; k++) {
+            const pair = pairs[k]!;
+            if ((codes.includes(pair.a) || codes.includes(pair.b)) && realises(p, k)) return false;
+          }
+        }
+        return true;
+      };
     },
   },
 };

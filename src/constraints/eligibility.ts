@@ -60,4 +60,10 @@ export const eligibilityRule: HardRule<"eligibility"> = {
       }
     },
   },
+  greedy: {
+    admits(state) {
+      const { mayPresent, mayJoin, panelCount } = state.problem;
+      return (i, p, role) => (role === ROLE_PRESENTER ? mayPresent : mayJoin)[i * panelCount + p] === 1;
+    },
+  },
 };

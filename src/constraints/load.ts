@@ -70,6 +70,13 @@ export const loadRule: HardRule<"load"> = {
       }
     },
   },
+  greedy: {
+    admits(state) {
+      const { panelsByParticipant } = state;
+      const { maxRoles } = state.problem;
+      return (i) => panelsByParticipant[i]!.length < maxRoles;
+    },
+  },
 };
 
 function participantLoad(problem: Problem, i: number, presents: number, chairs: number, discusses: number): number {

@@ -23,4 +23,6 @@ export const maxMovesRule: HardRule<"max-moves"> = {
       ctx.lp.addRow("maxMoves", changes, "<=", ctx.problem.maxMoves - alwaysChanged);
     },
   },
+  // The heuristic keeps what it can of the baseline first; the search takes care of the cap.
+  greedy: {},
 };

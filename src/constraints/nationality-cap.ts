@@ -57,4 +57,20 @@ export const nationalityCapRule: HardRule<"nationality-cap"> = {
   mip: {
     encode: (ctx) => encodeCategoryRules(ctx, nationalityFamily(ctx.problem)),
   },
+  greedy: {
+    admits(state) {
+      const { nationalityPolicy, nationalitiesByParticipant: held } = state.problem;
+      const { countByPanel, nationalityCount } = state.use(NATIONALITY_COUNTS);
+      return (i, p, _role, companions, finalMembers) => {
+        const limit = shareLimit(nationalityPolicy.maxShare, finalMembers);
+        const base = p * nationalityCount;
+        for (const c of held[i]!) {
+          let count = countByPanel[base + c]! + 1;
+          for (const j of companions) if (j !== i && held[j]!.includes(c)) count++;
+          if (count > limit) return false;
+        }
+        return true;
+      };
+    },
+  },
 };

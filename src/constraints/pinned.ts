@@ -69,6 +69,8 @@ export const pinnedRule: HardRule<"pinned"> = {
       }
     },
   },
+  // The heuristic places pinned roles first.
+  greedy: {},
 };
 
 interface Pin {

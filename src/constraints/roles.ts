@@ -66,4 +66,6 @@ export const rolesRule: HardRule<"roles"> = {
       }
     },
   },
+  // The heuristic fills panels up to their size and needs by construction.
+  greedy: {},
 };

@@ -8,7 +8,7 @@ import type { RuleCode } from "../check/violations.js";
 import type { Assignment, Problem } from "../model/problem.js";
 import type { ObjectiveTerm } from "../model/schema.js";
 import type { EncodeContext } from "../solvers/mip/context.js";
-import type { SearchState } from "../solvers/search/state.js";
+import type { Role, SearchState } from "../solvers/search/state.js";
 
 /** Checker codes for a malformed listing (an unknown panel or participant ...): no rule of the catalogue owns them. */
 export type ListingCode = "unknown-panel" | "duplicate-panel" | "missing-panel" | "unknown-participant" | "slot-mismatch";
@@ -46,6 +46,21 @@ export interface MipFace {
   encode?(ctx: EncodeContext): void;
 }
 
+/**
+ * Whether a placement keeps the rule while panels are still filling: may participant i take `role` on panel p now,
+ * with `companions` joining p at the same time (co-authors), without breaking the rule in a way later placements
+ * could not mend? Share caps are judged at `finalMembers`, the member count p is expected to end with.
+ */
+export type Admission = (i: number, p: number, role: Role, companions: readonly number[], finalMembers: number) => boolean;
+
+/** The rule in the constructive heuristic (src/solvers/greedy/greedy.ts), bound to the state it fills. */
+export interface GreedyFace {
+  /** Hard rules: the admission test, or null when the rule never refuses a placement on this program. */
+  admits?(state: SearchState): Admission | null;
+  /** Objective terms: what the unweighted term gains when i joins p. */
+  gain?(state: SearchState): (i: number, p: number) => number;
+}
+
 interface RuleBase<C extends string> {
   /** The rule's name in the catalogue, equal to its file name. */
   readonly code: C;
@@ -53,6 +68,7 @@ interface RuleBase<C extends string> {
   isActive(problem: Problem): boolean;
   readonly search: SearchFace;
   readonly mip: MipFace;
+  readonly greedy: GreedyFace;
 }
 
 /** A hard rule: a solution that breaks it is not a solution. */

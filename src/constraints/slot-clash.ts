@@ -92,4 +92,15 @@ export const slotClashRule: HardRule<"slot-clash"> = {
       }
     },
   },
+  greedy: {
+    admits(state) {
+      const { slotByPanel, slotCount } = state.problem;
+      if (slotCount === 0) return null;
+      const { occupancyByParticipantSlot } = state.use(SLOT_OCCUPANCY);
+      return (i, p) => {
+        const slot = slotByPanel[p]!;
+        return slot === NONE || occupancyByParticipantSlot[i * slotCount + slot] === 0;
+      };
+    },
+  },
 };

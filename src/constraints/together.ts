@@ -68,4 +68,6 @@ export const togetherRule: HardRule<"together"> = {
       });
     },
   },
+  // The heuristic places a group's co-authors as one unit (companions of each other).
+  greedy: {},
 };

@@ -99,4 +99,7 @@ export const affinityRule: ObjectiveRule<"affinity"> = {
       });
     },
   },
+  greedy: {
+    gain: affinityWithMembers,
+  },
 };

@@ -1,7 +1,8 @@
 // Objective: dialogue = sum over panels and pairs of weight x [panel realises the pair] (DESIGN.md §4).
 import type { EncodeContext } from "../../solvers/mip/context.js";
 import type { Term } from "../../solvers/mip/linear-model.js";
-import { pairOnPanel, realisation, realisedLowerTerms, realiserTerms, rosterRealises } from "../shared/dialogue-pairs.js";
+import { NATIONALITY_COUNTS } from "../shared/categories.js";
+import { pairOnPanel, pairsByNationality, realisation, realisedLowerTerms, realiserTerms, rosterRealises } from "../shared/dialogue-pairs.js";
 import { rosterMembers, type ObjectiveRule } from "../rule.js";
 
 export const dialogueRule: ObjectiveRule<"dialogue"> = {
@@ -47,6 +48,28 @@ export const dialogueRule: ObjectiveRule<"dialogue"> = {
           }
         }
       });
+    },
+  },
+  greedy: {
+    // Pairs i would newly realise (counted once per nationality of i in the pair).
+    gain(state) {
+      const problem = state.problem;
+      const pairs = problem.dialoguePairs;
+      const { countByPanel, nationalityCount } = state.use(NATIONALITY_COUNTS);
+      const realises = realisation(state);
+      const pairsOf = pairsByNationality(problem);
+      return (i, p) => {
+        const base = p * nationalityCount;
+        let gain = 0;
+        for (const c of problem.nationalitiesByParticipant[i]!) {
+          for (const k of pairsOf[c]!) {
+            const pair = pairs[k]!;
+            const other = pair.a === c ? pair.b : pair.a;
+            if (countByPanel[base + other]! > 0 && !realises(p, k)) gain += pair.weight;
+          }
+        }
+        return gain;
+      };
     },
   },
 };

@@ -45,4 +45,15 @@ export const diversityRule: ObjectiveRule<"diversity"> = {
       }
     },
   },
+  greedy: {
+    gain(state) {
+      const held = state.problem.nationalitiesByParticipant;
+      const { countByPanel, nationalityCount } = state.use(NATIONALITY_COUNTS);
+      return (i, p) => {
+        let gain = 0;
+        for (const c of held[i]!) if (countByPanel[p * nationalityCount + c] === 0) gain++;
+        return gain;
+      };
+    },
+  },
 };

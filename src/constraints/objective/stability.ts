@@ -25,4 +25,6 @@ export const stabilityRule: ObjectiveRule<"stability"> = {
       ctx.lp.addOffset(-weight * alwaysChanged);
     },
   },
+  // The heuristic starts from the baseline, which is what stability asks.
+  greedy: {},
 };

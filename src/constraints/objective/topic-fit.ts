@@ -54,4 +54,10 @@ export const topicFitRule: ObjectiveRule<"topic-fit"> = {
       }
     },
   },
+  greedy: {
+    gain(state) {
+      const { topicMatch, panelCount } = state.problem;
+      return (i, p) => topicMatch[i * panelCount + p]!;
+    },
+  },
 };
