@@ -1,6 +1,11 @@
 // DESIGN.md §3.4: the nationality rules applied to each policy.balance attribute. Members without the attribute
 // count as members but hold no value.
-import { NONE, shareLimit } from "../model/problem.js";
+import { countDown, shareSteps, withPolicy, type RelaxationAxis } from "../explain/axes.js";
+import { check, membersRange, pct, plural, somePanelMustFill, verb } from "../explain/counting.js";
+import type { NecessaryCheck } from "../explain/types.js";
+import type { IssuePath } from "../model/issues.js";
+import { NONE, shareLimit, type Problem } from "../model/problem.js";
+import type { Program } from "../model/schema.js";
 import { ATTRIBUTE_COUNTS, attributeFamilies, encodeCategoryRules } from "./shared/categories.js";
 import { rosterMembers, type HardRule } from "./rule.js";
 
@@ -75,4 +80,82 @@ export const attributeBalanceRule: HardRule<"attribute-balance"> = {
       };
     },
   },
+  explain: {
+    checks: (problem) => checkAttributeCaps(problem),
+    relaxedBy: { "attribute-cap": "policy.balance" },
+    instances({ policy }) {
+      const out: { rule: "attribute-cap" | "attribute-distinct"; path: IssuePath; instance: string }[] = [];
+      policy.balance.forEach((rule, k) => {
+        if (rule.maxShare < 1) out.push({ rule: "attribute-cap", path: ["policy", "balance", k, "maxShare"], instance: `${rule.attribute} maxShare ${rule.maxShare}` });
+        if (rule.minDistinct > 1) out.push({ rule: "attribute-distinct", path: ["policy", "balance", k, "minDistinct"], instance: `${rule.attribute} minDistinct ${rule.minDistinct}` });
+      });
+      return out;
+    },
+    relax(draft, isRelaxed) {
+      draft.policy.balance = draft.policy.balance.map((rule, k) => ({
+        ...rule,
+        maxShare: isRelaxed(["policy", "balance", k, "maxShare"]) ? 1 : rule.maxShare,
+        minDistinct: isRelaxed(["policy", "balance", k, "minDistinct"]) ? 0 : rule.minDistinct,
+      }));
+    },
+    axes(program) {
+      const axes: RelaxationAxis[] = [];
+      program.policy.balance.forEach((rule, k) => {
+        const setRule = (p: Program, patch: Partial<typeof rule>) =>
+          withPolicy(p, (pol) => ({ ...pol, balance: pol.balance.map((r, j) => (j === k ? { ...r, ...patch } : r)) }));
+        if (rule.maxShare < 1) {
+          axes.push({
+            path: `policy.balance[${k}].maxShare`,
+            from: rule.maxShare,
+            steps: shareSteps(program, rule.maxShare),
+            apply: (p, v) => setRule(p, { maxShare: v as number }),
+            describe: (v) => `raise the ${rule.attribute} maxShare (policy.balance[${k}].maxShare) from ${rule.maxShare} to ${v}`,
+          });
+        }
+        if (rule.minDistinct > 1) {
+          axes.push({
+            path: `policy.balance[${k}].minDistinct`,
+            from: rule.minDistinct,
+            steps: countDown(rule.minDistinct, 1),
+            apply: (p, v) => setRule(p, { minDistinct: v as number }),
+            describe: (v) => `lower the ${rule.attribute} minDistinct (policy.balance[${k}].minDistinct) from ${rule.minDistinct} to ${v}`,
+          });
+        }
+      });
+      return axes;
+    },
+  },
 };
+
+/** Per balance rule: do the holders of the most presented value fit under the cap, and are there values enough? */
+function checkAttributeCaps(problem: Problem): NecessaryCheck[] {
+  const out: NecessaryCheck[] = [];
+  for (const [r, rule] of problem.balanceRules.entries()) {
+    const path = `policy.balance[${r}]`;
+    if (rule.maxShare < 1) {
+      let allowance = 0;
+      for (let p = 0; p < problem.panelCount; p++) allowance += shareLimit(rule.maxShare, membersRange(problem, p)[1]);
+      let worst: { value: string; holders: number; presentations: number } | null = null;
+      for (const [v, value] of rule.values.entries()) {
+        let holders = 0;
+        let presentations = 0;
+        for (let i = 0; i < problem.participantCount; i++) {
+          if (rule.valueByParticipant[i] !== v) continue;
+          holders++;
+          presentations += problem.presentsByParticipant[i]!;
+        }
+        if (worst === null || presentations > worst.presentations) worst = { value, holders, presentations };
+      }
+      if (worst !== null) {
+        const ok = worst.presentations <= allowance;
+        out.push(check("attribute-cap", ok, `${path}.maxShare`, { holders: worst.holders, presentations: worst.presentations, allowance, maxShare: rule.maxShare },
+          `${plural(worst.holders, "participant")} ${verb(worst.holders, "has", "have")} ${rule.attribute} "${worst.value}" and ${verb(worst.holders, "presents", "present")} ${worst.presentations} times; with maxShare ${pct(rule.maxShare)} at most ${allowance} fit`));
+      }
+    }
+    if (rule.minDistinct > 1 && rule.values.length < rule.minDistinct && somePanelMustFill(problem)) {
+      out.push(check("attribute-cap", false, `${path}.minDistinct`, { minDistinct: rule.minDistinct, values: rule.values.length },
+        `every panel needs ${rule.minDistinct} distinct values of ${rule.attribute} but participants have only ${rule.values.length}`));
+    }
+  }
+  return out;
+}

@@ -2,10 +2,12 @@
 // avoid.nationalities, dialogue "out"), policy.keepApart and policy.separate all say so of a pair of participants,
 // and normalizeProgram folds them into one relation, Problem.conflictsByParticipant, that every solver reads.
 // Violation = co-member pairs in conflict.
+import { idList, type RelaxationAxis } from "../explain/axes.js";
 import { sortedIncludes, type Problem } from "../model/problem.js";
+import type { Program } from "../model/schema.js";
 import { memberTerms } from "../solvers/mip/context.js";
 import { ROLE_NONE, type SearchState, type Tracker, type TrackerKind } from "../solvers/search/state.js";
-import { rosterMembers, type HardRule } from "./rule.js";
+import { rosterMembers, type HardRule, type NamedInstance } from "./rule.js";
 
 /** Members of p other than i that i may not share a panel with. */
 export function conflictsWithMembers(state: SearchState, i: number, p: number): number {
@@ -111,6 +113,43 @@ export const conflictsRule: HardRule<"conflicts"> = {
       };
     },
   },
+  explain: {
+    instances(program) {
+      const out: NamedInstance[] = [];
+      const anyPairs = program.policy.dialogue.pairs.length > 0;
+      program.participants.forEach((p, i) => {
+        p.avoid.participants.forEach((ref, j) =>
+          out.push({ rule: "avoid-participant", path: ["participants", i, "avoid", "participants", j], instance: `${p.id} avoids ${ref}` }));
+        p.avoid.nationalities.forEach((code, j) =>
+          out.push({ rule: "avoid-nationality", path: ["participants", i, "avoid", "nationalities", j], instance: `${p.id} avoids panels with ${code}` }));
+        if (anyPairs && (p.dialogue ?? (p.atRisk ? "out" : "in")) === "out") {
+          // Written by the participant, an opt-out anyone may have; left out, it is the at-risk default.
+          const byDefault = p.dialogue === undefined;
+          out.push({
+            rule: "dialogue-out",
+            path: ["participants", i, "dialogue"],
+            instance: byDefault ? `${p.id} is kept off dialogue panels (at-risk default)` : `${p.id} opts out of dialogue panels`,
+            ...(byDefault ? { sensitive: true } : {}),
+          });
+        }
+      });
+      program.policy.keepApart.forEach(([a, b], k) => out.push({ rule: "keep-apart", path: ["policy", "keepApart", k], instance: `keep ${a} and ${b} apart` }));
+      program.policy.separate.forEach(([a, b], k) => out.push({ rule: "separate", path: ["policy", "separate", k], instance: `separate ${a} from ${b}` }));
+      return out;
+    },
+    relax(draft, isRelaxed) {
+      draft.participants.forEach((p, i) => {
+        p.avoid = {
+          participants: p.avoid.participants.filter((_, j) => !isRelaxed(["participants", i, "avoid", "participants", j])),
+          nationalities: p.avoid.nationalities.filter((_, j) => !isRelaxed(["participants", i, "avoid", "nationalities", j])),
+        };
+        if (isRelaxed(["participants", i, "dialogue"])) p.dialogue = "in";
+      });
+      draft.policy.keepApart = draft.policy.keepApart.filter((_, k) => !isRelaxed(["policy", "keepApart", k]));
+      draft.policy.separate = draft.policy.separate.filter((_, k) => !isRelaxed(["policy", "separate", k]));
+    },
+    axes: (program) => dialogueInAxes(program),
+  },
 };
 
 interface ConflictClasses {
@@ -142,4 +181,32 @@ function conflictClasses(problem: Problem): ConflictClasses {
     for (const d of [...neighbours].sort((x, y) => x - y)) if (c < d) edges.push([c, d]);
   });
   return { classOf, members, edges };
+}
+
+/**
+ * The organiser's fix for a dialogue opt-out that exists only because someone is at risk: let an at-risk participant
+ * whose dialogue field is unwritten take part in dialogue panels, if they agree (the default keeps them off). Never
+ * "clear the flag": that is not a fix but a risk.
+ */
+function dialogueInAxes(program: Program): RelaxationAxis[] {
+  if (program.policy.dialogue.pairs.length === 0) return [];
+  const keptOut = program.participants.flatMap((p, i) => (p.atRisk && p.dialogue === undefined ? [{ p, i }] : []));
+  if (keptOut.length === 0) return [];
+  return [
+    {
+      path: "participants[].dialogue",
+      from: "out",
+      steps: Array.from({ length: keptOut.length }, (_, k) => k + 1),
+      apply: (p, n) => {
+        const joining = new Set(keptOut.slice(0, n as number).map(({ i }) => i));
+        return { ...p, participants: p.participants.map((person, i) => (joining.has(i) ? { ...person, dialogue: "in" as const } : person)) };
+      },
+      describe: (n) => {
+        const chosen = keptOut.slice(0, n as number);
+        const where = chosen.length === 1 ? `participants[${chosen[0]!.i}]` : "participants[]";
+        return `let the at-risk ${idList(chosen.map(({ p }) => p.id))} take part in dialogue panels (${where}.dialogue: "in"; at risk, they are kept off them unless they say so), if they agree`;
+      },
+      sensitive: true,
+    },
+  ];
 }

@@ -1,12 +1,13 @@
 // DESIGN.md §3.6, dialogue panels: on a panel realising pair (A, B), each side has at least minSide members, the
 // sides differ by at most maxImbalance, and with neutralChair the chair holds neither A nor B.
+import { countDown, mostMembers, withPolicy, type RelaxationAxis } from "../explain/axes.js";
 import { inConflict, NONE, type Problem } from "../model/problem.js";
 import { countTerms, memberTerms, type EncodeContext } from "../solvers/mip/context.js";
 import type { Term } from "../solvers/mip/linear-model.js";
 import { NATIONALITY_COUNTS } from "./shared/categories.js";
 import { ROLE_CHAIR } from "../solvers/search/state.js";
 import { hasNeutralChair, pairOnPanel, pairsByNationality, realisation, realisedLowerTerms, sidePresence } from "./shared/dialogue-pairs.js";
-import { rosterMembers, type HardRule } from "./rule.js";
+import { rosterMembers, type HardRule, type NamedInstance } from "./rule.js";
 
 export const dialogueSafetyRule: HardRule<"dialogue-safety"> = {
   code: "dialogue-safety",
@@ -130,6 +131,60 @@ export const dialogueSafetyRule: HardRule<"dialogue-safety"> = {
         }
         return true;
       };
+    },
+  },
+  explain: {
+    instances(program) {
+      const { dialogue } = program.policy;
+      if (dialogue.pairs.length === 0) return [];
+      const out: NamedInstance[] = [];
+      if (dialogue.neutralChair && (program.policy.chair || program.panels.some((p) => p.chair === true))) {
+        out.push({ rule: "neutral-chair", path: ["policy", "dialogue", "neutralChair"], instance: "dialogue panels need a neutral chair" });
+      }
+      if (dialogue.maxImbalance !== null) {
+        out.push({ rule: "max-imbalance", path: ["policy", "dialogue", "maxImbalance"], instance: `dialogue sides differ by at most ${dialogue.maxImbalance}` });
+      }
+      if (dialogue.minSide > 1) {
+        out.push({ rule: "min-side", path: ["policy", "dialogue", "minSide"], instance: `each dialogue side has at least ${dialogue.minSide} members` });
+      }
+      return out;
+    },
+    relax(draft, isRelaxed) {
+      const { dialogue } = draft.policy;
+      draft.policy.dialogue = {
+        ...dialogue,
+        neutralChair: isRelaxed(["policy", "dialogue", "neutralChair"]) ? false : dialogue.neutralChair,
+        maxImbalance: isRelaxed(["policy", "dialogue", "maxImbalance"]) ? null : dialogue.maxImbalance,
+        minSide: isRelaxed(["policy", "dialogue", "minSide"]) ? 1 : dialogue.minSide,
+      };
+    },
+    axes(program) {
+      const { dialogue } = program.policy;
+      if (dialogue.pairs.length === 0) return [];
+      const axes: RelaxationAxis[] = [];
+      if (dialogue.minSide > 1) {
+        axes.push({
+          path: "policy.dialogue.minSide",
+          from: dialogue.minSide,
+          steps: countDown(dialogue.minSide, 1),
+          apply: (p, v) => withPolicy(p, (pol) => ({ ...pol, dialogue: { ...pol.dialogue, minSide: v as number } })),
+          describe: (v) => `lower policy.dialogue.minSide from ${dialogue.minSide} to ${v}`,
+        });
+      }
+      if (dialogue.maxImbalance !== null) {
+        const current = dialogue.maxImbalance;
+        const steps: (number | null)[] = [];
+        for (let v = current + 1; v < mostMembers(program); v++) steps.push(v);
+        steps.push(null);
+        axes.push({
+          path: "policy.dialogue.maxImbalance",
+          from: current,
+          steps,
+          apply: (p, v) => withPolicy(p, (pol) => ({ ...pol, dialogue: { ...pol.dialogue, maxImbalance: v as number | null } })),
+          describe: (v) => (v === null ? "drop policy.dialogue.maxImbalance (no limit)" : `raise policy.dialogue.maxImbalance from ${current} to ${v}`),
+        });
+      }
+      return axes;
     },
   },
 };

@@ -3,6 +3,9 @@
 // holds one role per (participant, panel) cell, so two roles on one panel cannot arise there; `full` still counts it.
 import { NONE, type Problem } from "../model/problem.js";
 import { memberTerms, SEAT_CHAIR, SEAT_DISCUSSANT, SEAT_PRESENTER, seatsOf } from "../solvers/mip/context.js";
+import { check, plural } from "../explain/counting.js";
+import type { NecessaryCheck } from "../explain/types.js";
+import { withPolicy } from "../explain/axes.js";
 import type { HardRule } from "./rule.js";
 
 export const loadRule: HardRule<"load"> = {
@@ -77,6 +80,27 @@ export const loadRule: HardRule<"load"> = {
       return (i) => panelsByParticipant[i]!.length < maxRoles;
     },
   },
+  explain: {
+    checks: (problem) => checkParticipantPanels(problem),
+    instances: ({ policy }) =>
+      policy.maxRoles === null ? [] : [{ rule: "max-roles", path: ["policy", "maxRoles"], instance: `at most ${policy.maxRoles} roles per participant` }],
+    relax(draft, isRelaxed) {
+      if (isRelaxed(["policy", "maxRoles"])) draft.policy.maxRoles = null;
+    },
+    axes({ policy }) {
+      if (policy.maxRoles === null) return [];
+      const current = policy.maxRoles;
+      return [
+        {
+          path: "policy.maxRoles",
+          from: current,
+          steps: [current + 1, current + 2, current + 3, null],
+          apply: (p, v) => withPolicy(p, (pol) => ({ ...pol, maxRoles: v as number | null })),
+          describe: (v) => (v === null ? "drop policy.maxRoles (no limit)" : `raise policy.maxRoles from ${current} to ${v}`),
+        },
+      ];
+    },
+  },
 };
 
 function participantLoad(problem: Problem, i: number, presents: number, chairs: number, discusses: number): number {
@@ -86,4 +110,52 @@ function participantLoad(problem: Problem, i: number, presents: number, chairs: 
     Math.max(0, discusses - problem.mayDiscussByParticipant[i]!) +
     Math.max(0, presents + chairs + discusses - problem.maxRoles)
   );
+}
+
+/**
+ * Can every participant present as often as they must: no more than maxRoles allows, and on panels they may present
+ * on in as many distinct slots (at most one panel per slot; panels without a slot never clash)?
+ */
+function checkParticipantPanels(problem: Problem): NecessaryCheck[] {
+  const failures: NecessaryCheck[] = [];
+  const { program, panelCount } = problem;
+  for (let i = 0; i < problem.participantCount; i++) {
+    const presents = problem.presentsByParticipant[i]!;
+    if (presents === 0) continue;
+    const id = problem.participantIds[i]!;
+    if (presents > problem.maxRoles) {
+      failures.push(check("participant-panels", false, `participants[${i}].presents`, { presents, maxRoles: problem.maxRoles },
+        `${id} must present ${plural(presents, "time")} but policy.maxRoles allows ${problem.maxRoles} roles`));
+      continue;
+    }
+    const slots = new Set<number>();
+    let unslotted = 0;
+    let eligible = 0;
+    for (let p = 0; p < panelCount; p++) {
+      if (problem.mayPresent[i * panelCount + p] !== 1) continue;
+      eligible++;
+      const slot = problem.slotByPanel[p]!;
+      if (slot === NONE) unslotted++;
+      else slots.add(slot);
+    }
+    const reachable = slots.size + unslotted;
+    if (reachable >= presents) continue;
+    const person = program.participants[i]!;
+    const reasons: string[] = [];
+    if (person.unavailable.length > 0) reasons.push(`unavailable in ${person.unavailable.join(", ")}`);
+    // The recorded panels they could otherwise attend. Named only for the organiser: the reason makes the check
+    // differ from the one without anyone at risk, so it is marked sensitive (and only when it is a reason).
+    const recorded = program.panels.filter((panel) => panel.recorded && (panel.slot === undefined || !person.unavailable.includes(panel.slot)));
+    if (person.atRisk && recorded.length > 0) reasons.push(`at risk, so kept off the recorded panels ${recorded.map((panel) => panel.id).join(", ")}`);
+    if (program.policy.topics === "required" && person.topics.length > 0) reasons.push(`topics ${person.topics.join(", ")} required`);
+    const where =
+      eligible === 0
+        ? "may present on no panel"
+        : `may present on ${plural(eligible, "panel")} in only ${plural(reachable, "distinct slot")}`;
+    failures.push(check("participant-panels", false, `participants[${i}]`, { presents, eligiblePanels: eligible, reachableSlots: reachable },
+      `${id} must present ${plural(presents, "time")} but ${where}${reasons.length > 0 ? ` (${reasons.join("; ")})` : ""}`));
+  }
+  if (failures.length > 0) return failures;
+  return [check("participant-panels", true, "participants", { participants: problem.participantCount },
+    "every participant can reach enough panels in distinct slots for their presentations")];
 }

@@ -25,4 +25,6 @@ export const maxMovesRule: HardRule<"max-moves"> = {
   },
   // The heuristic keeps what it can of the baseline first; the search takes care of the cap.
   greedy: {},
+  // A what-if cap, not in the program: scenarios/run.ts says how many moves the changed program needs instead.
+  explain: {},
 };

@@ -1,8 +1,10 @@
 // DESIGN.md §3.8: pinned presenters, chair and discussant hold. Violation = pinned roles not held.
+import { check, plural } from "../explain/counting.js";
+import type { NecessaryCheck } from "../explain/types.js";
 import { NONE, type Problem } from "../model/problem.js";
 import { SEAT_ANY, SEAT_CHAIR, SEAT_DISCUSSANT, SEAT_PRESENTER } from "../solvers/mip/context.js";
 import { ROLE_PRESENTER } from "../solvers/search/state.js";
-import type { HardRule } from "./rule.js";
+import type { HardRule, NamedInstance } from "./rule.js";
 
 export const pinnedRule: HardRule<"pinned"> = {
   code: "pinned",
@@ -71,6 +73,32 @@ export const pinnedRule: HardRule<"pinned"> = {
   },
   // The heuristic places pinned roles first.
   greedy: {},
+  explain: {
+    checks: (problem) => checkPins(problem),
+    instances(program) {
+      const out: NamedInstance[] = [];
+      program.panels.forEach((panel, k) => {
+        panel.pinned?.presenters.forEach((ref, j) =>
+          out.push({ rule: "pinned", path: ["panels", k, "pinned", "presenters", j], instance: `${ref} is pinned to present on ${panel.id}` }));
+        if (panel.pinned?.chair !== undefined) out.push({ rule: "pinned", path: ["panels", k, "pinned", "chair"], instance: `${panel.pinned.chair} is pinned to chair ${panel.id}` });
+        if (panel.pinned?.discussant !== undefined) {
+          out.push({ rule: "pinned", path: ["panels", k, "pinned", "discussant"], instance: `${panel.pinned.discussant} is pinned as discussant of ${panel.id}` });
+        }
+      });
+      return out;
+    },
+    relax(draft, isRelaxed) {
+      draft.panels.forEach((panel, k) => {
+        if (panel.pinned === undefined) return;
+        const { chair, discussant, presenters } = panel.pinned;
+        panel.pinned = {
+          presenters: presenters.filter((_, j) => !isRelaxed(["panels", k, "pinned", "presenters", j])),
+          ...(chair === undefined || isRelaxed(["panels", k, "pinned", "chair"]) ? {} : { chair }),
+          ...(discussant === undefined || isRelaxed(["panels", k, "pinned", "discussant"]) ? {} : { discussant }),
+        };
+      });
+    },
+  },
 };
 
 interface Pin {
@@ -90,4 +118,84 @@ function pinsOf(problem: Problem): Pin[] {
     if (d !== NONE) pins.push({ participant: d, panel: p, seat: SEAT_DISCUSSANT });
   }
   return pins;
+}
+
+function checkPins(problem: Problem): NecessaryCheck[] {
+  const out: NecessaryCheck[] = [];
+  const { program, panelCount } = problem;
+  const slotName = (p: number) => (problem.slotByPanel[p] === NONE ? null : problem.slotIds[problem.slotByPanel[p]!]!);
+  const pinsByParticipant = new Map<number, { p: number; role: string; path: string }[]>();
+  const add = (i: number, p: number, role: string, path: string) =>
+    pinsByParticipant.set(i, [...(pinsByParticipant.get(i) ?? []), { p, role, path }]);
+
+  for (let p = 0; p < panelCount; p++) {
+    const panelId = problem.panelIds[p]!;
+    const base = `panels[${p}].pinned`;
+    const presenters = problem.pinnedPresentersByPanel[p]!;
+    presenters.forEach((i, j) => add(i, p, "presenter", `${base}.presenters[${j}]`));
+    if (problem.pinnedChairByPanel[p] !== NONE) add(problem.pinnedChairByPanel[p]!, p, "chair", `${base}.chair`);
+    if (problem.pinnedDiscussantByPanel[p] !== NONE) add(problem.pinnedDiscussantByPanel[p]!, p, "discussant", `${base}.discussant`);
+    if (presenters.length > problem.maxPresentersByPanel[p]!) {
+      out.push(check("pinned", false, `${base}.presenters`, { pinned: presenters.length, max: problem.maxPresentersByPanel[p]! },
+        `${plural(presenters.length, "presenter")} pinned on ${panelId} but it seats at most ${problem.maxPresentersByPanel[p]}`));
+    }
+    if (problem.pinnedChairByPanel[p] !== NONE && problem.needsChairByPanel[p] === 0) {
+      out.push(check("pinned", false, `${base}.chair`, {}, `${problem.participantIds[problem.pinnedChairByPanel[p]!]} is pinned as chair of ${panelId}, which has no chair`));
+    }
+    if (problem.pinnedDiscussantByPanel[p] !== NONE && problem.needsDiscussantByPanel[p] === 0) {
+      out.push(check("pinned", false, `${base}.discussant`, {}, `${problem.participantIds[problem.pinnedDiscussantByPanel[p]!]} is pinned as discussant of ${panelId}, which has no discussant`));
+    }
+    // Two pinned members who may not share a panel.
+    const members = [...presenters, problem.pinnedChairByPanel[p]!, problem.pinnedDiscussantByPanel[p]!].filter((i) => i !== NONE);
+    for (const [a, i] of members.entries()) {
+      for (const j of members.slice(a + 1)) {
+        if (i === j) {
+          out.push(check("pinned", false, base, {}, `${problem.participantIds[i]} is pinned to two roles on ${panelId}`));
+        } else if (problem.conflictsByParticipant[i]!.includes(j)) {
+          out.push(check("pinned", false, base, {}, `${problem.participantIds[i]} and ${problem.participantIds[j]} are both pinned on ${panelId} but may not share a panel (keep-apart, separate or opt-out)`));
+        }
+      }
+    }
+  }
+  for (const [i, pins] of pinsByParticipant) {
+    const id = problem.participantIds[i]!;
+    const person = program.participants[i]!;
+    for (const { p, role, path } of pins) {
+      const panelId = problem.panelIds[p]!;
+      const slot = slotName(p);
+      if (slot !== null && person.unavailable.includes(slot)) {
+        out.push(check("pinned", false, path, {}, `${id} is pinned as ${role} on ${panelId} in ${slot} but is unavailable in ${slot}`));
+      } else if (problem.atRiskByParticipant[i] === 1 && problem.recordedByPanel[p] === 1) {
+        // Sensitive by construction (absent with nobody at risk), so it may say why to the organiser.
+        out.push(check("pinned", false, path, {}, `${id} is pinned as ${role} on ${panelId}, which is recorded, but is at risk: unpin them (${path}) or stop recording ${panelId} (panels[${p}].recorded: false)`));
+      } else if (role === "presenter" && problem.mayPresent[i * panelCount + p] !== 1) {
+        out.push(check("pinned", false, path, {}, `${id} is pinned to present on ${panelId} but shares none of its topics (policy.topics "required")`));
+      }
+    }
+    const bySlot = new Map<string, string[]>();
+    for (const { p } of pins) {
+      const slot = slotName(p);
+      if (slot !== null) bySlot.set(slot, [...(bySlot.get(slot) ?? []), problem.panelIds[p]!]);
+    }
+    for (const [slot, panels] of bySlot) {
+      const distinct = [...new Set(panels)];
+      if (distinct.length > 1) out.push(check("pinned", false, `participants[${i}]`, {}, `${id} is pinned on ${distinct.join(" and ")}, all in ${slot}`));
+    }
+    const count = (r: string) => pins.filter((x) => x.role === r).length;
+    const limits: [string, number, string][] = [
+      ["presenter", problem.presentsByParticipant[i]!, "presents"],
+      ["chair", problem.mayChairByParticipant[i]!, "mayChair"],
+      ["discussant", problem.mayDiscussByParticipant[i]!, "mayDiscuss"],
+    ];
+    for (const [r, limit, field] of limits) {
+      if (count(r) > limit) {
+        out.push(check("pinned", false, `participants[${i}].${field}`, { pinned: count(r), limit },
+          `${id} is pinned as ${r} on ${count(r)} panels but ${field} is ${limit}`));
+      }
+    }
+  }
+  const anyPins = problem.pinnedPresentersByPanel.some((x) => x.length > 0) ||
+    problem.pinnedChairByPanel.some((x) => x !== NONE) || problem.pinnedDiscussantByPanel.some((x) => x !== NONE);
+  if (out.length === 0 && anyPins) return [check("pinned", true, "panels", { pinned: pinsByParticipant.size }, `${plural(pinsByParticipant.size, "pinned participant")} can hold their pins`)];
+  return out;
 }

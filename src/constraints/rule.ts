@@ -5,8 +5,11 @@
 // the catalogue: each hard entry names the checker's violation codes it answers for (`violations`), and a property
 // test holds every entry's full value against the checker on random assignments.
 import type { RuleCode } from "../check/violations.js";
+import type { RelaxationAxis } from "../explain/axes.js";
+import type { CheckCode, NecessaryCheck } from "../explain/types.js";
+import type { IssuePath } from "../model/issues.js";
 import type { Assignment, Problem } from "../model/problem.js";
-import type { ObjectiveTerm } from "../model/schema.js";
+import type { ObjectiveTerm, Program } from "../model/schema.js";
 import type { EncodeContext } from "../solvers/mip/context.js";
 import type { Role, SearchState } from "../solvers/search/state.js";
 
@@ -61,6 +64,35 @@ export interface GreedyFace {
   gain?(state: SearchState): (i: number, p: number) => number;
 }
 
+/** One instance of a rule as the program states it: what a conflict set can name, and what relaxing it edits. */
+export interface NamedInstance {
+  /** The checker's code for what the instance asks (keep-apart, avoid-participant, unavailable-slot, ...). */
+  readonly rule: ViolationCode;
+  /** Where the instance lives in the program; relaxing it edits that place. */
+  readonly path: IssuePath;
+  /** In program terms: "keep p003 and p104 apart", "policy.nationality.maxShare 0.5". */
+  readonly instance: string;
+  /** Exists only because someone is at risk: published only as a withheld entry (src/explain/sensitive.ts). */
+  readonly sensitive?: boolean;
+}
+
+/** What explanations of an infeasible program (src/explain/) need of the rule. */
+export interface ExplainFace {
+  /** Fast necessary conditions for feasibility, each a counting argument with the numbers it quotes. */
+  checks?(problem: Problem): NecessaryCheck[];
+  /** Which relaxation axis (a path prefix) a failed check of this rule points at: those axes are tried first. */
+  readonly relaxedBy?: Readonly<Partial<Record<CheckCode, string>>>;
+  /** The rule's named instances in the program. */
+  instances?(program: Program): NamedInstance[];
+  /**
+   * Relaxes the instances `isRelaxed` names, editing `draft` (a deep copy of `program`, whose indices paths use) in
+   * place: removing an entry or setting a field to its permissive value. Relaxing must only ever add solutions.
+   */
+  relax?(draft: Program, isRelaxed: (path: IssuePath) => boolean, program: Program): void;
+  /** Single parameters along which the rule loosens, for the smallest relaxations that restore feasibility. */
+  axes?(program: Program): RelaxationAxis[];
+}
+
 interface RuleBase<C extends string> {
   /** The rule's name in the catalogue, equal to its file name. */
   readonly code: C;
@@ -76,12 +108,19 @@ export interface HardRule<C extends string = string> extends RuleBase<C> {
   readonly kind: "hard";
   /** The checker's violation codes this rule answers for (none for a what-if cap the program file does not state). */
   readonly violations: readonly ViolationCode[];
+  readonly explain: ExplainFace;
 }
 
 /** An objective term (DESIGN.md §4), weighted by policy.weights[term]. */
 export interface ObjectiveRule<C extends string = string> extends RuleBase<C> {
   readonly kind: "objective";
   readonly term: ObjectiveTerm;
+  /**
+   * An upper bound on policy.weights[term] x term over every solution, cheap enough for any program (counting seats
+   * and panels): objectiveBound (src/solvers/bounds.ts) adds them up. A term weighted so that it can only lose
+   * contributes at most 0.
+   */
+  bound(problem: Problem): number;
 }
 
 export type Rule = HardRule | ObjectiveRule;

@@ -1,10 +1,13 @@
 // DESIGN.md §3.8: co-authors of one group all present on one common panel. Violation of a group = members
 // missing from the panel where most of them present (a group that presents nowhere misses everyone, as the
 // checker reads it).
-import { NONE } from "../model/problem.js";
+import { check, verb } from "../explain/counting.js";
+import type { NecessaryCheck } from "../explain/types.js";
+import { formatPath } from "../model/issues.js";
+import { NONE, type Problem } from "../model/problem.js";
 import type { Term } from "../solvers/mip/linear-model.js";
 import { ROLE_PRESENTER } from "../solvers/search/state.js";
-import type { HardRule } from "./rule.js";
+import type { HardRule, NamedInstance } from "./rule.js";
 
 export const togetherRule: HardRule<"together"> = {
   code: "together",
@@ -70,4 +73,61 @@ export const togetherRule: HardRule<"together"> = {
   },
   // The heuristic places a group's co-authors as one unit (companions of each other).
   greedy: {},
+  explain: {
+    checks: (problem) => checkGroups(problem),
+    instances(program) {
+      const out: NamedInstance[] = [];
+      const seen = new Set<string>();
+      program.participants.forEach((p, i) => {
+        if (p.group === undefined || seen.has(p.group)) return;
+        seen.add(p.group);
+        out.push({ rule: "co-authors", path: ["participants", i, "group"], instance: `co-authors of group ${p.group} present together` });
+      });
+      return out;
+    },
+    relax(draft, isRelaxed) {
+      // A group is named at its first member: relaxing it ungroups everyone in it.
+      const dropped = new Set<string>();
+      draft.participants.forEach((p, i) => {
+        if (p.group !== undefined && isRelaxed(["participants", i, "group"])) dropped.add(p.group);
+      });
+      for (const p of draft.participants) if (p.group !== undefined && dropped.has(p.group)) delete p.group;
+    },
+  },
 };
+
+function checkGroups(problem: Problem): NecessaryCheck[] {
+  const out: NecessaryCheck[] = [];
+  const { panelCount } = problem;
+  for (const members of problem.groups) {
+    const first = members[0]!;
+    const name = problem.program.participants[first]!.group!;
+    const path = formatPath(["participants", first, "group"]);
+    const ids = Array.from(members, (i) => problem.participantIds[i]!);
+    const idle = Array.from(members).filter((i) => problem.presentsByParticipant[i] === 0);
+    if (idle.length > 0) {
+      // Point at the (first) participant named, not at the group's first member.
+      const idleIds = idle.map((i) => problem.participantIds[i]!);
+      out.push(check("group", false, formatPath(["participants", idle[0]!, "presents"]), { members: members.length },
+        `group ${name}: ${idleIds.join(", ")} ${verb(idle.length, "presents", "present")} 0 times, so the co-authors cannot present together`));
+      continue;
+    }
+    const clash = Array.from(members).flatMap((i) => Array.from(members).filter((j) => j > i && problem.conflictsByParticipant[i]!.includes(j)).map((j) => [i, j] as const));
+    if (clash.length > 0) {
+      const [i, j] = clash[0]!;
+      out.push(check("group", false, path, { members: members.length }, `group ${name}: ${problem.participantIds[i]} and ${problem.participantIds[j]} must present together but may not share a panel`));
+      continue;
+    }
+    let common = 0;
+    for (let p = 0; p < panelCount; p++) {
+      if (problem.maxPresentersByPanel[p]! < members.length) continue;
+      if (Array.from(members).every((i) => problem.mayPresent[i * panelCount + p] === 1)) common++;
+    }
+    if (common === 0) {
+      out.push(check("group", false, path, { members: members.length },
+        `group ${name} (${ids.join(", ")}) has no panel that seats ${members.length} presenters and on which all of them may present`));
+    }
+  }
+  if (out.length === 0 && problem.groups.length > 0) return [check("group", true, "participants", { groups: problem.groups.length }, `every co-author group (${problem.groups.length}) has a panel all its members may present on`)];
+  return out;
+}

@@ -4,11 +4,11 @@
 import type { Program } from "../model/schema.js";
 import type { SolverName } from "../solvers/solver.js";
 import { Budget } from "./budget.js";
-import { runNecessaryChecks } from "./checks.js";
+import { relaxationHint, runNecessaryChecks } from "./checks.js";
 import { findConflictSet } from "./conflicts.js";
 import { relaxInstances } from "./instances.js";
 import { findRelaxations } from "./relax.js";
-import type { ConflictMember, Explanation, FeasibilityOracle, NecessaryCheck, Verdict } from "./types.js";
+import type { ConflictMember, Explanation, FeasibilityOracle, Verdict } from "./types.js";
 
 export interface ExplainOptions {
   /** Whole budget for solver calls, in milliseconds (default 30 s). Checks always run. */
@@ -66,9 +66,17 @@ export async function explainProgram(program: Program, options: ExplainOptions =
     conflicts = search.members;
   }
 
+  // Axes the failed checks point at go first; a failed sensitive check (derived from someone at risk) puts the
+  // at-risk fixes before them, since nothing else will repair it. Explanations are organisers' artefacts, so the
+  // order may depend on it; what organisers see by default withholds those fixes anyway.
   const relaxations =
     verdict === "infeasible" && options.relaxations !== false
-      ? await findRelaxations(program, budget, relaxationOrder(failing))
+      ? await findRelaxations(
+          program,
+          budget,
+          failing.filter((c) => c.sensitive !== true).flatMap((c) => relaxationHint(c) ?? []),
+          failing.some((c) => c.sensitive === true),
+        )
       : [];
 
   return {
@@ -79,35 +87,4 @@ export async function explainProgram(program: Program, options: ExplainOptions =
     relaxations,
     stats: { solves: budget.solves, timeMs: Math.round(performance.now() - started), timedOut: budget.timedOut },
   };
-}
-
-/**
- * Axes in the order the failed checks point at them. A failed sensitive check (derived from someone at risk) points
- * at the at-risk fixes first: nothing else will repair it. Explanations are organisers' artefacts, so the order may
- * depend on it; what organisers see by default withholds those fixes anyway.
- */
-function relaxationOrder(failing: readonly NecessaryCheck[]): string[] {
-  const atRisk = failing.some((c) => c.sensitive === true) ? ["panels[].recorded", "participants[].dialogue"] : [];
-  return [...atRisk, ...failing.filter((c) => c.sensitive !== true).map((c) => relaxationHint(c.code))];
-}
-
-/** Which relaxation axis a failed check points at, so that axis is tried first. */
-function relaxationHint(code: string): string {
-  switch (code) {
-    case "chairs":
-      return "participants[].mayChair";
-    case "discussants":
-      return "participants[].mayDiscuss";
-    case "nationality-cap":
-    case "panel-shape":
-      return "policy.nationality.maxShare";
-    case "nationality-distinct":
-      return "policy.nationality.minDistinct";
-    case "attribute-cap":
-      return "policy.balance";
-    case "seats":
-      return "policy.panelSize";
-    default:
-      return code;
-  }
 }

@@ -1,7 +1,7 @@
 // Objective: affinity = sum over panels of the weights of the affinity pairs who are both members of that panel
 // (DESIGN.md §4). A pair listed with the same participant twice counts whenever that participant is a member.
 import { affinityWeightsOf } from "../../model/affinity-weights.js";
-import { inConflict } from "../../model/problem.js";
+import { inConflict, seatsOf, type Problem } from "../../model/problem.js";
 import { memberTerms } from "../../solvers/mip/context.js";
 import { ROLE_NONE, type SearchState, type Tracker, type TrackerKind } from "../../solvers/search/state.js";
 import { rosterMembers, type ObjectiveRule } from "../rule.js";
@@ -102,4 +102,18 @@ export const affinityRule: ObjectiveRule<"affinity"> = {
   greedy: {
     gain: affinityWithMembers,
   },
+  bound: (problem) => affinityBound(problem),
 };
+
+/** Per affinity pair with a gain: the panels both may join, at most as many as either has seats. */
+function affinityBound(problem: Problem): number {
+  let total = 0;
+  for (const { i, j, weight } of problem.affinities) {
+    const coefficient = problem.weights.affinity * weight;
+    if (coefficient <= 0 || i === j || inConflict(problem, i, j)) continue;
+    let together = 0;
+    for (let p = 0; p < problem.panelCount; p++) if (problem.mayJoin[i * problem.panelCount + p] === 1 && problem.mayJoin[j * problem.panelCount + p] === 1) together++;
+    total += coefficient * Math.min(together, seatsOf(problem, i), seatsOf(problem, j));
+  }
+  return total;
+}

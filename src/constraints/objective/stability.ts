@@ -27,4 +27,6 @@ export const stabilityRule: ObjectiveRule<"stability"> = {
   },
   // The heuristic starts from the baseline, which is what stability asks.
   greedy: {},
+  // Stability is minus the participants who moved: with a negative weight, each of them can add -weight at most.
+  bound: (problem) => (problem.weights.stability < 0 ? -problem.weights.stability * problem.participantCount : 0),
 };

@@ -1,6 +1,6 @@
 // Objective: topicFit = number of presenter assignments that share at least one topic with their panel
 // (DESIGN.md §4; Problem.topicMatch).
-import { NONE } from "../../model/problem.js";
+import { NONE, type Problem } from "../../model/problem.js";
 import { ROLE_PRESENTER, type SearchState, type Tracker, type TrackerKind } from "../../solvers/search/state.js";
 import type { ObjectiveRule } from "../rule.js";
 
@@ -60,4 +60,20 @@ export const topicFitRule: ObjectiveRule<"topic-fit"> = {
       return (i, p) => topicMatch[i * panelCount + p]!;
     },
   },
+  bound: (problem) => (problem.weights.topicFit > 0 ? problem.weights.topicFit * topicFitBound(problem) : 0),
 };
+
+function topicFitBound(problem: Problem): number {
+  let byParticipants = 0;
+  for (let i = 0; i < problem.participantCount; i++) {
+    let matching = 0;
+    for (let p = 0; p < problem.panelCount; p++) {
+      const k = i * problem.panelCount + p;
+      if (problem.topicMatch[k] === 1 && problem.mayPresent[k] === 1) matching++;
+    }
+    byParticipants += Math.min(problem.presentsByParticipant[i]!, matching);
+  }
+  let byPanels = 0;
+  for (let p = 0; p < problem.panelCount; p++) byPanels += problem.maxPresentersByPanel[p]!;
+  return Math.min(byParticipants, byPanels);
+}

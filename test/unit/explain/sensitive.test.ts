@@ -113,7 +113,7 @@ describe("a written dialogue opt-out", () => {
       instance: "ru04 opts out of dialogue panels",
       path: "participants[0].dialogue",
     });
-    expect(instances.find((c) => c.rule === "recorded")?.sensitive).toBe(true);
+    expect(instances.find((c) => c.rule === "at-risk-recorded")?.sensitive).toBe(true);
   });
 });
 
