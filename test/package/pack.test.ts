@@ -90,7 +90,9 @@ describe("the packed package", () => {
     const solved = await run(bin(), ["solve", sample, "--solver", "highs", "--time-limit", "120", "--out", out]);
     expect(solved.stdout).toMatch(/^status optimal \(proven\)/m);
     expect(SolutionSchema.parse(JSON.parse(readFileSync(out, "utf8"))).objective?.total).toBe(181);
-    expect((await run(bin(), ["check", sample, out])).stdout).toBe("objective 181 (dialogue 120, diversity 52, topicFit 58, affinity 3)\nok: no violations\n");
+    expect((await run(bin(), ["check", sample, out])).stdout).toBe(
+      "Audience: organisers only (contains nationalities, opt-outs and safety information; do not publish)\nobjective 181 (dialogue 120, diversity 52, topicFit 58, affinity 3)\nok: no violations\n",
+    );
     for (const [name, changes] of [["same", "[]"], ["apart", '[{ set: { policy.separate: [[RU, UA]] } }]']]) {
       writeFileSync(join(consumer, `${name}.yaml`), `base: ${sample}\nchanges: ${changes}\n`);
     }

@@ -1,6 +1,7 @@
 // Two promises of the export, for arbitrary programs:
 //  1. Round trip: `tracktwo import` of the organisers' CSV export (with the policy in a map) gives back the same
-//     program: every id and field, whatever names, titles, rooms, labels and topics contain. The one change is
+//     program: every id and field, whatever names, titles, rooms and labels contain (ids, topics, groups and
+//     attribute values: whatever the loader accepts there). The one change is
 //     that control and bidirectional characters come back as the visible escapes every output shows.
 //  2. Privacy: public HTML and CSV do not change when only at-risk flags, opt-outs or nationalities change.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -24,7 +25,15 @@ const hostileText = fc.string({
   unit: fc.constantFrom('"', ";", ",", "\n", " ", "=", "+", "-", "@", "'", "|", "<", "&", "/", "\u202e", "\u0007", "\t", "\r", "é", "名", "Ж", "a", "Z"),
   maxLength: 6,
 });
-const nonEmptyHostile = hostileText.filter((t) => t !== "");
+/**
+ * Topics, groups and attribute values: keys the program matches on, so (like ids) free of control and bidirectional
+ * characters, which the loader refuses there; every separator, quote, formula start and script stays.
+ */
+const keyText = fc.string({
+  unit: fc.constantFrom('"', ";", ",", " ", "=", "+", "-", "@", "'", "|", "<", "&", "/", "é", "名", "Ж", "a", "Z"),
+  maxLength: 6,
+});
+const nonEmptyKey = keyText.filter((t) => t !== "");
 /** Ids: machine keys, so no control characters, but every separator and quote the cell syntax must survive. */
 const idText = fc.string({ unit: fc.constantFrom("a", "b", "7", ";", ",", '"', " ", "=", "'", "/", "é", "-", "+", "@", "|"), minLength: 1, maxLength: 4 });
 
@@ -39,9 +48,9 @@ const hostileProgramArb: fc.Arbitrary<Program> = programArb({ maxParticipants: 7
       panelIds: fc.uniqueArray(idText, { minLength: k, maxLength: k }),
       slotIds: fc.uniqueArray(idText, { minLength: s, maxLength: s }),
       names: fc.array(fc.option(hostileText, { nil: undefined }), { minLength: n, maxLength: n }),
-      attributeValues: fc.array(hostileText, { minLength: n, maxLength: n }),
-      groups: fc.array(fc.option(nonEmptyHostile, { nil: undefined }), { minLength: n, maxLength: n }),
-      topics: fc.array(fc.uniqueArray(nonEmptyHostile, { maxLength: 3 }), { minLength: n + k, maxLength: n + k }),
+      attributeValues: fc.array(keyText, { minLength: n, maxLength: n }),
+      groups: fc.array(fc.option(nonEmptyKey, { nil: undefined }), { minLength: n, maxLength: n }),
+      topics: fc.array(fc.uniqueArray(nonEmptyKey, { maxLength: 3 }), { minLength: n + k, maxLength: n + k }),
       titles: fc.array(fc.option(hostileText, { nil: undefined }), { minLength: k, maxLength: k }),
       rooms: fc.array(fc.option(hostileText, { nil: undefined }), { minLength: k, maxLength: k }),
       labels: fc.array(fc.option(hostileText, { nil: undefined }), { minLength: s, maxLength: s }),
