@@ -174,6 +174,7 @@ function cells(row: Row): string[] {
     value(row.planted),
     value(row.counting),
     percent(row.answer === null ? null : (row.counting - row.answer) / Math.abs(row.answer)),
+    row.bounds.length === 0 ? "never" : formatMs(row.bounds[0]!.ms),
     ...CHECKPOINTS_S.map((s) => `${value(row.boundAt[`${s}s`] ?? null)} (${percent(row.gapAt[`${s}s`] ?? null)})`),
     row.withinTargetMs === null ? "never" : formatMs(row.withinTargetMs),
     formatMs(row.firstEvaluationMs),
@@ -190,6 +191,7 @@ const HEADER = [
   "planted",
   "counting bound",
   "counting gap",
+  "first bound at",
   ...CHECKPOINTS_S.map((s) => `Lagrangian at ${s} s (gap)`),
   "within 3% at",
   "first evaluation",
@@ -211,7 +213,7 @@ function markdown(report: { date: string; machine: ReturnType<typeof machineInfo
       `Commit ${report.revision?.commit ?? "unknown"}${report.revision?.dirty ? " (with uncommitted changes)" : ""}.`,
     "",
     `Per generated convention: the search runs ${report.timeLimitS} s on the main thread while the Lagrangian bound runs ` +
-      "beside it in a worker (as in `auto`); gaps are (bound − answer) / answer. \"first evaluation\" and \"pass + " +
+      "beside it in a worker (as in `auto`); gaps are (bound − answer) / answer; times are from the worker's start. \"first evaluation\" and \"pass + " +
       "evaluation\" are timed afterwards in the main thread alone. Load averages were taken before and after each row.",
     "",
     `| ${HEADER.join(" | ")} |`,

@@ -57,7 +57,6 @@ export class PanelSubproblem {
   private readonly topCount: Int32Array;
   /** Nations whose every candidate may meet the other side of their pair (their meet lists equal the full ones). */
   private readonly allMeet: Uint8Array;
-  private readonly pairGroupCount: number;
   private readonly activeNations: Int32Array; // nations with candidates, pair sides first
   // Per group used on the panel: option tables (value, chair list index, discussant list index), four side tables
   // for pairs (A all, A meet, B all, B meet), and the combined option table the DP reads.
@@ -72,6 +71,7 @@ export class PanelSubproblem {
   private readonly dp: Float64Array;
   private readonly next: Float64Array;
   private readonly choice: Int16Array;
+  private readonly chosen: Int16Array;
   private readonly bestNations: Int32Array;
   private readonly bestValues: Float64Array;
   private readonly shortlisted: Uint8Array;
@@ -98,7 +98,6 @@ export class PanelSubproblem {
     }
     const active: number[] = [];
     const hasCandidates = (k: number) => [PRESENTER, CHAIR, DISCUSSANT].some((r) => relaxed.candidatesByNationRole[k * ROLE_COUNT + r]!.length > 0);
-    this.pairGroupCount = relaxed.groups.filter((g) => g.nations.length === 2).length;
     for (let k = 0; k < this.nationCount; k++) if (hasCandidates(k) && relaxed.groups[relaxed.groupByNation[k]!]!.nations.length === 2) active.push(k);
     for (let k = 0; k < this.nationCount; k++) if (hasCandidates(k) && relaxed.groups[relaxed.groupByNation[k]!]!.nations.length === 1) active.push(k);
     this.activeNations = Int32Array.from(active);
@@ -114,6 +113,7 @@ export class PanelSubproblem {
     this.dp = new Float64Array(this.tableSize);
     this.next = new Float64Array(this.tableSize);
     this.choice = new Int16Array(groupCount * this.tableSize);
+    this.chosen = new Int16Array(groupCount);
     this.bestNations = new Int32Array(this.width);
     this.bestValues = new Float64Array(this.width);
     this.shortlisted = new Uint8Array(groupCount);
@@ -455,33 +455,40 @@ export class PanelSubproblem {
     }
   }
 
-  /** Does the DP's answer ending in `state` put more than `cap` members in one nation? */
-  private usesMoreThan(groupCount: number, state: number, cap: number): boolean {
+  /** Walks the DP's choices back from `state`: the option each group took (0: none), into `chosen`. */
+  private backtrack(groupCount: number, state: number): void {
     let s = state;
     for (let q = groupCount - 1; q >= 0; q--) {
-      const at = q * this.tableSize;
-      const t = this.choice[at + s]!;
-      if (t === 0) continue;
-      const kind = this.optionKind[at + t]!;
-      if (kind === REALISED ? Math.max(memberCount(this.optionA[at + t]!), memberCount(this.optionB[at + t]!)) > cap : memberCount(t) > cap) return true;
+      const t = this.choice[q * this.tableSize + s]!;
+      this.chosen[q] = t;
       s -= t;
+    }
+  }
+
+  /** Does the DP's answer ending in `state` put more than `cap` members in one nation? */
+  private usesMoreThan(groupCount: number, state: number, cap: number): boolean {
+    this.backtrack(groupCount, state);
+    for (let q = 0; q < groupCount; q++) {
+      const t = this.chosen[q]!;
+      if (t === 0) continue;
+      const at = q * this.tableSize + t;
+      const most = this.optionKind[at] === REALISED ? Math.max(memberCount(this.optionA[at]!), memberCount(this.optionB[at]!)) : memberCount(t);
+      if (most > cap) return true;
     }
     return false;
   }
 
   private emitMembers(groupCount: number, state: number, sink: MemberSink): void {
-    let s = state;
-    for (let q = groupCount - 1; q >= 0; q--) {
-      const at = q * this.tableSize;
-      const t = this.choice[at + s]!;
+    this.backtrack(groupCount, state);
+    for (let q = 0; q < groupCount; q++) {
+      const t = this.chosen[q]!;
       if (t === 0) continue;
-      s -= t;
+      const at = q * this.tableSize + t;
       const nations = this.relaxed.groups[this.groupOrder[q]!]!.nations;
-      const kind = this.optionKind[at + t]!;
-      const a = this.optionA[at + t]!;
-      const b = this.optionB[at + t]!;
-      if (nations.length === 1) this.emitSide(nations[0]! * KINDS, this.sideAt(q, 0), a, sink);
-      else if (kind === ONLY_A) this.emitSide(nations[0]! * KINDS, this.sideAt(q, 0), a, sink);
+      const kind = this.optionKind[at]!;
+      const a = this.optionA[at]!;
+      const b = this.optionB[at]!;
+      if (nations.length === 1 || kind === ONLY_A) this.emitSide(nations[0]! * KINDS, this.sideAt(q, 0), a, sink);
       else if (kind === ONLY_B) this.emitSide(nations[1]! * KINDS, this.sideAt(q, 2), b, sink);
       else {
         this.emitSide(this.meetLists(nations[0]!), this.sideAt(q, 1), a, sink);
