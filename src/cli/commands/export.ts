@@ -2,12 +2,7 @@
 // publication (public) or for the organisers (nationality mixes, safety marks, the equity dashboard). Only a
 // solution the independent checker accepts is exported: a programme is not published with a broken rule in it.
 import { join } from "node:path";
-import { checkSolution } from "../../check/check.js";
-import { loadProgram } from "../../model/load.js";
-import type { Program } from "../../model/schema.js";
-import { crossCheckSolution, loadSolution, type Solution } from "../../model/solution.js";
 import { AUDIENCES, isAudience, type Audience } from "../../report/audience.js";
-import type { InputOptions } from "../../model/read.js";
 import { makeDirectory, outputProblem, writeOutputFile, type InputFile } from "../files.js";
 import {
   EXIT_INFEASIBLE,
@@ -17,11 +12,11 @@ import {
   INPUT_SIZE_OPTION,
   inputOptions,
   parseCommandArgs,
-  reportInputIssues,
   type CliIo,
   type Command,
   type ExitCode,
 } from "../io.js";
+import { loadProgramAndSolution, unpublishable } from "../load.js";
 
 const usage = "tracktwo export PROGRAM SOLUTION [--format html|csv|md] [--audience public|organisers] --out DIR";
 
@@ -41,37 +36,6 @@ export const command: Command = {
   usage: help,
   run: runExport,
 };
-
-/**
- * A program and a solution for it, or exit 2 with every problem of both files. Shared by export and notices.
- */
-export function loadProgramAndSolution(
-  programFile: string,
-  solutionFile: string,
-  io: CliIo,
-  input: InputOptions = {},
-): { program: Program; solution: Solution } | null {
-  const program = loadProgram(programFile, input);
-  const solution = loadSolution(solutionFile, input);
-  if (!program.ok || !solution.ok) {
-    reportInputIssues([...(program.ok ? [] : program.issues), ...(solution.ok ? [] : solution.issues)], io);
-    return null;
-  }
-  const unreadable = crossCheckSolution(program.value, solution.value, solutionFile, programFile);
-  if (unreadable.length > 0) {
-    reportInputIssues(unreadable, io);
-    return null;
-  }
-  return { program: program.value, solution: solution.value };
-}
-
-/** Why a solution cannot be published (no assignment, or broken rules), or null. Counts only: details may be sensitive. */
-export function unpublishable(program: Program, solution: Solution, solutionFile: string, programFile: string): string | null {
-  if (solution.status === "infeasible" || solution.status === "timeout") return `${solutionFile}: status "${solution.status}": the file holds no assignment`;
-  const violations = checkSolution(program, solution.panels);
-  if (violations.length === 0) return null;
-  return `${solutionFile}: ${violations.length} violation${violations.length === 1 ? "" : "s"} of hard constraints; refusing to publish it (\`tracktwo check ${programFile} ${solutionFile}\` lists them)`;
-}
 
 async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const parsed = parseCommandArgs(

@@ -15,7 +15,7 @@ import {
   type Command,
   type ExitCode,
 } from "../io.js";
-import { loadProgramAndSolution, unpublishable } from "./export.js";
+import { loadProgramAndSolution, unpublishable } from "../load.js";
 
 const usage = "tracktwo notices PROGRAM OLD_SOLUTION NEW_SOLUTION --out notices.csv [--old-program FILE]";
 
