@@ -76,9 +76,9 @@ async function runNotices(args: readonly string[], io: CliIo): Promise<ExitCode>
   }
   const { changeNotices, noticeRows } = await import("../../export/notices.js");
   const { publicSource } = await import("../../export/programme.js");
-  const { toCsv } = await import("../../export/csv.js");
+  const { csvText } = await import("../../report/csv.js");
   const notices = changeNotices(publicSource(before.program), before.solution.panels, publicSource(after.program), after.solution.panels);
-  const written = writeOutputFile(values.out, toCsv(noticeRows(notices)), inputs);
+  const written = writeOutputFile(values.out, csvText(noticeRows(notices)), inputs);
   if (written !== null) {
     io.stderr(`tracktwo notices: cannot write ${values.out}: ${written}\n`);
     return EXIT_USAGE;
