@@ -1,10 +1,9 @@
 // What the organisers' artefacts add to the programme: per panel the nationality mix and the dialogue pairs it
 // realises, per member nationalities and safety marks, and the equity dashboard (who is on stage, slot by slot and
 // overall; dialogue realised; the objective with its bound). Pure data; the renderers decide how it looks.
-import { scoreSolution } from "../check/score.js";
+import { realisedPairsOf, scorePanels, totalOfPanels, type PanelScore } from "../check/score.js";
 import type { Program } from "../model/schema.js";
 import type { Solution } from "../model/solution.js";
-import { scorePanels, type PanelScore } from "../check/score.js";
 import { relativeGap } from "../report/text.js";
 import type { Programme, ProgrammePanel } from "./programme.js";
 
@@ -68,7 +67,8 @@ export function organisersFacts(program: Program, solution: Solution, programme:
   const panelSpec = new Map(program.panels.map((p) => [p.id, p]));
   const panels = new Map<string, PanelFacts>();
   const allPanels = programme.sessions.flatMap((s) => s.panels);
-  const pairsByPanel = new Map(scorePanels(program, solution.panels).map((score) => [score.id, score.pairs]));
+  const scores = scorePanels(program, solution.panels);
+  const pairsByPanel = new Map(scores.map((score) => [score.id, score.pairs]));
   for (const panel of allPanels) {
     const ids = memberIds(panel);
     const counts = new Map<string, number>();
@@ -83,12 +83,9 @@ export function organisersFacts(program: Program, solution: Solution, programme:
   for (const rule of program.policy.balance) attributeKeys.add(rule.attribute);
   for (const key of attributeKeys) shares.push(attributeShares(programme, spec, key));
 
-  const pairs = program.policy.dialogue.pairs.map((pair) => ({
-    between: pair.between,
-    weight: pair.weight,
-    panels: allPanels.filter((panel) => panels.get(panel.id)!.pairs.some((p) => p.between[0] === pair.between[0] && p.between[1] === pair.between[1])).length,
-  }));
-  const score = scoreSolution(program, solution.panels, null);
+  const realised = realisedPairsOf(program, scores);
+  const pairs = program.policy.dialogue.pairs.map((pair, k) => ({ between: pair.between, weight: pair.weight, panels: realised[k]!.panels.length }));
+  const score = totalOfPanels(program, scores);
   const weights: Readonly<Record<string, number>> = program.policy.weights;
   const seated = new Set(allPanels.flatMap(memberIds));
   return {
