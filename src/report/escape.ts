@@ -45,8 +45,16 @@ export function escapeTerminalText(text: string): string {
  */
 export function jsonText(value: unknown): string {
   // Outside strings only the indentation's line breaks occur; inside them JSON.stringify has escaped every C0 control.
-  const json = JSON.stringify(value, null, 2).replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`));
-  return `${json}\n`;
+  return `${escapeAsUnicode(JSON.stringify(value, null, 2))}\n`;
+}
+
+/**
+ * Every unsafe character but the line break as a `\uXXXX` escape: inside a JSON string or a double-quoted YAML
+ * scalar, the same character to any reader, and nothing a terminal acts on. Only for text whose unsafe characters
+ * all sit inside such strings (jsonText, yamlText).
+ */
+export function escapeAsUnicode(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
 
 /**
@@ -85,7 +93,7 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&l
  * leading apostrophe, which spreadsheets show as text. A cell that already starts with an apostrophe gets one too,
  * so the one a spreadsheet hides is not lost and restoreFormulaCell can undo exactly what was added. Controls are
  * neutralised as elsewhere, except that a cell keeps its line breaks (CSV quotes them). Quoting for the CSV syntax
- * is the writer's job, not this function's.
+ * is the writer's job (src/report/csv.ts).
  */
 export function neutraliseFormula(cell: string): string {
   const safe = cell.replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : visibleEscape(ch)));

@@ -153,3 +153,33 @@ describe("import -> solve -> export -> notices", () => {
     expect(existsSync(path("refused"))).toBe(false);
   });
 });
+
+describe("data on standard output", () => {
+  // A bidirectional override, a bell and an escape in names: the terminal guard must not turn them into text.
+  const hostile = "ID,Name,Nationality\np1,\u202eyrollaM,Ukraine\np2,Bell\u0007 \u001b[31mRed,Russia\np3,Ana,Brazil\n";
+
+  it("import prints the same bytes --out writes, and YAML and JSON read back as the same names", async () => {
+    const registration = write("hostile.csv", hostile);
+    const panels = write("panels-data.csv", PANELS);
+    const names = ["\u202eyrollaM", "Bell\u0007 \u001b[31mRed", "Ana"];
+    const printed = await cli("import", registration, "--panels", panels);
+    expect(printed.code).toBe(0);
+    expect((await cli("import", registration, "--panels", panels, "--out", path("program-data.yaml"))).code).toBe(0);
+    expect(printed.stdout).toBe(readFileSync(path("program-data.yaml"), "utf8"));
+    expect(parse(printed.stdout).participants.map((p: { name: string }) => p.name)).toEqual(names);
+    expect((await cli("import", registration, "--panels", panels, "--out", path("program-data.json"))).code).toBe(0);
+    const json = readFileSync(path("program-data.json"), "utf8");
+    expect(JSON.parse(json).participants.map((p: { name: string }) => p.name)).toEqual(names);
+    expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+  });
+
+  it("solve --json prints the bytes --out writes", async () => {
+    const program = path("program-json.yaml");
+    expect((await cli("import", write("hostile-json.csv", hostile), "--panels", write("panels-json.csv", PANELS), "--out", program)).code).toBe(0);
+    const printed = await cli("solve", program, "--solver", "greedy", "--seed", "3", "--json", "--out", path("solution-json.json"));
+    expect(printed.code).toBe(0);
+    const file = readFileSync(path("solution-json.json"), "utf8");
+    // The run's time differs between two runs, not between what one run prints and writes.
+    expect(printed.stdout).toBe(file);
+  });
+});

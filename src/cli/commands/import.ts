@@ -1,9 +1,9 @@
 // `tracktwo import REGISTRATION [--panels FILE] [--slots FILE] [--map MAP] [--sheet NAME] --out PROGRAM`: a
 // registration export (CSV or XLSX) and a panels table become a program file. Every problem of every file is
 // reported in one pass, one line each with file, row and column; nothing is written unless there is none.
-import { Document, isScalar, visit } from "yaml";
 import { formatImportIssue } from "../../import/issues.js";
 import { escapeTerminal } from "../../report/escape.js";
+import { programFileText } from "../../report/program-file.js";
 import { outputProblem, writeOutputFile, type InputFile } from "../files.js";
 import {
   EXIT_OK,
@@ -96,7 +96,9 @@ async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> 
     return EXIT_USAGE;
   }
   const program = result.program;
-  const text = values.out !== undefined && /\.json$/i.test(values.out) ? `${JSON.stringify(program, null, 2)}\n` : programYaml(program, registration);
+  // YAML unless --out names a .json file: the format a chair edits by hand.
+  const format = values.out !== undefined && /\.json$/i.test(values.out) ? "json" : "yaml";
+  const text = programFileText(program, format, [`Imported by \`tracktwo import\` from ${registration}`]);
   if (values.out === undefined) {
     io.stdout(text);
     return EXIT_OK;
@@ -109,15 +111,4 @@ async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> 
   const slots = program.slots?.length ?? 0;
   io.stdout(`wrote ${values.out}: ${program.participants.length} participants, ${program.panels.length} panels, ${slots} slot${slots === 1 ? "" : "s"}\n`);
   return EXIT_OK;
-}
-
-function programYaml(program: object, source: string): string {
-  // Flow style for lists of plain values keeps a participant on a few lines, as in hand-written programs.
-  const doc = new Document(program);
-  visit(doc, {
-    Seq(_, node) {
-      if (node.items.every((item) => isScalar(item))) node.flow = true;
-    },
-  });
-  return `# Imported by \`tracktwo import\` from ${source.replace(/[\r\n]/g, " ")}\n${doc.toString({ lineWidth: 120, flowCollectionPadding: true })}`;
 }
