@@ -216,9 +216,16 @@ describe("tracktwo solve and check", () => {
     expect(printed.status).toBe("optimal");
     expect(printed.solver).toBe("mip");
     expect(printed.violations).toEqual([]);
-    // There is one UA and one RU participant, so exactly one panel can realise the pair: dialogue = 10.
-    expect(printed.objective?.terms["dialogue"]).toBe(10);
+    // The public file carries no objective: its dialogue and diversity terms count nationalities.
+    expect(printed.objective).toBeNull();
     expect(JSON.parse(readFileSync(solutionFile, "utf8"))).toEqual(JSON.parse(json.stdout));
+  });
+
+  it("the organisers' file carries the objective", async () => {
+    const organisers = await cli("solve", programFile, "--solver", "mip", "--json", "--audience", "organisers");
+    expect(organisers.code).toBe(0);
+    // There is one UA and one RU participant, so exactly one panel can realise the pair: dialogue = 10.
+    expect(SolutionSchema.parse(JSON.parse(organisers.stdout)).objective?.terms["dialogue"]).toBe(10);
   });
 
   it("never marks the at-risk participant in the file", () => {

@@ -125,6 +125,12 @@ describe("import -> solve -> export -> notices", () => {
         expect(existsSync(join(out, name))).toBe(true);
       }
     }
+    // The public solution file (no objective) serves as a what-if baseline: nothing changed, nobody moves.
+    writeFileSync(path("same.yaml"), `base: ${program}\nbaseline: ${solution}\n`);
+    const whatif = await cli("whatif", path("same.yaml"), "--jobs", "1", "--out-dir", path("whatif"));
+    expect(whatif.code).toBe(0);
+    expect(whatif.stdout).toMatch(/^\| same +\| feasible .*\| +0 \|$/m);
+
     const page = readFileSync(join(out, "programme.public.html"), "utf8");
     for (const name of ["Olena K.", "Ivan P.", "Ana L.", "Jun C."]) expect(page).toContain(name);
     expect(page).not.toMatch(/\b(UA|RU|BR|CN)\b/);
