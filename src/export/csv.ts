@@ -52,16 +52,18 @@ const yesNo = (value: boolean | undefined) => (value === undefined ? "" : value 
 const optionalText = (value: string | undefined) => (value === undefined ? "" : formatTextCell(value));
 
 /**
- * participants / panels / slots .organisers.csv: every program field (read back by `tracktwo import`), the
- * assignment, and per panel its nationality mix and dialogue pairs.
+ * participants / panels / slots .organisers.csv: every program field (read back by `tracktwo import`; the at-risk
+ * flag only when the facts reveal it), the assignment, and per panel its nationality mix and dialogue pairs.
  */
 export function organisersCsvFiles(program: Program, programme: Programme, facts: OrganisersFacts): CsvFile[] {
   const assignments = new Map(programme.people.map((entry) => [entry.person.id, entry.assignments]));
   const attributeKeys = [...new Set(program.participants.flatMap((p) => Object.keys(p.attributes)))];
+  // The at-risk column only when the facts may name who is at risk; without it, import reads nobody as at risk.
+  const atRisk = (cells: string[]) => (facts.revealAtRisk ? cells : []);
   const participants = [
     [
       "id", "name", "nationalities", "presents", "may chair", "may discuss", "topics", ...attributeKeys.map(attributeHeader),
-      "unavailable", "group", "avoid nationalities", "avoid participants", "dialogue", "at risk", ...ASSIGNMENT_HEADERS,
+      "unavailable", "group", "avoid nationalities", "avoid participants", "dialogue", ...atRisk(["at risk"]), ...ASSIGNMENT_HEADERS,
     ],
     ...program.participants.map((p) => [
       formatTextCell(p.id),
@@ -77,7 +79,7 @@ export function organisersCsvFiles(program: Program, programme: Programme, facts
       p.avoid.nationalities.join("; "),
       formatListCell(p.avoid.participants),
       p.dialogue ?? "",
-      yesNo(p.atRisk),
+      ...atRisk([yesNo(p.atRisk)]),
       ...assignmentCells(assignments.get(p.id) ?? []),
     ]),
   ];

@@ -9,8 +9,18 @@ import type { Programme, ProgrammePanel } from "./programme.js";
 
 export interface MemberFacts {
   readonly nationalities: readonly string[];
+  /** Shown only with revealAtRisk; false otherwise, whatever the program says. */
   readonly atRisk: boolean;
+  /**
+   * Out of dialogue panels: as written in the program, or, with revealAtRisk, also by the at-risk default (so
+   * without it, "no dialogue" never marks someone who is out only because they are at risk).
+   */
   readonly dialogueOut: boolean;
+}
+
+export interface OrganisersOptions {
+  /** Name the participants at risk (the at-risk mark, the seated count, the CSV column); by default withheld. */
+  readonly revealAtRisk?: boolean;
 }
 
 export interface PanelFacts {
@@ -49,20 +59,31 @@ export interface OrganisersFacts {
     readonly pairs: readonly { readonly between: readonly [string, string]; readonly weight: number; readonly panels: number }[];
   };
   readonly objective: ObjectiveFacts;
-  readonly atRiskSeated: number;
+  /** Whether these facts name who is at risk (OrganisersOptions.revealAtRisk). */
+  readonly revealAtRisk: boolean;
+  /** At-risk participants seated; null unless revealAtRisk. */
+  readonly atRiskSeated: number | null;
   /** Participants who wrote an opt-out (avoid, or dialogue "out"); the checker saw every one honoured. */
   readonly optOuts: number;
 }
 
+/** The second header line of an export made with revealAtRisk. */
+export const AT_RISK_NOTICE = "This copy names the participants at risk (--reveal-at-risk): keep it to those who must act on it.";
+
 /** The most nationalities a share chart names before grouping the rest as "Other". */
 const TOP_NATIONALITIES = 9;
 
-export function organisersFacts(program: Program, solution: Solution, programme: Programme): OrganisersFacts {
+/**
+ * The organisers' facts. Like every organiser artefact, they withhold who is at risk unless `revealAtRisk` says
+ * otherwise (src/report/redact.ts): nothing here then depends on an at-risk flag.
+ */
+export function organisersFacts(program: Program, solution: Solution, programme: Programme, options: OrganisersOptions = {}): OrganisersFacts {
+  const reveal = options.revealAtRisk === true;
   const spec = new Map(program.participants.map((p) => [p.id, p]));
   const members = new Map<string, MemberFacts>();
   for (const p of program.participants) {
-    const dialogue = p.dialogue ?? (p.atRisk ? "out" : "in");
-    members.set(p.id, { nationalities: p.nationalities, atRisk: p.atRisk, dialogueOut: dialogue === "out" });
+    const dialogue = p.dialogue ?? (reveal && p.atRisk ? "out" : "in");
+    members.set(p.id, { nationalities: p.nationalities, atRisk: reveal && p.atRisk, dialogueOut: dialogue === "out" });
   }
   const panelSpec = new Map(program.panels.map((p) => [p.id, p]));
   const panels = new Map<string, PanelFacts>();
@@ -101,7 +122,8 @@ export function organisersFacts(program: Program, solution: Solution, programme:
       status: solution.status,
       solver: solution.solver,
     },
-    atRiskSeated: program.participants.filter((p) => p.atRisk && seated.has(p.id)).length,
+    revealAtRisk: reveal,
+    atRiskSeated: reveal ? program.participants.filter((p) => p.atRisk && seated.has(p.id)).length : null,
     optOuts: program.participants.filter((p) => p.avoid.nationalities.length + p.avoid.participants.length > 0 || p.dialogue === "out").length,
   };
 }

@@ -149,6 +149,26 @@ describe("import -> solve -> export -> notices", () => {
     for (const id of [a, b]) expect(text).toMatch(new RegExp(`^${id},.*,"?panel, slot, room, fellow panellists`, "m"));
   });
 
+  it("export --reveal-at-risk: organisers only; the CSV round trip then gives back the at-risk flags", async () => {
+    const program = path("program-risk.yaml");
+    await cli("import", write("reg-risk.csv", `${REGISTRATION.replace("Willing to chair\n", "Willing to chair,At risk\n").replace("Ivan P.,Russia,no", "Ivan P.,Russia,no,yes")}`), "--panels", write("panels-risk.csv", PANELS), "--out", program);
+    const solution = path("solution-risk.json");
+    expect((await cli("solve", program, "--solver", "highs", "--out", solution)).code).toBe(0);
+    const refused = await cli("export", program, solution, "--audience", "public", "--reveal-at-risk", "--out", path("risk-public"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--reveal-at-risk names who is at risk, which no public file may do; expected --audience organisers/);
+    expect(existsSync(path("risk-public"))).toBe(false);
+    const withheld = await cli("export", program, solution, "--format", "csv", "--audience", "organisers", "--out", path("risk-withheld"));
+    expect(withheld.code).toBe(0);
+    expect(readFileSync(join(path("risk-withheld"), "participants.organisers.csv"), "utf8")).not.toMatch(/at risk/i);
+    const shown = await cli("export", program, solution, "--format", "csv", "--audience", "organisers", "--reveal-at-risk", "--out", path("risk-shown"));
+    expect(shown.stdout).toContain("(audience: organisers, names who is at risk)");
+    const csv = (name: string) => join(path("risk-shown"), name);
+    const back = await cli("import", csv("participants.organisers.csv"), "--panels", csv("panels.organisers.csv"), "--slots", csv("slots.organisers.csv"));
+    expect(back.code).toBe(0);
+    expect(parse(back.stdout).participants.filter((p: { atRisk?: boolean }) => p.atRisk === true).map((p: { id: string }) => p.id)).toEqual(["p2"]);
+  });
+
   it("refuses to export a solution the checker rejects", async () => {
     const program = path("program-refuse.yaml");
     await cli("import", write("reg2.csv", REGISTRATION), "--panels", write("panels2.csv", PANELS), "--out", program);

@@ -2,7 +2,8 @@
 //  1. Round trip: `tracktwo import` of the organisers' CSV export (with the policy in a map) gives back the same
 //     program: every id and field, whatever names, titles, rooms and labels contain (control and bidirectional
 //     characters included), and ids, topics, groups and attribute values: whatever the loader accepts there.
-//  2. Privacy: public HTML and CSV do not change when only at-risk flags, opt-outs or nationalities change.
+//  2. Privacy: public HTML and CSV do not change when only at-risk flags, opt-outs or nationalities change; the
+//     organisers' files do not change with at-risk flags unless asked to reveal them.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -107,7 +108,7 @@ describe("export", () => {
     try {
       await fc.assert(
         fc.asyncProperty(hostileProgramArb.chain((program) => fc.tuple(fc.constant(program), assignmentArb(program))), async ([program, panels]) => {
-          const files = exportProgramme(program, asSolution(panels), "csv", "organisers");
+          const files = exportProgramme(program, asSolution(panels), "csv", "organisers", { revealAtRisk: true });
           const path = (name: string) => join(dir, name);
           for (const file of files) writeFileSync(path(file.name), file.text);
           writeFileSync(path("map.json"), JSON.stringify({ ...(program.name === undefined ? {} : { name: program.name }), policy: program.policy }));
@@ -165,6 +166,23 @@ describe("export", () => {
           const solution = asSolution(panels);
           for (const format of ["html", "csv"] as const) {
             expect(exportProgramme(variant, solution, format, "public")).toEqual(exportProgramme(program, solution, format, "public"));
+          }
+        },
+      ),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it("organisers' HTML, CSV and Markdown do not change with at-risk flags unless asked to reveal them", () => {
+    fc.assert(
+      fc.property(
+        hostileProgramArb.chain((program) => fc.tuple(fc.constant(program), fc.array(fc.boolean(), { minLength: program.participants.length, maxLength: program.participants.length }), assignmentArb(program))),
+        ([program, flags, panels]) => {
+          const flipped = structuredClone(program);
+          flipped.participants.forEach((p, j) => (p.atRisk = flags[j]!));
+          const solution = asSolution(panels);
+          for (const format of ["html", "csv", "md"] as const) {
+            expect(exportProgramme(flipped, solution, format, "organisers")).toEqual(exportProgramme(program, solution, format, "organisers"));
           }
         },
       ),

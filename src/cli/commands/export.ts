@@ -18,7 +18,7 @@ import {
 } from "../io.js";
 import { loadProgramAndSolution, unpublishable } from "../load.js";
 
-const usage = "tracktwo export PROGRAM SOLUTION [--format html|csv|md] [--audience public|organisers] --out DIR";
+const usage = "tracktwo export PROGRAM SOLUTION [--format html|csv|md] [--audience public|organisers] [--reveal-at-risk] --out DIR";
 
 const help = `${usage}
 
@@ -27,7 +27,10 @@ const help = `${usage}
   --format     html (default): one self-contained page, no network; csv: one row per participant and one per
                panel (organisers: every program field too, readable by \`tracktwo import\`); md: Markdown tables
   --audience   public (default): names, titles, roles, slots and rooms only; organisers: adds nationalities,
-               safety marks, dialogue panels and the equity dashboard (do not publish)
+               opt-outs, dialogue panels and the equity dashboard (do not publish)
+  --reveal-at-risk
+               organisers only: also name who is at risk (a mark per member, the seated count, and the CSV
+               column that \`tracktwo import\` needs to read the at-risk flags back); by default withheld
   --out DIR    directory for the files (created if missing); each file name states its audience
 ${INPUT_SIZE_HELP}`;
 
@@ -46,6 +49,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
       options: {
         format: { type: "string", default: "html" },
         audience: { type: "string", default: "public" },
+        "reveal-at-risk": { type: "boolean", default: false },
         out: { type: "string", short: "o" },
         ...INPUT_SIZE_OPTION,
       },
@@ -61,6 +65,8 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
   if (!isExportFormat(values.format)) problems.push(`--format: unknown format "${values.format}"; expected one of ${EXPORT_FORMATS.join(", ")}`);
   if (!isAudience(values.audience)) problems.push(`--audience: unknown audience "${values.audience}"; expected one of ${AUDIENCES.join(", ")}`);
   if (values.out === undefined) problems.push("--out DIR is required");
+  const revealAtRisk = values["reveal-at-risk"] === true;
+  if (revealAtRisk && values.audience === "public") problems.push("--reveal-at-risk names who is at risk, which no public file may do; expected --audience organisers with it");
   if (problems.length > 0) {
     for (const p of problems) io.stderr(`tracktwo export: ${p}\n`);
     io.stderr(`usage: ${usage}\n`);
@@ -78,7 +84,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
   }
 
   const dir = values.out!;
-  const files = exportProgramme(loaded.program, loaded.solution, values.format as Parameters<typeof exportProgramme>[2], values.audience as Audience);
+  const files = exportProgramme(loaded.program, loaded.solution, values.format as Parameters<typeof exportProgramme>[2], values.audience as Audience, { revealAtRisk });
   const made = makeDirectory(dir);
   if (made !== null) {
     io.stderr(`tracktwo export: cannot write ${dir}: ${made}\n`);
@@ -104,7 +110,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
       io.stderr(`tracktwo export: cannot write ${path}: ${written}\n`);
       return EXIT_USAGE;
     }
-    io.stdout(`wrote ${path} (audience: ${values.audience})\n`);
+    io.stdout(`wrote ${path} (audience: ${values.audience}${revealAtRisk ? ", names who is at risk" : ""})\n`);
   }
   return EXIT_OK;
 }
