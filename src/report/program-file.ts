@@ -3,6 +3,7 @@
 // may hold control or bidirectional characters; each format escapes them itself (jsonText; in YAML, a double-quoted
 // scalar with \u escapes), so the file reads back as the same program and shows nothing raw on a terminal.
 import { Document, isScalar, visit, type Node } from "yaml";
+import { audienceNotice } from "./audience.js";
 import { escapeAsUnicode, escapeTerminal, hasUnsafeCharacters, jsonText } from "./escape.js";
 
 export type ProgramFileFormat = "yaml" | "json";
@@ -13,12 +14,13 @@ export function programFileFormat(file: string): ProgramFileFormat {
 }
 
 /**
- * The file's text. `comments` open a YAML file as `# ...` lines; JSON has no comments, and the program schema no
- * field for them, so a JSON file carries none.
+ * The file's text. A YAML file opens with its audience (organisers only: a program holds nationalities, opt-outs
+ * and the at-risk flag) and `comments`, as `# ...` lines. JSON has no comments, and the strict program schema no
+ * field for them, so a JSON file carries none: it is an organisers' file by what it is (README, "Who sees what").
  */
 export function programFileText(program: unknown, format: ProgramFileFormat, comments: readonly string[] = []): string {
   if (format === "json") return jsonText(program);
-  return `${comments.map((line) => `# ${escapeTerminal(line)}\n`).join("")}${yamlText(program)}`;
+  return `${[audienceNotice("organisers"), ...comments].map((line) => `# ${escapeTerminal(line)}\n`).join("")}${yamlText(program)}`;
 }
 
 /**

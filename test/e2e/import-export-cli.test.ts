@@ -107,6 +107,7 @@ describe("import -> solve -> export -> notices", () => {
     const imported = await cli("import", write("reg.csv", REGISTRATION), "--panels", write("panels-ok.csv", PANELS), "--out", program);
     expect(imported).toMatchObject({ code: 0, stdout: expect.stringMatching(/wrote .*program\.yaml: 4 participants, 2 panels, 2 slots/) });
     expect(parse(readFileSync(program, "utf8")).participants[0]).toEqual({ id: "p1", name: "Olena K.", nationalities: ["UA"], mayChair: 1 });
+    expect(readFileSync(program, "utf8")).toMatch(/^# Audience: organisers only \(contains nationalities, opt-outs and safety information; do not publish\)\n# Imported by `tracktwo import` from /);
 
     const solution = path("solution.json");
     expect((await cli("solve", program, "--solver", "highs", "--out", solution)).code).toBe(0);
@@ -145,7 +146,7 @@ describe("import -> solve -> export -> notices", () => {
     const result = await cli("notices", program, solution, moved, "--out", notices);
     expect(result).toMatchObject({ code: 0 });
     const text = readFileSync(notices, "utf8");
-    expect(text.startsWith("\uFEFFid,name,changed,before,after,details\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFF# Audience: public (names; titles and roles only); each row is for the person it names\r\nid,name,changed,before,after,details\r\n")).toBe(true);
     for (const id of [a, b]) expect(text).toMatch(new RegExp(`^${id},.*,"?panel, slot, room, fellow panellists`, "m"));
   });
 

@@ -33,9 +33,11 @@ describe("program files", () => {
     );
   });
 
-  it("YAML keeps its comments and flows short lists; the format follows the file name", () => {
+  it("YAML states its audience, keeps its comments and flows short lists; the format follows the file name", () => {
     const text = programFileText({ name: "x", participants: [{ id: "p1", nationalities: ["UA", "RU"] }] }, "yaml", ["one", "two"]);
-    expect(text).toBe("# one\n# two\nname: x\nparticipants:\n  - id: p1\n    nationalities: [ UA, RU ]\n");
+    expect(text).toBe(
+      "# Audience: organisers only (contains nationalities, opt-outs and safety information; do not publish)\n# one\n# two\nname: x\nparticipants:\n  - id: p1\n    nationalities: [ UA, RU ]\n",
+    );
     expect(programFileText({ a: 1 }, "json", ["dropped"])).toBe('{\n  "a": 1\n}\n');
     expect([programFileFormat("p.YML"), programFileFormat("p.yaml"), programFileFormat("p.json"), programFileFormat("p")]).toEqual(["yaml", "yaml", "json", "json"]);
   });
