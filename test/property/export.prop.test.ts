@@ -2,7 +2,7 @@
 //  1. Round trip: `tracktwo import` of the organisers' CSV export (with the policy in a map) gives back the same
 //     program: every id and field, whatever names, titles, rooms and labels contain (control and bidirectional
 //     characters included), and ids, topics, groups and attribute values: whatever the loader accepts there.
-//  2. Privacy: public HTML and CSV do not change when only at-risk flags, opt-outs or nationalities change; the
+//  2. Privacy: public HTML, CSV, Markdown and change notices do not change when only at-risk flags, opt-outs or nationalities change; the
 //     organisers' files do not change with at-risk flags unless asked to reveal them.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +10,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { exportProgramme } from "../../src/export/export.js";
+import { changeNotices, noticesCsv } from "../../src/export/notices.js";
+import { publicSource } from "../../src/export/programme.js";
 import { importProgram } from "../../src/import/import.js";
 import { formatImportIssue } from "../../src/import/issues.js";
 import type { Program, ProgramInput } from "../../src/model/schema.js";
@@ -158,15 +160,18 @@ describe("export", () => {
       });
   }
 
-  it("public HTML and CSV do not change with at-risk flags, opt-outs or nationalities", () => {
+  it("public HTML, CSV, Markdown and change notices do not change with at-risk flags, opt-outs or nationalities", () => {
     fc.assert(
       fc.property(
-        hostileProgramArb.chain((program) => fc.tuple(fc.constant(program), variantArb(program), assignmentArb(program))),
-        ([program, variant, panels]) => {
+        hostileProgramArb.chain((program) => fc.tuple(fc.constant(program), variantArb(program), assignmentArb(program), assignmentArb(program))),
+        ([program, variant, panels, resolved]) => {
           const solution = asSolution(panels);
-          for (const format of ["html", "csv"] as const) {
+          for (const format of ["html", "csv", "md"] as const) {
             expect(exportProgramme(variant, solution, format, "public")).toEqual(exportProgramme(program, solution, format, "public"));
           }
+          // Notices as `tracktwo notices` writes them, before and after a re-solve.
+          const notices = (p: Program) => noticesCsv(changeNotices(publicSource(p), panels, publicSource(p), resolved));
+          expect(notices(variant)).toBe(notices(program));
         },
       ),
       { numRuns: runs(200) },
