@@ -369,6 +369,7 @@ const CASES: readonly Case[] = [
   { name: "- over the size limit", argv: () => ["solve", "-", "--max-input-size", "10"], stdin: { kind: "pipe", text: "x".repeat(11) }, code: 2, stderr: /<stdin>: holds more than the input size limit of 10 bytes/ },
   { name: "- that never ends, then Ctrl-C", argv: () => ["solve", "-"], stdin: { kind: "pipe", endless: true }, abortAfterMs: 200, code: 2, stderr: /<stdin>: interrupted while reading standard input/ },
   { name: "- holding a bad program names <stdin>", argv: () => ["solve", "-"], stdin: { kind: "pipe", text: '{"participants": []}' }, code: 2, stderr: /^<stdin>: panels: missing; expected array$/m },
+  { name: "import -: spreadsheets are read from files", argv: () => ["import", "-"], stdin: { kind: "pipe", text: "ID,Nationality\np1,UA\n" }, code: 2, stderr: /^tracktwo import: "-" \(standard input\) is not read by import: a workbook is binary and its sheets are found by name; expected a file path \(\.csv or \.xlsx\)$/m },
   { name: "- holding a good program", argv: () => ["solve", "-", ...solveFast], stdin: { kind: "pipe", text: JSON.stringify(program()) }, code: 0, stdout: /^status feasible/m },
 ];
 
