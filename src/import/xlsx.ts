@@ -19,7 +19,7 @@ const isXmlPart = (name: string) => name.endsWith(".xml") || name.endsWith(".xml
 export async function readXlsx(file: string, bytes: Uint8Array, limit: number): Promise<WorkbookResult> {
   const fail = (message: string, expected = EXPECTED): WorkbookResult => ({ ok: false, issues: [{ file, message, expected }] });
   const unzipped = unzipBounded(bytes, isXmlPart, limit);
-  if (!unzipped.ok) return fail(unzipped.problem, unzipped.expected);
+  if (!unzipped.ok) return fail(unzipped.broken === true ? `not a readable .xlsx workbook (${unzipped.problem})` : unzipped.problem, unzipped.expected);
   const tooLarge = sizeProblem(file, unzipped.parts);
   if (tooLarge !== null) return { ok: false, issues: [tooLarge] };
   let sheets: Awaited<ReturnType<typeof readXlsxFile>>;

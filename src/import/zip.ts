@@ -11,7 +11,8 @@ import { formatBytes } from "../model/read.js";
 
 export type Unzipped =
   | { readonly ok: true; readonly parts: ReadonlyMap<string, Uint8Array> }
-  | { readonly ok: false; readonly problem: string; readonly expected?: string };
+  /** `broken`: not a readable archive, for the caller to word ("not a readable .xlsx workbook (...)"). */
+  | { readonly ok: false; readonly problem: string; readonly expected?: string; readonly broken?: true };
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -20,7 +21,7 @@ const LOCAL_HEADER = 0x04034b50;
 /** The parts whose names are `wanted`, unless they unpack to more than `limit` bytes in all. */
 export function unzipBounded(bytes: Uint8Array, wanted: (name: string) => boolean, limit: number): Unzipped {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const corrupt = (why: string): Unzipped => ({ ok: false, problem: `is not a readable zip archive (${why})` });
+  const corrupt = (why: string): Unzipped => ({ ok: false, problem: why, broken: true });
   let end = -1;
   for (let k = bytes.length - 22; k >= Math.max(0, bytes.length - 22 - 0xffff); k--) {
     if (view.getUint32(k, true) === END_OF_DIRECTORY) {

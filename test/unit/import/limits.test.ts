@@ -79,7 +79,7 @@ describe("spreadsheet limits", () => {
       at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     }
     expect(await problems(file("lying.xlsx", bytes))).toEqual([
-      expect.stringMatching(/lying\.xlsx: is not a readable zip archive \(xl\/worksheets\/sheet1\.xml unpacks to more than the archive says\); expected an \.xlsx workbook/),
+      expect.stringMatching(/lying\.xlsx: not a readable \.xlsx workbook \(xl\/worksheets\/sheet1\.xml unpacks to more than the archive says\); expected an \.xlsx workbook/),
     ]);
   });
 
