@@ -112,6 +112,6 @@ describe("the packed package", () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed?.code).toBe(2);
-    expect(failed?.stderr).toMatch(/missing\.yaml: \(file\): file not found/);
+    expect(failed?.stderr).toMatch(/missing\.yaml: file not found/);
   });
 });
