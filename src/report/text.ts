@@ -125,7 +125,14 @@ export function formatStatusLine(solution: Solution): string {
   const timeMs = solution.stats["timeMs"];
   const time = typeof timeMs === "number" ? `  time ${formatDuration(timeMs)}` : "";
   const seed = solution.seed === null ? "" : `  seed ${solution.seed}`;
-  return `status ${STATUS_TEXT[solution.status]}${stopReason(solution)}  solver ${solution.solver}${seed}${time}\n`;
+  // A heuristic may not claim optimal, but an answer that reaches a proven bound is optimal all the same.
+  const status = solution.status === "feasible" && reachesBound(solution) ? "feasible (reaches the bound: optimal)" : STATUS_TEXT[solution.status];
+  return `status ${status}${stopReason(solution)}  solver ${solution.solver}${seed}${time}\n`;
+}
+
+/** Does the objective reach the proven bound (a gap of 0)? Then no assignment scores more. */
+function reachesBound(solution: Solution): boolean {
+  return solution.objective !== null && relativeGap(solution.objective.total, solution.bound) === 0;
 }
 
 /** Programs up to this many panels get every panel in the summary; larger ones get totals and the weakest. */
