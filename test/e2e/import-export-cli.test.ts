@@ -1,6 +1,6 @@
 // `tracktwo import`, `export` and `notices` from the command line: bad spreadsheets exit 2 with file, row and
 // column and write nothing; good ones round-trip through solve and export.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import writeXlsxFile from "write-excel-file/node";
@@ -132,6 +132,11 @@ describe("import -> solve -> export -> notices", () => {
     const whatif = await cli("whatif", path("same.yaml"), "--jobs", "1", "--out-dir", path("whatif"));
     expect(whatif.code).toBe(0);
     expect(whatif.stdout).toMatch(/^\| same +\| feasible .*\| +0 \|$/m);
+
+    // Organisers' files are created private; the public ones as the umask allows.
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect([mode(program), mode(join(out, "programme.organisers.html")), mode(join(out, "participants.organisers.csv"))]).toEqual([0o600, 0o600, 0o600]);
+    expect(mode(join(out, "programme.public.html"))).toBe(0o666 & ~process.umask());
 
     const page = readFileSync(join(out, "programme.public.html"), "utf8");
     for (const name of ["Olena K.", "Ivan P.", "Ana L.", "Jun C."]) expect(page).toContain(name);

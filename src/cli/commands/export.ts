@@ -105,7 +105,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
   }
   for (const file of files) {
     const path = join(dir, file.name);
-    const written = writeOutputFile(path, file.text, inputs);
+    const written = writeOutputFile(path, file.text, values.audience as Audience, inputs);
     if (written !== null) {
       io.stderr(`tracktwo export: cannot write ${path}: ${written}\n`);
       return EXIT_USAGE;

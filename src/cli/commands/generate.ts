@@ -56,7 +56,7 @@ async function runGenerate(args: readonly string[], io: CliIo): Promise<ExitCode
     io.stdout(text);
     return EXIT_OK;
   }
-  const failed = writeOutputFile(out, text);
+  const failed = writeOutputFile(out, text, "organisers");
   if (failed !== null) return usageError(io, `cannot write ${out}: ${failed}`);
   io.stderr(`wrote ${out}: ${program.participants.length} participants, ${program.panels.length} panels, ${program.slots?.length ?? 0} slots\n`);
   return EXIT_OK;

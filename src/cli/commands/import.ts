@@ -109,7 +109,7 @@ async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> 
     io.stdout(text);
     return EXIT_OK;
   }
-  const written = writeOutputFile(values.out, text, inputs);
+  const written = writeOutputFile(values.out, text, "organisers", inputs);
   if (written !== null) {
     io.stderr(`tracktwo import: cannot write ${values.out}: ${written}\n`);
     return EXIT_USAGE;

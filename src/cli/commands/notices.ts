@@ -77,7 +77,7 @@ async function runNotices(args: readonly string[], io: CliIo): Promise<ExitCode>
   const { changeNotices, noticesCsv } = await import("../../export/notices.js");
   const { publicSource } = await import("../../export/programme.js");
   const notices = changeNotices(publicSource(before.program), before.solution.panels, publicSource(after.program), after.solution.panels);
-  const written = writeOutputFile(values.out, noticesCsv(notices), inputs);
+  const written = writeOutputFile(values.out, noticesCsv(notices), "public", inputs);
   if (written !== null) {
     io.stderr(`tracktwo notices: cannot write ${values.out}: ${written}\n`);
     return EXIT_USAGE;

@@ -171,7 +171,7 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
     // Nothing already written is lost: a run that found nothing never replaces a file that holds panels.
     io.stderr(`tracktwo solve: kept ${values.out}: it holds a solution and this run found none\n`);
   } else if (values.out !== undefined) {
-    const written = writeOutputFile(values.out, text, [{ path: file, role: "program" }]);
+    const written = writeOutputFile(values.out, text, audience, [{ path: file, role: "program" }]);
     if (written !== null) {
       io.stderr(`tracktwo solve: cannot write ${values.out}: ${written}\n`);
       return EXIT_USAGE;
