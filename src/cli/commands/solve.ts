@@ -167,7 +167,8 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   const text = jsonText(solutionFileFor(audience, solution, program));
 
-  if (values.out !== undefined && solution.status === "timeout" && holdsAssignment(values.out)) {
+  const kept = values.out !== undefined && solution.status === "timeout" && holdsAssignment(values.out);
+  if (kept) {
     // Nothing already written is lost: a run that found nothing never replaces a file that holds panels.
     io.stderr(`tracktwo solve: kept ${values.out}: it holds a solution and this run found none\n`);
   } else if (values.out !== undefined) {
@@ -179,6 +180,8 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   if (values.json) io.stdout(text);
   else io.stdout(`${audienceNotice("organisers")}\n\n${formatSolutionSummary(program, solution, panels === undefined ? {} : { panels })}`);
+  // On stderr, as import, export and notices say theirs on stdout: with --json, stdout is the file's data alone.
+  if (values.out !== undefined && !kept) io.stderr(`wrote ${values.out} (audience: ${audience})\n`);
   if (values.json && audience === "public" && solution.explanation !== null) {
     // The public file carries no explanation (it could tell who is protected); organisers ask explain for it.
     io.stderr(`tracktwo solve: ${solution.status}; \`tracktwo explain ${file === STDIN ? "PROGRAM" : file}\` explains why (organisers only)\n`);
