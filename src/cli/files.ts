@@ -1,6 +1,7 @@
 // Writing results: the one function every file tracktwo writes goes through (solution files, what-if solutions and
-// diffs, the sweep CSV, generated programs), and the check that runs before a long solve so a bad path is reported
-// before the work, not after it. The rules:
+// diffs, the sweep CSV, program files from import and generate, the export files and the notices CSV), and the
+// check that runs before the work (a solve, reading spreadsheets, the first of several files) so a bad path is
+// reported before it, not after. The rules:
 // - a new path, or a regular file that is replaced atomically (written beside it, then renamed over it, so a failure
 //   half-way never leaves a truncated file where a good one was); a new organisers' file is private (0600);
 // - a symbolic link is followed: the file it points to is replaced (or created, when the link points to a path that

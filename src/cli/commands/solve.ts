@@ -42,7 +42,7 @@ import {
 } from "../io.js";
 
 const usage =
-  "tracktwo solve PROGRAM [--solver mip|highs|greedy|search|auto] [--time-limit SECONDS] [--seed N] [--out FILE] [--json] [--panels all|N] [--progress]";
+  "tracktwo solve PROGRAM [--solver mip|highs|greedy|search|auto] [--time-limit SECONDS] [--seed N] [--out FILE] [--audience public|organisers] [--json] [--panels all|N] [--progress]";
 
 const help = `${usage}
 
@@ -53,9 +53,10 @@ const help = `${usage}
                       best so far in time (default ${DEFAULT_SOLVE_OPTIONS.timeLimitMs / 1000})
   --seed N            random seed for the heuristics (default ${DEFAULT_SOLVE_OPTIONS.seed})
   --out FILE          write the solution file (format v1) there: a new path or a regular file
-  --audience A        who the solution file is for: public (default: panels and roles only, no bound, no
-                      violations or explanation) or organisers (adds the bound, the checker's findings, the
-                      explanation of an infeasible program and the solver's statistics; at-risk details withheld)
+  --audience A        who the solution file is for: public (default: panels and roles, status, solver, seed
+                      and time only; no objective, bound, violations or explanation) or organisers (adds the
+                      objective, the bound, the checker's findings, the explanation of an infeasible program and
+                      the solver's statistics; at-risk details withheld; created readable by its owner alone)
   --json              print the solution file to stdout instead of the summary
   --panels all|N      the summary lists every panel, or the N weakest (default: every panel up to
                       ${FULL_LISTING_MAX_PANELS} panels, else totals and the ${WEAKEST_PANELS_SHOWN} weakest)
