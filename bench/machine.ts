@@ -1,7 +1,10 @@
 // What every benchmark report names: the machine it ran on and the code that ran.
 import { execFileSync } from "node:child_process";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 import type { Machine, Revision } from "./report.js";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 export function machineInfo(): Machine {
   const cpus = os.cpus();
@@ -15,7 +18,7 @@ export function machineInfo(): Machine {
 }
 
 /** The commit of `root` and whether src/ or bench/ had uncommitted changes; null outside a git work tree. */
-export function revision(root: string): Revision | null {
+export function revision(root: string = ROOT): Revision | null {
   try {
     const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     return { commit: git("rev-parse", "--short=12", "HEAD"), dirty: git("status", "--porcelain", "--", "src", "bench").length > 0 };

@@ -3,19 +3,17 @@
 // Full runs write to bench/results/ (committed with the machine they ran on); quick runs (CI) write to a temporary
 // folder unless --out is given, so they never dirty the tree.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import { join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { isSolverName } from "../src/solvers/registry.js";
 import type { SolverName } from "../src/solvers/solver.js";
 import { formatMs, runMatrix, type BenchRunner, type CellResult, type InstanceResult } from "./harness.js";
-import { machineInfo, machineSlug, revision } from "./machine.js";
+import { machineInfo, machineSlug, revision, ROOT } from "./machine.js";
 import { curveSvg, markdownReport, textTable, type BenchReport } from "./report.js";
 import { ALL_SOLVERS, solverRunner, solverRunners, staticBound } from "./runners.js";
 import { buildSuite } from "./suite.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const USAGE =
   "usage: npm run bench -- [--quick] [--data DIR] [--time S] [--solvers a,b] [--instances f,g] [--out DIR] [--seed N] [--all-cells] [--strict]";
 

@@ -1,6 +1,7 @@
 // The public API (package.json `exports`): what a program that embeds tracktwo needs, and nothing of the internals.
 // Loading returns issues as data, solving returns a checked Solution, and nothing here prints or exits. The README
-// section "Using tracktwo as a library" documents it with a runnable example.
+// section "Using tracktwo as a library" documents it with a runnable example. The CLI never imports this file
+// (src/cli/main.ts loads each command's modules when it runs), so what it pulls in costs `tracktwo --help` nothing.
 
 // Programs: load a file or validate an object; every problem comes back as an InputIssue, never as an exception.
 export { loadProgram, validateProgram, parseDataText } from "./model/load.js";
@@ -42,6 +43,21 @@ export { runScenario } from "./scenarios/run.js";
 export type { WhatIfOptions, ScenarioOutcome } from "./scenarios/run.js";
 export { diffAgainstBaseline } from "./scenarios/diff.js";
 export type { BaselineDiff, ParticipantMove, RoleAt, Role } from "./scenarios/diff.js";
+
+// Spreadsheets in, a published programme out: the registration import, the programme export (HTML, CSV,
+// Markdown; public or organisers) and change notices after a re-solve. Public files are built from publicSource.
+export { importProgram } from "./import/import.js";
+export type { ImportFiles, ImportResult } from "./import/import.js";
+export { formatImportIssue } from "./import/issues.js";
+export type { ImportIssue, ColumnRef } from "./import/issues.js";
+export { exportProgramme, EXPORT_FORMATS, isExportFormat } from "./export/export.js";
+export type { ExportFile, ExportFormat, ExportOptions } from "./export/export.js";
+export { changeNotices, noticesCsv, CHANGE_KINDS } from "./export/notices.js";
+export type { ChangeKind, Notice } from "./export/notices.js";
+export { publicSource } from "./export/programme.js";
+export type { PublicSource } from "./export/programme.js";
+export { AUDIENCES } from "./report/audience.js";
+export type { Audience } from "./report/audience.js";
 
 // Reports, one gate per audience: the public solution file, and what organisers see.
 export { publicSolution, redactSolution } from "./report/redact.js";

@@ -1,7 +1,7 @@
 // The objective of DESIGN.md §4 recomputed from the program and a solution's panels, independently of the solvers'
 // own bookkeeping. A malformed listing is read as the checker reads it (readPanels), so the score of a solution
 // with structural violations is still defined, if meaningless.
-import type { ObjectiveTerm, ParticipantSpec, Program } from "../model/schema.js";
+import type { ParticipantSpec, Program } from "../model/schema.js";
 import type { SolutionPanel } from "../model/solution.js";
 import { readPanels, realises, type CheckedPanel } from "./check.js";
 
@@ -41,24 +41,16 @@ export function scoreSolution(
 ): ObjectiveScore {
   const participantById = new Map(program.participants.map((p) => [p.id, p] as const));
   const checked = readPanels(program, panels, participantById);
-  const terms: Partial<Record<ObjectiveTerm, number>> = { dialogue: 0, diversity: 0, topicFit: 0, affinity: 0 };
-  for (const panel of scoreCheckedPanels(program, checked, participantById)) {
-    for (const [term, value] of Object.entries(panel.terms) as [ObjectiveTerm, number][]) terms[term]! += value;
+  const score = totalOfPanels(program, scoreCheckedPanels(program, checked, participantById));
+  if (baseline === undefined || baseline === null) return score;
+  const before = roleSetsOf(readPanels(program, baseline, participantById));
+  const after = roleSetsOf(checked);
+  let moved = 0;
+  for (const { id } of program.participants) {
+    if (!sameSet(before.get(id), after.get(id))) moved++;
   }
-  if (baseline !== undefined && baseline !== null) {
-    const before = roleSetsOf(readPanels(program, baseline, participantById));
-    const after = roleSetsOf(checked);
-    let moved = 0;
-    for (const { id } of program.participants) {
-      if (!sameSet(before.get(id), after.get(id))) moved++;
-    }
-    terms.stability = moved === 0 ? 0 : -moved;
-  }
-
-  const weights = program.policy.weights;
-  let total = 0;
-  for (const [term, value] of Object.entries(terms) as [ObjectiveTerm, number][]) total += weights[term] * value;
-  return { total, terms };
+  const stability = moved === 0 ? 0 : -moved;
+  return { total: score.total + program.policy.weights.stability * stability, terms: { ...score.terms, stability } };
 }
 
 /** Each program panel's terms, in program order: what a summary needs to show the weakest panels. Linear time. */
@@ -110,11 +102,24 @@ function scoreCheckedPanels(
 
 /** Which panels realise each dialogue pair of the policy, in policy order (a pair listed twice appears twice). */
 export function realisedPairs(program: Program, panels: readonly SolutionPanel[]): RealisedPair[] {
-  const scores = scorePanels(program, panels);
-  return program.policy.dialogue.pairs.map(({ between: [a, b] }, index) => ({
-    pair: [a, b],
-    panels: scores.filter((panel) => panel.pairs.some((pair) => pair.index === index)).map((panel) => panel.id),
-  }));
+  return realisedPairsOf(program, scorePanels(program, panels));
+}
+
+/** realisedPairs from panel scores already at hand (a summary or an export scores the panels once). Linear. */
+export function realisedPairsOf(program: Program, scores: readonly PanelScore[]): RealisedPair[] {
+  const realised: RealisedPair[] = program.policy.dialogue.pairs.map(({ between: [a, b] }) => ({ pair: [a, b], panels: [] }));
+  for (const score of scores) for (const { index } of score.pairs) realised[index]!.panels.push(score.id);
+  return realised;
+}
+
+/** The objective of panels already scored: the sum of their terms, weighted (no stability: that is per person). */
+export function totalOfPanels(program: Program, scores: readonly PanelScore[]): ObjectiveScore {
+  const terms: Record<string, number> = { dialogue: 0, diversity: 0, topicFit: 0, affinity: 0 };
+  for (const score of scores) for (const [term, value] of Object.entries(score.terms)) terms[term]! += value;
+  const weights: Readonly<Record<string, number>> = program.policy.weights;
+  let total = 0;
+  for (const [term, value] of Object.entries(terms)) total += weights[term]! * value;
+  return { total, terms };
 }
 
 /** Each participant's roles as "panel role" strings. */

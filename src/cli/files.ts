@@ -1,8 +1,9 @@
 // Writing results: the one function every file tracktwo writes goes through (solution files, what-if solutions and
-// diffs, the sweep CSV, generated programs), and the check that runs before a long solve so a bad path is reported
-// before the work, not after it. The rules:
+// diffs, the sweep CSV, program files from import and generate, the export files and the notices CSV), and the
+// check that runs before the work (a solve, reading spreadsheets, the first of several files) so a bad path is
+// reported before it, not after. The rules:
 // - a new path, or a regular file that is replaced atomically (written beside it, then renamed over it, so a failure
-//   half-way never leaves a truncated file where a good one was);
+//   half-way never leaves a truncated file where a good one was); a new organisers' file is private (0600);
 // - a symbolic link is followed: the file it points to is replaced (or created, when the link points to a path that
 //   does not exist yet in an existing folder), and the link stays a link;
 // - a directory, device (/dev/null, /dev/full), named pipe or socket is refused: renaming over one would replace
@@ -13,6 +14,7 @@ import { accessSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, lst
 import { basename, dirname, join, resolve } from "node:path";
 import { isatty } from "node:tty";
 import { decodeUtf8, fileTypeName, formatBytes, STDIN, type ReadText } from "../model/read.js";
+import type { Audience } from "../report/audience.js";
 
 /** What an errno from writing into `dir` means to the user. */
 function writeError(error: unknown, dir: string): string {
@@ -124,17 +126,18 @@ export function outputProblem(file: string, inputs: readonly InputFile[] = []): 
 
 /**
  * Writes `text` to `file` under the rules above: through a new temporary file in the same directory (created
- * exclusively, so a planted file or link there is never followed), flushed to disk, then renamed into place. A
- * replaced file keeps its permission bits. Returns null on success, or what went wrong (nothing is replaced then).
+ * exclusively, so a planted file or link there is never followed), flushed to disk, then renamed into place. A new
+ * file for organisers is readable by its owner alone (0600), a new public one as the umask allows; a replaced file
+ * keeps its permission bits. Returns null on success, or what went wrong (nothing is replaced then).
  */
-export function writeOutputFile(file: string, text: string, inputs: readonly InputFile[] = []): string | null {
+export function writeOutputFile(file: string, text: string, audience: Audience, inputs: readonly InputFile[] = []): string | null {
   const target = resolveTarget(file, inputs);
   if (!target.ok) return target.problem;
   const dir = dirname(target.path);
   const temp = join(dir, `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   let fd: number | null = null;
   try {
-    fd = openSync(temp, "wx", 0o666);
+    fd = openSync(temp, "wx", audience === "organisers" ? 0o600 : 0o666);
     if (target.mode !== null) fchmodSync(fd, target.mode);
     const bytes = Buffer.from(text, "utf8");
     for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);

@@ -53,7 +53,8 @@ export function formatExplanation(given: Explanation, options: FormatExplanation
       `${options.budgetFlag === undefined ? "a longer explanation budget" : `a longer ${options.budgetFlag}`} narrows it further. The full list is in the explanation data.`);
   } else if (explanation.conflicts.length > 0) {
     const minimal = explanation.conflictsMinimal ? "minimal" : "the time limit stopped before this set was proven minimal";
-    lines.push("", `These ${explanation.conflicts.length} rules cannot all hold together (${minimal}); relax one of them:`);
+    const count = explanation.conflicts.length;
+    lines.push("", count === 1 ? `This rule cannot hold on its own (${minimal}); relax it:` : `These ${count} rules cannot all hold together (${minimal}); relax one of them:`);
     for (const c of explanation.conflicts) {
       const alone = c.fixesAlone === true ? "  <- relaxing this alone makes the program feasible" : "";
       lines.push(`  - ${c.instance}${at(c.path)}${alone}`);

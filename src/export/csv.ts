@@ -1,24 +1,18 @@
 // The programme as CSV, for a mail merge or the registration system: one row per participant (their panels, roles,
 // slots and rooms; a person with several roles has the values one per line in each cell, in programme order) and
-// one row per panel. Written by csv-stringify with CRLF line ends and a byte-order mark, which is what Excel needs
-// to read UTF-8 names correctly; every cell passes through neutraliseFormula, so no name runs as a formula.
+// one row per panel, written by the one CSV writer (src/report/csv.ts).
 // The organisers' files add every program field in the cell syntax of src/import/cells.ts, so `tracktwo import`
 // reads them back into the same program (with slots.organisers.csv and the policy in a map file).
-import { stringify } from "csv-stringify/sync";
 import { formatListCell, formatTextCell } from "../import/cells.js";
 import { attributeHeader } from "../import/headers.js";
 import type { Program } from "../model/schema.js";
-import { neutraliseFormula } from "../report/escape.js";
+import { csvText } from "../report/csv.js";
 import type { OrganisersFacts } from "./organisers.js";
 import type { Programme, ProgrammeAssignment, ProgrammePanel } from "./programme.js";
 
 export interface CsvFile {
   readonly name: string;
   readonly text: string;
-}
-
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${stringify(rows.map((r) => r.map(neutraliseFormula)), { record_delimiter: "windows" })}`;
 }
 
 const ASSIGNMENT_HEADERS = ["panel", "title", "role", "slot", "room"];
@@ -49,8 +43,8 @@ export function publicCsvFiles(programme: Programme): CsvFile[] {
     ),
   ];
   return [
-    { name: "participants.public.csv", text: toCsv(participants) },
-    { name: "panels.public.csv", text: toCsv(panels) },
+    { name: "participants.public.csv", text: csvText(participants) },
+    { name: "panels.public.csv", text: csvText(panels) },
   ];
 }
 
@@ -58,16 +52,18 @@ const yesNo = (value: boolean | undefined) => (value === undefined ? "" : value 
 const optionalText = (value: string | undefined) => (value === undefined ? "" : formatTextCell(value));
 
 /**
- * participants / panels / slots .organisers.csv: every program field (read back by `tracktwo import`), the
- * assignment, and per panel its nationality mix and dialogue pairs.
+ * participants / panels / slots .organisers.csv: every program field (read back by `tracktwo import`; the at-risk
+ * flag only when the facts reveal it), the assignment, and per panel its nationality mix and dialogue pairs.
  */
 export function organisersCsvFiles(program: Program, programme: Programme, facts: OrganisersFacts): CsvFile[] {
   const assignments = new Map(programme.people.map((entry) => [entry.person.id, entry.assignments]));
   const attributeKeys = [...new Set(program.participants.flatMap((p) => Object.keys(p.attributes)))];
+  // The at-risk column only when the facts may name who is at risk; without it, import reads nobody as at risk.
+  const atRisk = (cells: string[]) => (facts.revealAtRisk ? cells : []);
   const participants = [
     [
       "id", "name", "nationalities", "presents", "may chair", "may discuss", "topics", ...attributeKeys.map(attributeHeader),
-      "unavailable", "group", "avoid nationalities", "avoid participants", "dialogue", "at risk", ...ASSIGNMENT_HEADERS,
+      "unavailable", "group", "avoid nationalities", "avoid participants", "dialogue", ...atRisk(["at risk"]), ...ASSIGNMENT_HEADERS,
     ],
     ...program.participants.map((p) => [
       formatTextCell(p.id),
@@ -83,7 +79,7 @@ export function organisersCsvFiles(program: Program, programme: Programme, facts
       p.avoid.nationalities.join("; "),
       formatListCell(p.avoid.participants),
       p.dialogue ?? "",
-      yesNo(p.atRisk),
+      ...atRisk([yesNo(p.atRisk)]),
       ...assignmentCells(assignments.get(p.id) ?? []),
     ]),
   ];
@@ -124,8 +120,8 @@ export function organisersCsvFiles(program: Program, programme: Programme, facts
   ];
   const slots = [["id", "label"], ...program.slots.map((s) => [formatTextCell(s.id), optionalText(s.label)])];
   return [
-    { name: "participants.organisers.csv", text: toCsv(participants) },
-    { name: "panels.organisers.csv", text: toCsv(panels) },
-    { name: "slots.organisers.csv", text: toCsv(slots) },
+    { name: "participants.organisers.csv", text: csvText(participants) },
+    { name: "panels.organisers.csv", text: csvText(panels) },
+    { name: "slots.organisers.csv", text: csvText(slots) },
   ];
 }

@@ -19,9 +19,18 @@ export function isExportFormat(value: string): value is ExportFormat {
 
 export type ExportFile = CsvFile;
 
-export function exportProgramme(program: Program, solution: Solution, format: ExportFormat, audience: Audience): ExportFile[] {
+export interface ExportOptions {
+  /**
+   * Organisers only: name the participants at risk (a mark per member, the seated count, the CSV column that the
+   * round trip through `tracktwo import` needs). By default withheld, as in every organiser artefact.
+   */
+  readonly revealAtRisk?: boolean;
+}
+
+/** The files of one export; public files depend on nothing but publicSource(program) and the assignment. */
+export function exportProgramme(program: Program, solution: Solution, format: ExportFormat, audience: Audience, options: ExportOptions = {}): ExportFile[] {
   const programme = buildProgramme(publicSource(program), solution.panels);
-  const facts = audience === "organisers" ? organisersFacts(program, solution, programme) : null;
+  const facts = audience === "organisers" ? organisersFacts(program, solution, programme, options) : null;
   if (format === "html") return [{ name: `programme.${audience}.html`, text: renderHtml(programme, audience, facts) }];
   if (format === "md") return [{ name: `programme.${audience}.md`, text: renderMarkdown(programme, audience, facts) }];
   return facts === null ? publicCsvFiles(programme) : organisersCsvFiles(program, programme, facts);

@@ -6,7 +6,7 @@ import { audienceNotice, type Audience } from "../report/audience.js";
 import { escapeHtml } from "../report/escape.js";
 import { formatNumber } from "../report/text.js";
 import { barChart, categoryColours, stackedShareChart } from "./charts.js";
-import { NOT_RECORDED, OTHER, type OrganisersFacts, type ShareTable } from "./organisers.js";
+import { AT_RISK_NOTICE, NOT_RECORDED, OTHER, type OrganisersFacts, type ShareTable } from "./organisers.js";
 import { ROLE_LABEL, sessionsByDay, type Programme, type ProgrammePanel, type ProgrammePerson } from "./programme.js";
 import { PAGE_STYLE } from "./style.js";
 
@@ -29,6 +29,7 @@ export function renderHtml(programme: Programme, audience: Audience, facts: Orga
   const body = [
     `<header class="masthead">`,
     `<p class="banner ${audience}" role="note">${h(audienceNotice(audience))}</p>`,
+    facts?.revealAtRisk === true ? `<p class="banner organisers" role="note">${h(AT_RISK_NOTICE)}</p>` : "",
     `<p class="kicker">${audience === "organisers" ? "Organisers' programme" : "Programme"}</p>`,
     `<h1>${h(title)}</h1>`,
     `<p class="summary">${panelCount} panel${panelCount === 1 ? "" : "s"} in ${programme.sessions.length} session${programme.sessions.length === 1 ? "" : "s"}</p>`,
@@ -127,7 +128,7 @@ function dashboard(facts: OrganisersFacts): string {
     tile("Bound", objective.bound === null ? "—" : formatNumber(objective.bound)),
     tile("Gap to bound", gap),
     tile("Status", objective.status),
-    tile("At-risk participants seated", String(facts.atRiskSeated)),
+    ...(facts.atRiskSeated === null ? [] : [tile("At-risk participants seated", String(facts.atRiskSeated))]),
     tile("Participants with opt-outs, all honoured", String(facts.optOuts)),
   ];
   const pairRows = dialogue.pairs.map((p) => ({ label: `${p.between[0]}–${p.between[1]}`, value: p.panels, detail: `weight ${formatNumber(p.weight)}` }));

@@ -3,13 +3,14 @@
 import { audienceNotice, type Audience } from "../report/audience.js";
 import { escapeMarkdownCell } from "../report/escape.js";
 import { formatNumber } from "../report/text.js";
-import type { OrganisersFacts } from "./organisers.js";
+import { AT_RISK_NOTICE, type OrganisersFacts } from "./organisers.js";
 import { sessionsByDay, type Programme, type ProgrammePerson } from "./programme.js";
 
 const md = escapeMarkdownCell;
 
 export function renderMarkdown(programme: Programme, audience: Audience, facts: OrganisersFacts | null): string {
   const lines: string[] = [`# ${md(programme.name ?? "Programme")}`, "", `_${md(audienceNotice(audience))}_`, ""];
+  if (facts?.revealAtRisk === true) lines.push(`_${md(AT_RISK_NOTICE)}_`, "");
   const who = (p: ProgrammePerson) => {
     const member = facts?.members.get(p.id);
     if (member === undefined) return md(p.name);
@@ -49,7 +50,7 @@ function dashboardMarkdown(facts: OrganisersFacts): string[] {
   const lines = [
     "## Equity dashboard",
     "",
-    `Dialogue panels: ${dialogue.dialoguePanels} of ${dialogue.panels}. Objective ${formatNumber(objective.total)}, bound ${objective.bound === null ? "none" : formatNumber(objective.bound)}, gap ${gap} (${md(objective.solver)}, ${objective.status}). At-risk participants seated: ${facts.atRiskSeated}.`,
+    `Dialogue panels: ${dialogue.dialoguePanels} of ${dialogue.panels}. Objective ${formatNumber(objective.total)}, bound ${objective.bound === null ? "none" : formatNumber(objective.bound)}, gap ${gap} (${md(objective.solver)}, ${objective.status}).${facts.atRiskSeated === null ? "" : ` At-risk participants seated: ${facts.atRiskSeated}.`}`,
     "",
   ];
   for (const share of facts.shares) {

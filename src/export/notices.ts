@@ -4,6 +4,8 @@
 import { buildProgramme, type Programme, type ProgrammeAssignment, type PublicSource } from "./programme.js";
 import { memberIds } from "./organisers.js";
 import type { SolutionPanel } from "../model/solution.js";
+import { audienceNotice } from "../report/audience.js";
+import { csvText } from "../report/csv.js";
 
 export const CHANGE_KINDS = ["added", "removed", "panel", "role", "slot", "room", "title", "fellow panellists"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -116,4 +118,12 @@ export const NOTICE_HEADERS = ["id", "name", "changed", "before", "after", "deta
 
 export function noticeRows(notices: readonly Notice[]): string[][] {
   return [NOTICE_HEADERS, ...notices.map((n) => [n.id, n.name, n.changes.join(", "), n.before, n.after, n.details])];
+}
+
+/**
+ * The notices file `tracktwo notices` writes. Its name is the user's choice, so its first line states its
+ * audience: public, like the programme it is built from; each row is meant for the person it names.
+ */
+export function noticesCsv(notices: readonly Notice[]): string {
+  return csvText(noticeRows(notices), `${audienceNotice("public")}; each row is for the person it names`);
 }

@@ -1,17 +1,26 @@
 // What the organisers' artefacts add to the programme: per panel the nationality mix and the dialogue pairs it
 // realises, per member nationalities and safety marks, and the equity dashboard (who is on stage, slot by slot and
 // overall; dialogue realised; the objective with its bound). Pure data; the renderers decide how it looks.
-import { scoreSolution } from "../check/score.js";
+import { realisedPairsOf, scorePanels, totalOfPanels, type PanelScore } from "../check/score.js";
 import type { Program } from "../model/schema.js";
 import type { Solution } from "../model/solution.js";
-import { scorePanels, type PanelScore } from "../check/score.js";
 import { relativeGap } from "../report/text.js";
 import type { Programme, ProgrammePanel } from "./programme.js";
 
 export interface MemberFacts {
   readonly nationalities: readonly string[];
+  /** Shown only with revealAtRisk; false otherwise, whatever the program says. */
   readonly atRisk: boolean;
+  /**
+   * Out of dialogue panels: as written in the program, or, with revealAtRisk, also by the at-risk default (so
+   * without it, "no dialogue" never marks someone who is out only because they are at risk).
+   */
   readonly dialogueOut: boolean;
+}
+
+export interface OrganisersOptions {
+  /** Name the participants at risk (the at-risk mark, the seated count, the CSV column); by default withheld. */
+  readonly revealAtRisk?: boolean;
 }
 
 export interface PanelFacts {
@@ -50,25 +59,37 @@ export interface OrganisersFacts {
     readonly pairs: readonly { readonly between: readonly [string, string]; readonly weight: number; readonly panels: number }[];
   };
   readonly objective: ObjectiveFacts;
-  readonly atRiskSeated: number;
+  /** Whether these facts name who is at risk (OrganisersOptions.revealAtRisk). */
+  readonly revealAtRisk: boolean;
+  /** At-risk participants seated; null unless revealAtRisk. */
+  readonly atRiskSeated: number | null;
   /** Participants who wrote an opt-out (avoid, or dialogue "out"); the checker saw every one honoured. */
   readonly optOuts: number;
 }
 
+/** The second header line of an export made with revealAtRisk. */
+export const AT_RISK_NOTICE = "This copy names the participants at risk (--reveal-at-risk): keep it to those who must act on it.";
+
 /** The most nationalities a share chart names before grouping the rest as "Other". */
 const TOP_NATIONALITIES = 9;
 
-export function organisersFacts(program: Program, solution: Solution, programme: Programme): OrganisersFacts {
+/**
+ * The organisers' facts. Like every organiser artefact, they withhold who is at risk unless `revealAtRisk` says
+ * otherwise (src/report/redact.ts): nothing here then depends on an at-risk flag.
+ */
+export function organisersFacts(program: Program, solution: Solution, programme: Programme, options: OrganisersOptions = {}): OrganisersFacts {
+  const reveal = options.revealAtRisk === true;
   const spec = new Map(program.participants.map((p) => [p.id, p]));
   const members = new Map<string, MemberFacts>();
   for (const p of program.participants) {
-    const dialogue = p.dialogue ?? (p.atRisk ? "out" : "in");
-    members.set(p.id, { nationalities: p.nationalities, atRisk: p.atRisk, dialogueOut: dialogue === "out" });
+    const dialogue = p.dialogue ?? (reveal && p.atRisk ? "out" : "in");
+    members.set(p.id, { nationalities: p.nationalities, atRisk: reveal && p.atRisk, dialogueOut: dialogue === "out" });
   }
   const panelSpec = new Map(program.panels.map((p) => [p.id, p]));
   const panels = new Map<string, PanelFacts>();
   const allPanels = programme.sessions.flatMap((s) => s.panels);
-  const pairsByPanel = new Map(scorePanels(program, solution.panels).map((score) => [score.id, score.pairs]));
+  const scores = scorePanels(program, solution.panels);
+  const pairsByPanel = new Map(scores.map((score) => [score.id, score.pairs]));
   for (const panel of allPanels) {
     const ids = memberIds(panel);
     const counts = new Map<string, number>();
@@ -83,12 +104,9 @@ export function organisersFacts(program: Program, solution: Solution, programme:
   for (const rule of program.policy.balance) attributeKeys.add(rule.attribute);
   for (const key of attributeKeys) shares.push(attributeShares(programme, spec, key));
 
-  const pairs = program.policy.dialogue.pairs.map((pair) => ({
-    between: pair.between,
-    weight: pair.weight,
-    panels: allPanels.filter((panel) => panels.get(panel.id)!.pairs.some((p) => p.between[0] === pair.between[0] && p.between[1] === pair.between[1])).length,
-  }));
-  const score = scoreSolution(program, solution.panels, null);
+  const realised = realisedPairsOf(program, scores);
+  const pairs = program.policy.dialogue.pairs.map((pair, k) => ({ between: pair.between, weight: pair.weight, panels: realised[k]!.panels.length }));
+  const score = totalOfPanels(program, scores);
   const weights: Readonly<Record<string, number>> = program.policy.weights;
   const seated = new Set(allPanels.flatMap(memberIds));
   return {
@@ -104,7 +122,8 @@ export function organisersFacts(program: Program, solution: Solution, programme:
       status: solution.status,
       solver: solution.solver,
     },
-    atRiskSeated: program.participants.filter((p) => p.atRisk && seated.has(p.id)).length,
+    revealAtRisk: reveal,
+    atRiskSeated: reveal ? program.participants.filter((p) => p.atRisk && seated.has(p.id)).length : null,
     optOuts: program.participants.filter((p) => p.avoid.nationalities.length + p.avoid.participants.length > 0 || p.dialogue === "out").length,
   };
 }

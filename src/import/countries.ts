@@ -62,6 +62,9 @@ function buildIndex(): CountryIndex {
   for (const [code, entry] of Object.entries(common)) if (codes.has(code)) add(entry.name, code);
   for (const [code, name] of Object.entries(nationality.getNames("en"))) if (codes.has(code)) add(name, code);
 
+  // Well-known names the libraries lack, and one they get wrong: these override.
+  for (const [name, code] of Object.entries(EXONYMS)) if (codes.has(code)) byKey.set(normaliseKey(name), new Set([code]));
+
   const byCode = new Map<string, string>();
   for (const code of codes) byCode.set(code.toLowerCase(), code);
   for (const [alpha3, alpha2] of Object.entries(iso.getAlpha3Codes())) if (codes.has(alpha2)) byCode.set(alpha3.toLowerCase(), alpha2);
@@ -74,7 +77,8 @@ function buildIndex(): CountryIndex {
       const raw = text.trim();
       const code = /^[A-Za-z]{2,3}$/.test(raw) ? byCode.get(raw.toLowerCase()) : undefined;
       if (code !== undefined) return { kind: "found", code };
-      const key = normaliseKey(raw).replace(/^the /, "");
+      // "St Lucia", "St. Kitts and Nevis": the libraries spell Saint out.
+      const key = normaliseKey(raw).replace(/^the /, "").replace(/^st /, "saint ");
       const found = byKey.get(key);
       if (found !== undefined && found.size === 1) return { kind: "found", code: [...found][0]! };
       if (found !== undefined) return { kind: "ambiguous", codes: [...found].sort() };
@@ -83,6 +87,27 @@ function buildIndex(): CountryIndex {
     describe: (code) => `${display(code)} (${code})`,
   };
 }
+
+/**
+ * Names people write for a country that none of the three libraries knows (checked against i18n-iso-countries
+ * 7.14, countries-list 3.4 and i18n-nationality 1.4): exonyms, the nations of the United Kingdom, and the names of
+ * renamed countries still found on passports and forms. "Welsh" is here because i18n-nationality gives it to
+ * Wallis and Futuna (WF). Kept to names whose country nobody would dispute; anything else is an error with
+ * suggestions, never a guess.
+ */
+const EXONYMS: Readonly<Record<string, string>> = {
+  Holland: "NL",
+  Britain: "GB", England: "GB", Scotland: "GB", Wales: "GB", "Northern Ireland": "GB",
+  English: "GB", Scottish: "GB", Welsh: "GB", "Northern Irish": "GB",
+  America: "US",
+  Burma: "MM", Burmese: "MM",
+  Swaziland: "SZ",
+  Macedonia: "MK", Macedonian: "MK",
+  Vatican: "VA",
+  Zaire: "CD", "DR Congo": "CD", DRC: "CD", "Congo-Kinshasa": "CD", "Congo-Brazzaville": "CG",
+  Persia: "IR", Ceylon: "LK", Siam: "TH", Kampuchea: "KH",
+  Byelorussia: "BY", Belorussia: "BY", Kirghizia: "KG", Moldavia: "MD",
+};
 
 /** A name, and what a reader may write for it: "Korea, Republic of" -> "Korea"; "X (Y)" -> "X", "Y". */
 function nameVariants(name: string): string[] {

@@ -5,7 +5,7 @@
 import { parse } from "csv-parse/sync";
 import { restoreFormulaCell } from "../report/escape.js";
 import type { ImportIssue } from "./issues.js";
-import { toTable, type WorkbookResult } from "./table.js";
+import { MAX_SHEET_ROWS, toTable, type WorkbookResult } from "./table.js";
 
 export function readCsv(file: string, bytes: Uint8Array): WorkbookResult {
   const decoded = decodeText(file, bytes);
@@ -19,6 +19,8 @@ export function readCsv(file: string, bytes: Uint8Array): WorkbookResult {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
+      // One record past the cap says there are too many, without parsing them all.
+      to: MAX_SHEET_ROWS + 1,
     }) as string[][];
   } catch (error) {
     const e = error as Error & { lines?: number; code?: string };
@@ -27,6 +29,9 @@ export function readCsv(file: string, bytes: Uint8Array): WorkbookResult {
       ok: false,
       issues: [{ file, ...(e.lines === undefined ? {} : { row: e.lines }), message: `not readable as CSV: ${reason}`, expected: 'every quoted cell closed with a matching "' }],
     };
+  }
+  if (records.length > MAX_SHEET_ROWS) {
+    return { ok: false, issues: [{ file, message: `has more than ${MAX_SHEET_ROWS.toLocaleString("en")} rows, more than tracktwo reads`, expected: `a registration export of at most ${MAX_SHEET_ROWS.toLocaleString("en")} rows` }] };
   }
   const grid = records.map((cells) => cells.map(restoreFormulaCell));
   return { ok: true, workbook: { file, kind: "csv", sheets: [toTable(file, null, grid)] } };

@@ -117,7 +117,9 @@ function pickSheet(
     const found = book.sheets.find((s) => s.sheet === named) ?? book.sheets.find((s) => normaliseKey(s.sheet ?? "") === normaliseKey(named));
     if (found !== undefined) return found;
     const place = mapPath !== null && mapFile !== undefined ? { file: mapFile, path: mapPath } : { file: book.file };
-    issues.push({ ...place, message: `${book.file} has no sheet named "${named}"`, expected: `one of its sheets: ${book.sheets.map((s) => `"${s.sheet}"`).join(", ")}` });
+    // The workbook is named in the message only when the line names the map file.
+    const subject = place.file === book.file ? "the workbook" : book.file;
+    issues.push({ ...place, message: `${subject} has no sheet named "${named}"`, expected: `one of its sheets: ${book.sheets.map((s) => `"${s.sheet}"`).join(", ")}` });
     return null;
   }
   const usualSheet = book.sheets.find((s) => usual.includes(normaliseKey(s.sheet ?? "")));

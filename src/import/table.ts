@@ -2,6 +2,12 @@
 // CSV files are one sheet; XLSX workbooks keep their sheet names.
 import type { ImportIssue } from "./issues.js";
 
+/**
+ * Rows tracktwo reads in one sheet or CSV file, blank rows included: a registration of 20,000 people is large, and
+ * past this a spreadsheet reader spends minutes and gigabytes on what is no registration export.
+ */
+export const MAX_SHEET_ROWS = 100_000;
+
 export interface TableRow {
   /** The row number the spreadsheet shows (1-based; blank rows count). */
   readonly row: number;

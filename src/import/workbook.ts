@@ -1,7 +1,7 @@
 // Reading a spreadsheet file: the parser is picked by the file's first bytes, not its extension (a workbook saved
 // as "export.csv" by a registration system is still a workbook).
 import { readCsv } from "./csv.js";
-import type { InputOptions } from "../model/read.js";
+import { DEFAULT_MAX_INPUT_BYTES, type InputOptions } from "../model/read.js";
 import { readImportFile } from "./read.js";
 import type { WorkbookResult } from "./table.js";
 import { readXlsx } from "./xlsx.js";
@@ -12,7 +12,8 @@ export async function readWorkbook(file: string, input: InputOptions = {}): Prom
   const read = readImportFile(file, SPREADSHEET, input);
   if (!read.ok) return { ok: false, issues: [read.issue] };
   const { bytes } = read;
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(file, bytes);
+  // The input size limit bounds what a workbook unpacks to as well as the file itself.
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(file, bytes, input.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return { ok: false, issues: [{ file, message: "is an old Excel 97-2003 workbook (.xls)", expected: `${SPREADSHEET} (File > Save As)` }] };
   }

@@ -45,8 +45,16 @@ export function escapeTerminalText(text: string): string {
  */
 export function jsonText(value: unknown): string {
   // Outside strings only the indentation's line breaks occur; inside them JSON.stringify has escaped every C0 control.
-  const json = JSON.stringify(value, null, 2).replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`));
-  return `${json}\n`;
+  return `${escapeAsUnicode(JSON.stringify(value, null, 2))}\n`;
+}
+
+/**
+ * Every unsafe character but the line break as a `\uXXXX` escape: inside a JSON string or a double-quoted YAML
+ * scalar, the same character to any reader, and nothing a terminal acts on. Only for text whose unsafe characters
+ * all sit inside such strings (jsonText, yamlText).
+ */
+export function escapeAsUnicode(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
 
 /**
@@ -83,23 +91,23 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&l
  * For one CSV cell meant for a spreadsheet: a cell that starts with = + - @ (or a tab or carriage return, which
  * some spreadsheets skip before reading a formula) would run as a formula (OWASP "CSV injection"), so it gets a
  * leading apostrophe, which spreadsheets show as text. A cell that already starts with an apostrophe gets one too,
- * so the one a spreadsheet hides is not lost and restoreFormulaCell can undo exactly what was added. Controls are
- * neutralised as elsewhere, except that a cell keeps its line breaks (CSV quotes them). Quoting for the CSV syntax
- * is the writer's job, not this function's.
+ * so the one a spreadsheet hides is not lost and restoreFormulaCell can undo exactly what was added. Nothing else
+ * changes: CSV is data, its quoting carries any character, and a name must come back from the organisers' CSV as
+ * it was written (a zero-width non-joiner in a Persian name included). Quoting is the writer's job
+ * (src/report/csv.ts).
  */
 export function neutraliseFormula(cell: string): string {
-  const safe = cell.replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : visibleEscape(ch)));
-  return FORMULA_START.test(cell) ? `'${safe}` : safe;
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 const FORMULA_START = /^[=+\-@\t\r']/;
 
 /**
  * The inverse of neutraliseFormula's apostrophe, for reading back a CSV cell tracktwo wrote: one leading apostrophe
- * is dropped when what follows it would have earned one (a leading tab or carriage return is by then a visible
- * escape). "'Isa" (a name that starts with an apostrophe, written by hand) stays as it is.
+ * is dropped when what follows it would have earned one. "'Isa" (a name that starts with an apostrophe, written by
+ * hand) stays as it is.
  */
 export function restoreFormulaCell(cell: string): string {
   const rest = cell.slice(1);
-  return cell.startsWith("'") && (FORMULA_START.test(rest) || /^\\u\{000[9d]\}/.test(rest)) ? rest : cell;
+  return cell.startsWith("'") && FORMULA_START.test(rest) ? rest : cell;
 }

@@ -2,11 +2,12 @@
 //
 // Public (publicSolution): the solution file `solve --out` and `solve --json` write, and each what-if scenario's
 // solution file. It is built from the assignment alone: which participant holds which role on which panel, with the
-// status, solver, seed, objective and run time. Everything a solver or the checker derived from the constraints is
-// left out: the bound, the violations, the explanation of an infeasible program, the solver's own statistics. Any of
-// them could differ between two programs that differ only in who is at risk or who opted out of what, and even a
-// "details withheld" placeholder tells a reader that someone is at risk. The gate takes no program, so it cannot
-// look at a secret; a property test (test/property/privacy.prop.test.ts) holds it to that.
+// run's status, solver, seed and time. Everything derived from the program is left out: the objective (its dialogue
+// and diversity terms count nationalities), the bound, the violations, the explanation of an infeasible program, the
+// solver's own statistics. Any of them could differ between two programs that differ only in nationalities, in who
+// is at risk or in who opted out of what, and even a "details withheld" placeholder tells a reader that someone is
+// at risk. Whoever needs the objective recomputes it from the program (check, export). The gate takes no program,
+// so it cannot look at a secret; a property test (test/property/privacy.prop.test.ts) holds it to that.
 //
 // Organisers (redactValue, redactSolution): everything else tracktwo prints or writes (summaries, check reports,
 // explanations, what-if tables and diffs, sweep tables and CSV). They may show nationalities and opt-outs, but by
@@ -99,13 +100,13 @@ export function redactSolution(solution: Solution, program?: Program): Solution 
   };
 }
 
-/** A solution file for the public: format v1, marked `"audience": "public"`, with nothing derived from constraints. */
-export type PublicSolution = Solution & { readonly audience: "public" };
+/** A solution file for the public: format v1, marked `"audience": "public"`, with nothing derived from the program. */
+export type PublicSolution = Solution & { readonly audience: "public"; readonly objective: null; readonly bound: null };
 
 /**
  * The public gate: the solution as a published programme. Depends only on the assignment (panels and roles) and on
- * what describes the run (status, solver, seed, objective of the assignment, time); bound, violations, explanation
- * and the other stats are left out, as the header comment says why.
+ * what describes the run (status, solver, seed, time); objective, bound, violations, explanation and the other stats
+ * are left out, as the header comment says why.
  */
 export function publicSolution(solution: Solution): PublicSolution {
   const timeMs = solution.stats["timeMs"];
@@ -114,7 +115,7 @@ export function publicSolution(solution: Solution): PublicSolution {
     status: solution.status,
     solver: solution.solver,
     seed: solution.seed,
-    objective: solution.objective === null ? null : { total: solution.objective.total, terms: { ...solution.objective.terms } },
+    objective: null,
     bound: null,
     panels: solution.panels.map(redactPanel),
     violations: [],

@@ -3,7 +3,7 @@
 // then the objective and how the solve went.
 // Pure functions returning strings, for organisers: never who is at risk (see redact.ts). Names, titles and labels
 // are free text, escaped here so a line break or control character in one cannot forge or hide a line.
-import { scorePanels, type PanelScore } from "../check/score.js";
+import { realisedPairsOf, scorePanels, type PanelScore } from "../check/score.js";
 import type { PanelSpec, ParticipantSpec, Program } from "../model/schema.js";
 import type { Solution, SolutionPanel } from "../model/solution.js";
 import { formatExplanation as formatExplanationText } from "../explain/format.js";
@@ -125,7 +125,14 @@ export function formatStatusLine(solution: Solution): string {
   const timeMs = solution.stats["timeMs"];
   const time = typeof timeMs === "number" ? `  time ${formatDuration(timeMs)}` : "";
   const seed = solution.seed === null ? "" : `  seed ${solution.seed}`;
-  return `status ${STATUS_TEXT[solution.status]}${stopReason(solution)}  solver ${solution.solver}${seed}${time}\n`;
+  // A heuristic may not claim optimal, but an answer that reaches a proven bound is optimal all the same.
+  const status = solution.status === "feasible" && reachesBound(solution) ? "feasible (reaches the bound: optimal)" : STATUS_TEXT[solution.status];
+  return `status ${status}${stopReason(solution)}  solver ${solution.solver}${seed}${time}\n`;
+}
+
+/** Does the objective reach the proven bound (a gap of 0)? Then no assignment scores more. */
+function reachesBound(solution: Solution): boolean {
+  return solution.objective !== null && relativeGap(solution.objective.total, solution.bound) === 0;
 }
 
 /** Programs up to this many panels get every panel in the summary; larger ones get totals and the weakest. */
@@ -168,18 +175,13 @@ export function formatSolutionSummary(program: Program, unredacted: Solution, op
   return parts.join("\n");
 }
 
-/** Panels and members in all, and how many panels realise each dialogue pair. */
+/** Panels in all, and how many panels realise each dialogue pair. */
 export function formatTotals(program: Program, scores: readonly PanelScore[]): string {
-  const { pairs } = program.policy.dialogue;
-  const panelsByPair = new Array<number>(pairs.length).fill(0);
-  let dialoguePanels = 0;
-  for (const score of scores) {
-    if (score.pairs.length > 0) dialoguePanels++;
-    for (const { index } of score.pairs) panelsByPair[index]!++;
-  }
+  const dialoguePanels = scores.filter((score) => score.pairs.length > 0).length;
   const lines = [`panels     ${scores.length}, ${dialoguePanels} of them realising a dialogue pair`];
-  if (pairs.length > 0) {
-    lines.push(`dialogue   ${pairs.map((pair, k) => `${pair.between[0]}-${pair.between[1]} on ${panelsByPair[k]}`).join(", ")}`);
+  const realised = realisedPairsOf(program, scores);
+  if (realised.length > 0) {
+    lines.push(`dialogue   ${realised.map(({ pair, panels }) => `${pair[0]}-${pair[1]} on ${panels.length}`).join(", ")}`);
   }
   return `${lines.join("\n")}\n`;
 }

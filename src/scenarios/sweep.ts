@@ -2,7 +2,7 @@
 // what-if scenarios), reported as objective terms against the parameter.
 import type { InputIssue, Loaded } from "../model/issues.js";
 import { audienceNotice } from "../report/audience.js";
-import { neutraliseFormula } from "../report/escape.js";
+import { csvText } from "../report/csv.js";
 import type { Program } from "../model/schema.js";
 import { parseValuePath, policyPathProblem, setPolicyValue } from "./apply.js";
 import type { LoadedScenario } from "./load.js";
@@ -149,7 +149,7 @@ export interface SweepRow {
 /**
  * Columns: parameter, status, total, every objective term seen, then dialogue panels per pair. For organisers (which
  * values make the program infeasible says something about its safety rules): the first line is a `#` comment saying
- * so, which spreadsheets show as a first row and most CSV readers skip with a comment option.
+ * so (src/report/csv.ts).
  */
 export function sweepCsv(path: string, rows: readonly SweepRow[]): string {
   const terms = termColumns(rows.map((r) => r.outcome));
@@ -162,15 +162,7 @@ export function sweepCsv(path: string, rows: readonly SweepRow[]): string {
     ...terms.map((t) => (outcome.objective?.terms[t] === undefined ? "" : String(outcome.objective.terms[t]))),
     ...pairs.map((p) => (outcome.dialoguePanels[p] === undefined ? "" : String(outcome.dialoguePanels[p]))),
   ]);
-  const table = [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\n");
-  // Unquoted, so CSV readers' comment options recognise it: its commas become semicolons, keeping it one cell.
-  return `# ${audienceNotice("organisers").replaceAll(",", ";")}\n${table}\n`;
-}
-
-/** One CSV cell: a text that a spreadsheet would run as a formula is neutralised (numbers stay numbers), then quoted. */
-function csvCell(text: string): string {
-  const safe = Number.isFinite(Number(text)) && text.trim() !== "" ? text : neutraliseFormula(text);
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return csvText([header, ...lines], audienceNotice("organisers"));
 }
 
 const TERM_ORDER = ["dialogue", "diversity", "topicFit", "affinity", "stability"];

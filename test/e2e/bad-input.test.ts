@@ -8,6 +8,7 @@ import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, r
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve as resolvePath } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import type { StandardInput } from "../../src/cli/files.js";
@@ -179,44 +180,44 @@ const solveFast = ["--solver", "greedy", "--time-limit", "5"];
 
 const CASES: readonly Case[] = [
   // ── Input files that are not files ──────────────────────────────────────────────────────────────────────────
-  { name: "a missing program", argv: () => ["solve", at("nope.json")], code: 2, stderr: /nope\.json: \(file\): file not found; expected a program file/ },
-  { name: "a directory as the program", argv: () => ["solve", at("folder")], code: 2, stderr: /folder: \(file\): is a directory, not a regular file; expected a program file/ },
-  { name: "a FIFO as the program, never opened", argv: () => ["solve", at("fifo")], code: 2, stderr: /fifo: \(file\): is a named pipe \(FIFO\), not a regular file/ },
-  { name: "/dev/zero as the program", argv: () => ["solve", "/dev/zero"], code: 2, stderr: /^\/dev\/zero: \(file\): is a character device, not a regular file/m },
-  { name: "/dev/null as the program", argv: () => ["solve", "/dev/null"], code: 2, stderr: /^\/dev\/null: \(file\): is a character device, not a regular file/m },
-  { name: "a socket as the program", argv: () => ["solve", at("socket")], code: 2, stderr: /socket: \(file\): is a socket, not a regular file/ },
-  { name: "a symlink loop as the program", argv: () => ["solve", at("loop-a")], code: 2, stderr: /loop-a: \(file\): symbolic links loop/ },
-  { name: "a 40 MiB program", argv: () => ["solve", at("huge.json")], code: 2, stderr: /huge\.json: \(file\): is larger than the input size limit of 32 MiB; expected a file of at most 32 MiB \(--max-input-size raises the limit\)/ },
-  { name: "a 40 MiB program under a raised limit is read, then judged", argv: () => ["solve", at("huge.json"), "--max-input-size", "64M"], code: 2, stderr: /huge\.json: \(file\): holds a NUL byte at line 1, column 1/ },
-  { name: "a program over a lowered limit", argv: () => ["solve", at("good.json"), "--max-input-size", "100"], code: 2, stderr: /good\.json: \(file\): is larger than the input size limit of 100 bytes/ },
+  { name: "a missing program", argv: () => ["solve", at("nope.json")], code: 2, stderr: /nope\.json: file not found; expected a program file/ },
+  { name: "a directory as the program", argv: () => ["solve", at("folder")], code: 2, stderr: /folder: is a directory, not a regular file; expected a program file/ },
+  { name: "a FIFO as the program, never opened", argv: () => ["solve", at("fifo")], code: 2, stderr: /fifo: is a named pipe \(FIFO\), not a regular file/ },
+  { name: "/dev/zero as the program", argv: () => ["solve", "/dev/zero"], code: 2, stderr: /^\/dev\/zero: is a character device, not a regular file/m },
+  { name: "/dev/null as the program", argv: () => ["solve", "/dev/null"], code: 2, stderr: /^\/dev\/null: is a character device, not a regular file/m },
+  { name: "a socket as the program", argv: () => ["solve", at("socket")], code: 2, stderr: /socket: is a socket, not a regular file/ },
+  { name: "a symlink loop as the program", argv: () => ["solve", at("loop-a")], code: 2, stderr: /loop-a: symbolic links loop/ },
+  { name: "a 40 MiB program", argv: () => ["solve", at("huge.json")], code: 2, stderr: /huge\.json: is larger than the input size limit of 32 MiB; expected a file of at most 32 MiB \(--max-input-size raises the limit\)/ },
+  { name: "a 40 MiB program under a raised limit is read, then judged", argv: () => ["solve", at("huge.json"), "--max-input-size", "64M"], code: 2, stderr: /huge\.json: holds a NUL byte at line 1, column 1/ },
+  { name: "a program over a lowered limit", argv: () => ["solve", at("good.json"), "--max-input-size", "100"], code: 2, stderr: /good\.json: is larger than the input size limit of 100 bytes/ },
 
   // ── Encodings ───────────────────────────────────────────────────────────────────────────────────────────────
-  { name: "an empty file", argv: () => ["solve", at("empty.json")], code: 2, stderr: /empty\.json: \(file\): the file is empty; expected a JSON or YAML document/ },
-  { name: "a file of blanks", argv: () => ["solve", at("blank.yaml")], code: 2, stderr: /blank\.yaml: \(file\): the file is empty/ },
-  { name: "Latin-1 bytes", argv: () => ["solve", at("latin1.json")], code: 2, stderr: /latin1\.json: \(file\): is not valid UTF-8: byte 0xe9 at line 2, column 15; expected UTF-8 text/ },
-  { name: "an overlong UTF-8 sequence", argv: () => ["solve", at("overlong.yaml")], code: 2, stderr: /overlong\.yaml: \(file\): is not valid UTF-8: byte 0xc0 at line 1, column 8/ },
-  { name: "UTF-16 with a byte-order mark", argv: () => ["solve", at("utf16.json")], code: 2, stderr: /utf16\.json: \(file\): is UTF-16 text; expected UTF-8 text \(save the file as UTF-8\)/ },
-  { name: "a NUL byte", argv: () => ["solve", at("nul.json")], code: 2, stderr: /nul\.json: \(file\): holds a NUL byte at line 1, column 22 \(a binary file\?\)/ },
-  { name: "a binary file", argv: () => ["solve", at("binary.png")], code: 2, stderr: /binary\.png: \(file\): is not valid UTF-8: byte 0x89 at line 1, column 1/ },
+  { name: "an empty file", argv: () => ["solve", at("empty.json")], code: 2, stderr: /empty\.json: the file is empty; expected a JSON or YAML document/ },
+  { name: "a file of blanks", argv: () => ["solve", at("blank.yaml")], code: 2, stderr: /blank\.yaml: the file is empty/ },
+  { name: "Latin-1 bytes", argv: () => ["solve", at("latin1.json")], code: 2, stderr: /latin1\.json: is not valid UTF-8: byte 0xe9 at line 2, column 15; expected UTF-8 text/ },
+  { name: "an overlong UTF-8 sequence", argv: () => ["solve", at("overlong.yaml")], code: 2, stderr: /overlong\.yaml: is not valid UTF-8: byte 0xc0 at line 1, column 8/ },
+  { name: "UTF-16 with a byte-order mark", argv: () => ["solve", at("utf16.json")], code: 2, stderr: /utf16\.json: is UTF-16 text; expected UTF-8 text \(save the file as UTF-8\)/ },
+  { name: "a NUL byte", argv: () => ["solve", at("nul.json")], code: 2, stderr: /nul\.json: holds a NUL byte at line 1, column 22 \(a binary file\?\)/ },
+  { name: "a binary file", argv: () => ["solve", at("binary.png")], code: 2, stderr: /binary\.png: is not valid UTF-8: byte 0x89 at line 1, column 1/ },
 
   // ── Structure: nesting, duplicates, documents ───────────────────────────────────────────────────────────────
-  { name: "a 3,000-deep YAML block sequence", argv: () => ["solve", at("deep-block.yaml")], code: 2, stderr: /deep-block\.yaml: \(file\): not valid YAML at line 65: nested too deeply; expected at most 64 levels/ },
-  { name: "a 3,000-deep YAML sequence on one line", argv: () => ["solve", at("deep-line.yaml")], code: 2, stderr: /deep-line\.yaml: \(file\): not valid YAML at line 1: nested too deeply/ },
-  { name: "a 1,000-deep YAML flow sequence", argv: () => ["solve", at("deep-flow.yaml")], code: 2, stderr: /deep-flow\.yaml: \(file\): not valid YAML at line 1: nested too deeply/ },
-  { name: "100,000 nested JSON arrays", argv: () => ["solve", at("deep-array.json")], code: 2, stderr: /deep-array\.json: \(file\): nested more than 64 levels deep at line 1; expected at most 64 levels/ },
-  { name: "5,000 nested JSON objects", argv: () => ["solve", at("deep-object.json")], code: 2, stderr: /deep-object\.json: \(file\): nested more than 64 levels deep/ },
-  { name: "a YAML alias that contains itself", argv: () => ["solve", at("self-alias.yaml")], code: 2, stderr: /self-alias\.yaml: \(file\): not valid YAML: its aliases nest too deeply/ },
-  { name: "a billion-laughs alias bomb", argv: () => ["solve", at("alias-bomb.yaml")], code: 2, stderr: /alias-bomb\.yaml: \(file\): not valid YAML: Excessive alias count/ },
+  { name: "a 3,000-deep YAML block sequence", argv: () => ["solve", at("deep-block.yaml")], code: 2, stderr: /deep-block\.yaml: not valid YAML at line 65: nested too deeply; expected at most 64 levels/ },
+  { name: "a 3,000-deep YAML sequence on one line", argv: () => ["solve", at("deep-line.yaml")], code: 2, stderr: /deep-line\.yaml: not valid YAML at line 1: nested too deeply/ },
+  { name: "a 1,000-deep YAML flow sequence", argv: () => ["solve", at("deep-flow.yaml")], code: 2, stderr: /deep-flow\.yaml: not valid YAML at line 1: nested too deeply/ },
+  { name: "100,000 nested JSON arrays", argv: () => ["solve", at("deep-array.json")], code: 2, stderr: /deep-array\.json: nested more than 64 levels deep at line 1; expected at most 64 levels/ },
+  { name: "5,000 nested JSON objects", argv: () => ["solve", at("deep-object.json")], code: 2, stderr: /deep-object\.json: nested more than 64 levels deep/ },
+  { name: "a YAML alias that contains itself", argv: () => ["solve", at("self-alias.yaml")], code: 2, stderr: /self-alias\.yaml: not valid YAML: its aliases nest too deeply/ },
+  { name: "a billion-laughs alias bomb", argv: () => ["solve", at("alias-bomb.yaml")], code: 2, stderr: /alias-bomb\.yaml: not valid YAML: Excessive alias count/ },
   { name: "a JSON key given twice", argv: () => ["solve", at("dup-top.json")], code: 2, stderr: /dup-top\.json: participants: the key "participants" is given twice in one object \(line 1 and line 1\); expected each key once/ },
   { name: "atRisk given twice (JSON would keep the last)", argv: () => ["solve", at("dup-atrisk.json")], code: 2, stderr: /dup-atrisk\.json: participants\[2\]\.atRisk: the key "atRisk" is given twice/ },
   { name: "a duplicate JSON key spelled with an escape", argv: () => ["solve", at("dup-escaped.json")], code: 2, stderr: /dup-escaped\.json: panels: the key "panels" is given twice/ },
-  { name: "a YAML key given twice", argv: () => ["solve", at("dup.yaml")], code: 2, stderr: /dup\.yaml: \(file\): not valid YAML at line 3: Map keys must be unique/ },
-  { name: "two YAML documents", argv: () => ["solve", at("two-docs.yaml")], code: 2, stderr: /two-docs\.yaml: \(file\): not valid YAML at line 3: a second document starts here; expected one YAML document per file/ },
-  { name: "a trailing comma in JSON", argv: () => ["solve", at("trailing-comma.json")], code: 2, stderr: /trailing-comma\.json: \(file\): not valid JSON at line 1, column 35/ },
-  { name: "YAML in a .json file", argv: () => ["solve", at("yaml-in.json")], code: 2, stderr: /yaml-in\.json: \(file\): not valid JSON at line 1, column 1: .*; expected JSON text \(or name the file \.yaml for YAML\)/ },
-  { name: "broken YAML", argv: () => ["solve", at("broken.yaml")], code: 2, stderr: /broken\.yaml: \(file\): not valid YAML at line \d+/ },
-  { name: "a list where a program belongs", argv: () => ["solve", at("array.json")], code: 2, stderr: /array\.json: \(file\): received array; expected object/ },
-  { name: "a sentence where a program belongs", argv: () => ["solve", at("string.yaml")], code: 2, stderr: /string\.yaml: \(file\): received string; expected object/ },
+  { name: "a YAML key given twice", argv: () => ["solve", at("dup.yaml")], code: 2, stderr: /dup\.yaml: not valid YAML at line 3: Map keys must be unique/ },
+  { name: "two YAML documents", argv: () => ["solve", at("two-docs.yaml")], code: 2, stderr: /two-docs\.yaml: not valid YAML at line 3: a second document starts here; expected one YAML document per file/ },
+  { name: "a trailing comma in JSON", argv: () => ["solve", at("trailing-comma.json")], code: 2, stderr: /trailing-comma\.json: not valid JSON at line 1, column 35/ },
+  { name: "YAML in a .json file", argv: () => ["solve", at("yaml-in.json")], code: 2, stderr: /yaml-in\.json: not valid JSON at line 1, column 1: .*; expected JSON text \(or name the file \.yaml for YAML\)/ },
+  { name: "broken YAML", argv: () => ["solve", at("broken.yaml")], code: 2, stderr: /broken\.yaml: not valid YAML at line \d+/ },
+  { name: "a list where a program belongs", argv: () => ["solve", at("array.json")], code: 2, stderr: /array\.json: received array; expected object/ },
+  { name: "a sentence where a program belongs", argv: () => ["solve", at("string.yaml")], code: 2, stderr: /string\.yaml: received string; expected object/ },
   { name: "a __proto__ key", argv: () => ["solve", at("proto.json")], code: 2, stderr: /proto\.json: __proto__: unknown field "__proto__"/ },
 
   // ── Values ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -242,14 +243,14 @@ const CASES: readonly Case[] = [
   },
 
   // ── Solutions and scenarios ─────────────────────────────────────────────────────────────────────────────────
-  { name: "check: a solution that is a FIFO", argv: () => ["check", at("good.json"), at("fifo")], code: 2, stderr: /fifo: \(file\): is a named pipe \(FIFO\), not a regular file; expected a solution file/ },
-  { name: "check: a missing solution", argv: () => ["check", at("good.json"), at("nope.json")], code: 2, stderr: /nope\.json: \(file\): file not found; expected a solution file/ },
+  { name: "check: a solution that is a FIFO", argv: () => ["check", at("good.json"), at("fifo")], code: 2, stderr: /fifo: is a named pipe \(FIFO\), not a regular file; expected a solution file/ },
+  { name: "check: a missing solution", argv: () => ["check", at("good.json"), at("nope.json")], code: 2, stderr: /nope\.json: file not found; expected a solution file/ },
   { name: "check: a solution naming unknown ids", argv: () => ["check", at("good.json"), at("solution-unknown.json")], code: 2, stderr: /solution-unknown\.json: panels\[0\]\.id: unknown panel "P9"/ },
-  { name: "check: a solution nested 200 deep", argv: () => ["check", at("good.json"), at("solution-deep.json")], code: 2, stderr: /solution-deep\.json: \(file\): nested more than 64 levels deep/ },
+  { name: "check: a solution nested 200 deep", argv: () => ["check", at("good.json"), at("solution-deep.json")], code: 2, stderr: /solution-deep\.json: nested more than 64 levels deep/ },
   { name: "check: standard input for both files", argv: () => ["check", "-", "-"], code: 2, stderr: /^tracktwo check: "-" \(standard input\) is given 2 times; it can stand for one file only$/m },
   { name: "whatif: a base that is a FIFO", argv: () => ["whatif", at("scenario-fifo.yaml"), "--jobs", "1"], code: 2, stderr: /scenario-fifo\.yaml: base: cannot load "fifo": is a named pipe \(FIFO\), not a regular file/ },
   { name: "whatif: a base that is /dev/zero", argv: () => ["whatif", at("scenario-zero.yaml"), "--jobs", "1"], code: 2, stderr: /scenario-zero\.yaml: base: cannot load "\/dev\/zero": is a character device/ },
-  { name: "whatif: a scenario nested 500 deep", argv: () => ["whatif", at("scenario-deep.yaml"), "--jobs", "1"], code: 2, stderr: /scenario-deep\.yaml: \(file\): not valid YAML at line 2: nested too deeply/ },
+  { name: "whatif: a scenario nested 500 deep", argv: () => ["whatif", at("scenario-deep.yaml"), "--jobs", "1"], code: 2, stderr: /scenario-deep\.yaml: not valid YAML at line 2: nested too deeply/ },
   { name: "whatif: a scenario key given twice", argv: () => ["whatif", at("scenario-dup.json"), "--jobs", "1"], code: 2, stderr: /scenario-dup\.json: base: the key "base" is given twice/ },
   { name: "whatif: a scenario name with a line break", argv: () => ["whatif", at("scenario-name.yaml"), "--jobs", "1"], code: 2, stderr: /scenario-name\.yaml: name: holds a control, line-break/ },
   {
@@ -351,7 +352,7 @@ const CASES: readonly Case[] = [
   { name: "whatif --explain-time-limit 0", argv: () => ["whatif", at("scenario-pipe.yaml"), "--explain-time-limit", "0"], code: 2, stderr: /--explain-time-limit: "0" is out of range; expected seconds, more than 0/ },
   { name: "whatif with no scenario", argv: () => ["whatif"], code: 2, stderr: /^tracktwo whatif: expected at least one SCENARIO file$/m },
   { name: "sweep without --set", argv: () => ["sweep", at("good.json")], code: 2, stderr: /^tracktwo sweep: expected one PROGRAM file and --set PATH=VALUES$/m },
-  { name: "sweep --set without values", argv: () => ["sweep", at("good.json"), "--set", "policy.maxRoles"], code: 2, stderr: /--set: \(file\): "policy\.maxRoles" has no "=VALUES"/ },
+  { name: "sweep --set without values", argv: () => ["sweep", at("good.json"), "--set", "policy.maxRoles"], code: 2, stderr: /--set: "policy\.maxRoles" has no "=VALUES"/ },
   { name: "sweep --jobs -2", argv: () => ["sweep", at("good.json"), "--set", "policy.maxRoles=1", "--jobs", "-2"], code: 2, stderr: /--jobs: "-2" is negative/ },
   { name: "schema with a file", argv: () => ["schema", "program.json"], code: 2, stderr: /^tracktwo schema: unexpected argument "program\.json"; schema takes options only$/m },
   { name: "schema --scenario=1", argv: () => ["schema", "--scenario=1"], code: 2, stderr: /^tracktwo schema: --scenario takes no value \(got "1"\)$/m },
@@ -368,6 +369,7 @@ const CASES: readonly Case[] = [
   { name: "- over the size limit", argv: () => ["solve", "-", "--max-input-size", "10"], stdin: { kind: "pipe", text: "x".repeat(11) }, code: 2, stderr: /<stdin>: holds more than the input size limit of 10 bytes/ },
   { name: "- that never ends, then Ctrl-C", argv: () => ["solve", "-"], stdin: { kind: "pipe", endless: true }, abortAfterMs: 200, code: 2, stderr: /<stdin>: interrupted while reading standard input/ },
   { name: "- holding a bad program names <stdin>", argv: () => ["solve", "-"], stdin: { kind: "pipe", text: '{"participants": []}' }, code: 2, stderr: /^<stdin>: panels: missing; expected array$/m },
+  { name: "import -: spreadsheets are read from files", argv: () => ["import", "-"], stdin: { kind: "pipe", text: "ID,Nationality\np1,UA\n" }, code: 2, stderr: /^tracktwo import: "-" \(standard input\) is not read by import: a workbook is binary and its sheets are found by name; expected a file path \(\.csv or \.xlsx\)$/m },
   { name: "- holding a good program", argv: () => ["solve", "-", ...solveFast], stdin: { kind: "pipe", text: JSON.stringify(program()) }, code: 0, stdout: /^status feasible/m },
 ];
 
@@ -438,12 +440,14 @@ interface ChildRun {
 }
 
 const CHILD_TIMEOUT_MS = 60_000;
+/** tsx's loader by absolute URL: the children run in a scratch folder, where `--import tsx` would not resolve. */
+const TSX_LOADER = pathToFileURL(join(root, "node_modules", "tsx", "dist", "loader.mjs")).href;
 
-/** Runs bin/tracktwo.js; a hang fails the test by the timeout instead of hanging the suite. */
+/** Runs the CLI from the sources (src/cli/bin.ts under tsx); a hang fails the test by the timeout instead of hanging the suite. */
 function runChild(run: ChildRun): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const fd = typeof run.stdin === "object" && "file" in run.stdin ? openSync(resolvePath(w, run.stdin.file), "r") : null;
-    const child = spawn(process.execPath, [join(root, "bin", "tracktwo.js"), ...run.argv], {
+    const child = spawn(process.execPath, ["--import", TSX_LOADER, join(root, "src", "cli", "bin.ts"), ...run.argv], {
       cwd: w,
       stdio: [fd ?? (run.stdin === "ignore" ? "ignore" : "pipe"), "pipe", "pipe"],
     });
@@ -485,10 +489,10 @@ async function interruptWhenReading(pid: number, interrupt: () => void): Promise
 }
 
 const CHILD_CASES: readonly (ChildRun & { name: string; code: number; stderr?: RegExp; stdout?: RegExp })[] = [
-  { name: "a FIFO without a writer does not hang", argv: ["solve", "fifo"], stdin: "ignore", code: 2, stderr: /^fifo: \(file\): is a named pipe \(FIFO\), not a regular file/m },
-  { name: "/dev/zero is refused before a byte is read", argv: ["solve", "/dev/zero"], stdin: "ignore", code: 2, stderr: /^\/dev\/zero: \(file\): is a character device/m },
+  { name: "a FIFO without a writer does not hang", argv: ["solve", "fifo"], stdin: "ignore", code: 2, stderr: /^fifo: is a named pipe \(FIFO\), not a regular file/m },
+  { name: "/dev/zero is refused before a byte is read", argv: ["solve", "/dev/zero"], stdin: "ignore", code: 2, stderr: /^\/dev\/zero: is a character device/m },
   { name: "standard input from /dev/zero is refused", argv: ["solve", "-"], stdin: { file: "/dev/zero" }, code: 2, stderr: /^tracktwo solve: <stdin>: standard input is a device, not a pipe or a regular file/m },
-  { name: "standard input redirected from a file", argv: ["solve", "-", "--solver", "greedy", "--time-limit", "5"], stdin: { file: "good.json" }, code: 0, stdout: /^status feasible/m },
+  { name: "standard input redirected from a file", argv: ["solve", "-", "--solver", "greedy", "--time-limit", "40"], stdin: { file: "good.json" }, code: 0, stdout: /^status feasible/m },
   { name: "standard input piped", argv: ["check", "good.json", "-"], stdin: { text: '{"status": "infeasible", "solver": "mip", "panels": []}' }, code: 1, stdout: /the file holds no assignment to check/ },
   { name: "standard input past the limit stops at the limit", argv: ["solve", "-", "--max-input-size", "1K"], stdin: { text: " ".repeat(5000) }, code: 2, stderr: /<stdin>: holds more than the input size limit of 1 KiB/ },
   { name: "Ctrl-C while reading a pipe that never ends", argv: ["solve", "-"], stdin: "open-pipe", interrupt: true, code: 2, stderr: /<stdin>: interrupted while reading standard input/ },

@@ -127,7 +127,7 @@ describe("tracktwo (dispatch)", () => {
     expect(help.stdout).toBe((await cli("check", "--help")).stdout);
     const literal = await cli("solve", "--", "--help");
     expect(literal.code).toBe(2);
-    expect(literal.stderr).toMatch(/^--help: \(file\): file not found/);
+    expect(literal.stderr).toMatch(/^--help: file not found/);
   });
   it("an exception escaping a command becomes one line and exit 2", async () => {
     const broken: CommandEntry = {
@@ -163,7 +163,7 @@ describe("tracktwo solve: bad input exits 2 with one line per problem", () => {
     const missing = join(dir, "nope.json");
     const { code, stderr } = await cli("solve", missing);
     expect(code).toBe(2);
-    expect(stderr).toBe(`${missing}: (file): file not found; expected a program file (.json or .yaml)\n`);
+    expect(stderr).toBe(`${missing}: file not found; expected a program file (.json or .yaml)\n`);
   });
   it("an invalid program: every problem, with file and JSON path", async () => {
     const { code, stderr, stdout } = await cli("solve", invalidFile);
@@ -210,15 +210,23 @@ describe("tracktwo solve and check", () => {
   });
 
   it("solves to optimality, prints the solution JSON and writes the same file", () => {
-    expect(json.stderr).toBe("");
+    // stdout is the file's data alone; the line saying where it went is on stderr.
+    expect(json.stderr).toBe(`wrote ${solutionFile} (audience: public)\n`);
     expect(json.code).toBe(0);
     const printed = SolutionSchema.parse(JSON.parse(json.stdout));
     expect(printed.status).toBe("optimal");
     expect(printed.solver).toBe("mip");
     expect(printed.violations).toEqual([]);
-    // There is one UA and one RU participant, so exactly one panel can realise the pair: dialogue = 10.
-    expect(printed.objective?.terms["dialogue"]).toBe(10);
+    // The public file carries no objective: its dialogue and diversity terms count nationalities.
+    expect(printed.objective).toBeNull();
     expect(JSON.parse(readFileSync(solutionFile, "utf8"))).toEqual(JSON.parse(json.stdout));
+  });
+
+  it("the organisers' file carries the objective", async () => {
+    const organisers = await cli("solve", programFile, "--solver", "mip", "--json", "--audience", "organisers");
+    expect(organisers.code).toBe(0);
+    // There is one UA and one RU participant, so exactly one panel can realise the pair: dialogue = 10.
+    expect(SolutionSchema.parse(JSON.parse(organisers.stdout)).objective?.terms["dialogue"]).toBe(10);
   });
 
   it("never marks the at-risk participant in the file", () => {
@@ -429,7 +437,7 @@ describe("the real process", () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed?.code).toBe(2);
-    expect(failed?.stderr).toMatch(/missing\.yaml: \(file\): file not found/);
+    expect(failed?.stderr).toMatch(/missing\.yaml: file not found/);
     expect(failed?.stderr).not.toMatch(STACK_FRAME);
   });
 });
@@ -544,7 +552,7 @@ describe("tracktwo solve: contradictions and unbounded numbers are input errors"
     writeFileSync(broken, '{\n  "participants": [],\n  "panels": [,]\n}\n');
     const { code, stderr } = await cli("solve", broken);
     expect(code).toBe(2);
-    expect(stderr).toMatch(new RegExp(`^${escapeRe(broken)}: \\(file\\): not valid JSON at line 3, column 14: `));
+    expect(stderr).toMatch(new RegExp(`^${escapeRe(broken)}: not valid JSON at line 3, column 14: `));
   });
 });
 
@@ -579,7 +587,7 @@ describe("tracktwo check: a solution that does not fit its program is bad input"
     mkdirSync(folder, { recursive: true });
     const { code, stderr } = await cli("check", programFile, folder);
     expect(code).toBe(2);
-    expect(stderr).toBe(`${folder}: (file): is a directory, not a regular file; expected a solution file (.json, as written by \`tracktwo solve --out\`)\n`);
+    expect(stderr).toBe(`${folder}: is a directory, not a regular file; expected a solution file (.json, as written by \`tracktwo solve --out\`)\n`);
   });
 
   it("real rule violations still exit 1 on stdout", async () => {

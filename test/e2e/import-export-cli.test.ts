@@ -1,6 +1,6 @@
 // `tracktwo import`, `export` and `notices` from the command line: bad spreadsheets exit 2 with file, row and
 // column and write nothing; good ones round-trip through solve and export.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import writeXlsxFile from "write-excel-file/node";
@@ -66,7 +66,8 @@ describe("tracktwo import: bad spreadsheets", () => {
         return path("sheets.xlsx");
       },
       extra: ["--sheet", "Registrations"],
-      expected: [/sheets\.xlsx: .*has no sheet named "Registrations"; expected one of its sheets: "People"/],
+      // The file's path once, at the start of the line.
+      expected: [/^[^:]*sheets\.xlsx: the workbook has no sheet named "Registrations"; expected one of its sheets: "People"$/],
     },
     {
       name: "not a workbook",
@@ -107,6 +108,7 @@ describe("import -> solve -> export -> notices", () => {
     const imported = await cli("import", write("reg.csv", REGISTRATION), "--panels", write("panels-ok.csv", PANELS), "--out", program);
     expect(imported).toMatchObject({ code: 0, stdout: expect.stringMatching(/wrote .*program\.yaml: 4 participants, 2 panels, 2 slots/) });
     expect(parse(readFileSync(program, "utf8")).participants[0]).toEqual({ id: "p1", name: "Olena K.", nationalities: ["UA"], mayChair: 1 });
+    expect(readFileSync(program, "utf8")).toMatch(/^# Audience: organisers only \(contains nationalities, opt-outs and safety information; do not publish\)\n# Imported by `tracktwo import` from /);
 
     const solution = path("solution.json");
     expect((await cli("solve", program, "--solver", "highs", "--out", solution)).code).toBe(0);
@@ -125,6 +127,17 @@ describe("import -> solve -> export -> notices", () => {
         expect(existsSync(join(out, name))).toBe(true);
       }
     }
+    // The public solution file (no objective) serves as a what-if baseline: nothing changed, nobody moves.
+    writeFileSync(path("same.yaml"), `base: ${program}\nbaseline: ${solution}\n`);
+    const whatif = await cli("whatif", path("same.yaml"), "--jobs", "1", "--out-dir", path("whatif"));
+    expect(whatif.code).toBe(0);
+    expect(whatif.stdout).toMatch(/^\| same +\| feasible .*\| +0 \|$/m);
+
+    // Organisers' files are created private; the public ones as the umask allows.
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect([mode(program), mode(join(out, "programme.organisers.html")), mode(join(out, "participants.organisers.csv"))]).toEqual([0o600, 0o600, 0o600]);
+    expect(mode(join(out, "programme.public.html"))).toBe(0o666 & ~process.umask());
+
     const page = readFileSync(join(out, "programme.public.html"), "utf8");
     for (const name of ["Olena K.", "Ivan P.", "Ana L.", "Jun C."]) expect(page).toContain(name);
     expect(page).not.toMatch(/\b(UA|RU|BR|CN)\b/);
@@ -139,8 +152,28 @@ describe("import -> solve -> export -> notices", () => {
     const result = await cli("notices", program, solution, moved, "--out", notices);
     expect(result).toMatchObject({ code: 0 });
     const text = readFileSync(notices, "utf8");
-    expect(text.startsWith("\uFEFFid,name,changed,before,after,details\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFF# Audience: public (names; titles and roles only); each row is for the person it names\r\nid,name,changed,before,after,details\r\n")).toBe(true);
     for (const id of [a, b]) expect(text).toMatch(new RegExp(`^${id},.*,"?panel, slot, room, fellow panellists`, "m"));
+  });
+
+  it("export --reveal-at-risk: organisers only; the CSV round trip then gives back the at-risk flags", async () => {
+    const program = path("program-risk.yaml");
+    await cli("import", write("reg-risk.csv", `${REGISTRATION.replace("Willing to chair\n", "Willing to chair,At risk\n").replace("Ivan P.,Russia,no", "Ivan P.,Russia,no,yes")}`), "--panels", write("panels-risk.csv", PANELS), "--out", program);
+    const solution = path("solution-risk.json");
+    expect((await cli("solve", program, "--solver", "highs", "--out", solution)).code).toBe(0);
+    const refused = await cli("export", program, solution, "--audience", "public", "--reveal-at-risk", "--out", path("risk-public"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--reveal-at-risk names who is at risk, which no public file may do; expected --audience organisers/);
+    expect(existsSync(path("risk-public"))).toBe(false);
+    const withheld = await cli("export", program, solution, "--format", "csv", "--audience", "organisers", "--out", path("risk-withheld"));
+    expect(withheld.code).toBe(0);
+    expect(readFileSync(join(path("risk-withheld"), "participants.organisers.csv"), "utf8")).not.toMatch(/at risk/i);
+    const shown = await cli("export", program, solution, "--format", "csv", "--audience", "organisers", "--reveal-at-risk", "--out", path("risk-shown"));
+    expect(shown.stdout).toContain("(audience: organisers, names who is at risk)");
+    const csv = (name: string) => join(path("risk-shown"), name);
+    const back = await cli("import", csv("participants.organisers.csv"), "--panels", csv("panels.organisers.csv"), "--slots", csv("slots.organisers.csv"));
+    expect(back.code).toBe(0);
+    expect(parse(back.stdout).participants.filter((p: { atRisk?: boolean }) => p.atRisk === true).map((p: { id: string }) => p.id)).toEqual(["p2"]);
   });
 
   it("refuses to export a solution the checker rejects", async () => {
@@ -151,5 +184,35 @@ describe("import -> solve -> export -> notices", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/violations? of hard constraints; refusing to publish it/);
     expect(existsSync(path("refused"))).toBe(false);
+  });
+});
+
+describe("data on standard output", () => {
+  // A bidirectional override, a bell and an escape in names: the terminal guard must not turn them into text.
+  const hostile = "ID,Name,Nationality\np1,\u202eyrollaM,Ukraine\np2,Bell\u0007 \u001b[31mRed,Russia\np3,Ana,Brazil\n";
+
+  it("import prints the same bytes --out writes, and YAML and JSON read back as the same names", async () => {
+    const registration = write("hostile.csv", hostile);
+    const panels = write("panels-data.csv", PANELS);
+    const names = ["\u202eyrollaM", "Bell\u0007 \u001b[31mRed", "Ana"];
+    const printed = await cli("import", registration, "--panels", panels);
+    expect(printed.code).toBe(0);
+    expect((await cli("import", registration, "--panels", panels, "--out", path("program-data.yaml"))).code).toBe(0);
+    expect(printed.stdout).toBe(readFileSync(path("program-data.yaml"), "utf8"));
+    expect(parse(printed.stdout).participants.map((p: { name: string }) => p.name)).toEqual(names);
+    expect((await cli("import", registration, "--panels", panels, "--out", path("program-data.json"))).code).toBe(0);
+    const json = readFileSync(path("program-data.json"), "utf8");
+    expect(JSON.parse(json).participants.map((p: { name: string }) => p.name)).toEqual(names);
+    expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+  });
+
+  it("solve --json prints the bytes --out writes", async () => {
+    const program = path("program-json.yaml");
+    expect((await cli("import", write("hostile-json.csv", hostile), "--panels", write("panels-json.csv", PANELS), "--out", program)).code).toBe(0);
+    const printed = await cli("solve", program, "--solver", "greedy", "--seed", "3", "--json", "--out", path("solution-json.json"));
+    expect(printed.code).toBe(0);
+    const file = readFileSync(path("solution-json.json"), "utf8");
+    // The run's time differs between two runs, not between what one run prints and writes.
+    expect(printed.stdout).toBe(file);
   });
 });

@@ -1,4 +1,4 @@
-// The package as a user gets it: `npm pack` (which builds dist/ through the `prepare` script), the tarball
+// The package as a user gets it: `npm pack` (which builds dist/ through the `prepack` script), the tarball
 // installed into an empty folder (from the npm cache when it can: --prefer-offline), then the README's two library
 // examples run against it, `example.mjs` as it is and `example.ts` compiled with tsc, and the installed `tracktwo`
 // command run with HiGHS and scenario worker threads, which load compiled code from the package.
@@ -28,7 +28,7 @@ const bin = () => join(consumer, "node_modules", ".bin", "tracktwo");
 beforeAll(async () => {
   const work = mkdtempSync(join(tmpdir(), "tracktwo-pack-"));
   const packed = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: root, maxBuffer: 64 << 20 });
-  // `npm pack --json` prints the build's own output first (the prepare script), then the JSON report.
+  // `npm pack --json` prints the build's own output first (the prepack script), then the JSON report.
   const report = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("[\n"))) as { filename: string; files: { path: string }[] }[];
   files = report[0]!.files.map((f) => f.path);
   consumer = join(work, "consumer");
@@ -39,9 +39,9 @@ beforeAll(async () => {
 
 describe("the packed package", () => {
   it("ships the build, the README and the sample programs, and no tests, benchmarks or sources", () => {
-    expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli/bin.js", "scenarios/sample-small.yaml"]));
+    expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "LICENSE", "dist/index.js", "dist/index.d.ts", "dist/cli/bin.js", "scenarios/sample-small.yaml"]));
     expect(files).toEqual(expect.arrayContaining(["scenarios/registration/registrations.csv", "scenarios/registration/panels.csv", "scenarios/registration/map.yaml"]));
-    const stray = files.filter((f) => !/^(dist\/|scenarios\/[\w-]+\.yaml$|scenarios\/registration\/[\w-]+\.(csv|xlsx|yaml)$|package\.json$|README\.md$)/.test(f));
+    const stray = files.filter((f) => !/^(dist\/|scenarios\/[\w-]+\.yaml$|scenarios\/registration\/[\w-]+\.(csv|xlsx|yaml)$|package\.json$|README\.md$|LICENSE$)/.test(f));
     expect(stray).toEqual([]);
     expect(files.filter((f) => /(^|\/)(test|bench)\/|\.test\.|\.tsbuildinfo$|ts-boot/.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toEqual([]);
   });
@@ -89,8 +89,11 @@ describe("the packed package", () => {
     const out = join(consumer, "sample.solution.json");
     const solved = await run(bin(), ["solve", sample, "--solver", "highs", "--time-limit", "120", "--out", out]);
     expect(solved.stdout).toMatch(/^status optimal \(proven\)/m);
-    expect(SolutionSchema.parse(JSON.parse(readFileSync(out, "utf8"))).objective?.total).toBe(181);
-    expect((await run(bin(), ["check", sample, out])).stdout).toBe("objective 181 (dialogue 120, diversity 52, topicFit 58, affinity 3)\nok: no violations\n");
+    // The public file: the assignment, no objective; check recomputes it from the program.
+    expect(SolutionSchema.parse(JSON.parse(readFileSync(out, "utf8"))).objective).toBeNull();
+    expect((await run(bin(), ["check", sample, out])).stdout).toBe(
+      "Audience: organisers only (contains nationalities, opt-outs and safety information; do not publish)\nobjective 181 (dialogue 120, diversity 52, topicFit 58, affinity 3)\nok: no violations\n",
+    );
     for (const [name, changes] of [["same", "[]"], ["apart", '[{ set: { policy.separate: [[RU, UA]] } }]']]) {
       writeFileSync(join(consumer, `${name}.yaml`), `base: ${sample}\nchanges: ${changes}\n`);
     }
@@ -109,6 +112,6 @@ describe("the packed package", () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed?.code).toBe(2);
-    expect(failed?.stderr).toMatch(/missing\.yaml: \(file\): file not found/);
+    expect(failed?.stderr).toMatch(/missing\.yaml: file not found/);
   });
 });

@@ -2,8 +2,6 @@
 // One line per violation, then the objective terms the checker's own scorer computes; exit 0 only when clean.
 import { checkSolution } from "../../check/check.js";
 import { scoreSolution } from "../../check/score.js";
-import { loadProgram } from "../../model/load.js";
-import { crossCheckSolution, loadSolution } from "../../model/solution.js";
 import type { Violation } from "../../check/violations.js";
 import { audienceNotice } from "../../report/audience.js";
 import { redactValue } from "../../report/redact.js";
@@ -17,11 +15,11 @@ import {
   INPUT_SIZE_OPTION,
   inputOptions,
   parseCommandArgs,
-  reportInputIssues,
   type CliIo,
   type Command,
   type ExitCode,
 } from "../io.js";
+import { loadProgramAndSolution, noAssignment } from "../load.js";
 
 const usage = "tracktwo check PROGRAM SOLUTION [--reveal-at-risk]";
 
@@ -53,26 +51,22 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const [programFile, solutionFile] = parsed.positionals as [string, string];
   const reading = await inputOptions(parsed.values["max-input-size"], [programFile, solutionFile], io, "check");
   if (reading === null) return EXIT_USAGE;
-  // Report both files' problems at once rather than making the user fix them one run at a time.
-  const program = loadProgram(programFile, reading);
-  const solution = loadSolution(solutionFile, reading);
-  const issues = [...(program.ok ? [] : program.issues), ...(solution.ok ? [] : solution.issues)];
-  if (!program.ok || !solution.ok) return reportInputIssues(issues, io);
-  // Ids the program does not know, or a panel listed twice, are mistakes in the solution file, not rule violations.
-  const unreadable = crossCheckSolution(program.value, solution.value, solutionFile, programFile);
-  if (unreadable.length > 0) return reportInputIssues(unreadable, io);
+  const loaded = loadProgramAndSolution(programFile, solutionFile, io, reading);
+  if (loaded === null) return EXIT_USAGE;
+  const { program, solution } = loaded;
 
   io.stdout(`${audienceNotice("organisers")}\n`);
-  if (solution.value.status === "infeasible" || solution.value.status === "timeout") {
-    io.stdout(`${solutionFile}: status "${solution.value.status}": the file holds no assignment to check\n`);
+  const empty = noAssignment(solution, solutionFile);
+  if (empty !== null) {
+    io.stdout(`${empty} to check\n`);
     return EXIT_INFEASIBLE;
   }
 
-  const violations = checkSolution(program.value, solution.value.panels);
+  const violations = checkSolution(program, solution.panels);
   const reveal = parsed.values["reveal-at-risk"] === true;
   let withheld = 0;
   for (const violation of violations) {
-    const shown = reveal ? violation : (redactValue(violation, program.value) as Violation | { code: "withheld"; panel?: string; message: string });
+    const shown = reveal ? violation : (redactValue(violation, program) as Violation | { code: "withheld"; panel?: string; message: string });
     if (shown.code !== "withheld") io.stdout(`${formatViolation(shown)}\n`);
     else {
       withheld++;
@@ -81,10 +75,10 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   if (withheld > 0) io.stdout("(--reveal-at-risk names who these rules protect)\n");
 
-  const score = scoreSolution(program.value, solution.value.panels, null);
+  const score = scoreSolution(program, solution.panels, null);
   const terms = Object.entries(score.terms).map(([name, value]) => `${name} ${formatNumber(value)}`);
   io.stdout(`objective ${formatNumber(score.total)} (${terms.join(", ")})\n`);
-  const claimed = solution.value.objective?.total;
+  const claimed = solution.objective?.total;
   if (claimed !== undefined && Math.abs(claimed - score.total) > 1e-6) {
     io.stdout(`note: the file claims objective ${formatNumber(claimed)}, the checker computes ${formatNumber(score.total)}\n`);
   }

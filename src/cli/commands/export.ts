@@ -2,12 +2,7 @@
 // publication (public) or for the organisers (nationality mixes, safety marks, the equity dashboard). Only a
 // solution the independent checker accepts is exported: a programme is not published with a broken rule in it.
 import { join } from "node:path";
-import { checkSolution } from "../../check/check.js";
-import { loadProgram } from "../../model/load.js";
-import type { Program } from "../../model/schema.js";
-import { crossCheckSolution, loadSolution, type Solution } from "../../model/solution.js";
 import { AUDIENCES, isAudience, type Audience } from "../../report/audience.js";
-import type { InputOptions } from "../../model/read.js";
 import { makeDirectory, outputProblem, writeOutputFile, type InputFile } from "../files.js";
 import {
   EXIT_INFEASIBLE,
@@ -17,13 +12,13 @@ import {
   INPUT_SIZE_OPTION,
   inputOptions,
   parseCommandArgs,
-  reportInputIssues,
   type CliIo,
   type Command,
   type ExitCode,
 } from "../io.js";
+import { loadProgramAndSolution, unpublishable } from "../load.js";
 
-const usage = "tracktwo export PROGRAM SOLUTION [--format html|csv|md] [--audience public|organisers] --out DIR";
+const usage = "tracktwo export PROGRAM SOLUTION [--format html|csv|md] [--audience public|organisers] [--reveal-at-risk] --out DIR";
 
 const help = `${usage}
 
@@ -32,7 +27,10 @@ const help = `${usage}
   --format     html (default): one self-contained page, no network; csv: one row per participant and one per
                panel (organisers: every program field too, readable by \`tracktwo import\`); md: Markdown tables
   --audience   public (default): names, titles, roles, slots and rooms only; organisers: adds nationalities,
-               safety marks, dialogue panels and the equity dashboard (do not publish)
+               opt-outs, dialogue panels and the equity dashboard (do not publish)
+  --reveal-at-risk
+               organisers only: also name who is at risk (a mark per member, the seated count, and the CSV
+               column that \`tracktwo import\` needs to read the at-risk flags back); by default withheld
   --out DIR    directory for the files (created if missing); each file name states its audience
 ${INPUT_SIZE_HELP}`;
 
@@ -41,37 +39,6 @@ export const command: Command = {
   usage: help,
   run: runExport,
 };
-
-/**
- * A program and a solution for it, or exit 2 with every problem of both files. Shared by export and notices.
- */
-export function loadProgramAndSolution(
-  programFile: string,
-  solutionFile: string,
-  io: CliIo,
-  input: InputOptions = {},
-): { program: Program; solution: Solution } | null {
-  const program = loadProgram(programFile, input);
-  const solution = loadSolution(solutionFile, input);
-  if (!program.ok || !solution.ok) {
-    reportInputIssues([...(program.ok ? [] : program.issues), ...(solution.ok ? [] : solution.issues)], io);
-    return null;
-  }
-  const unreadable = crossCheckSolution(program.value, solution.value, solutionFile, programFile);
-  if (unreadable.length > 0) {
-    reportInputIssues(unreadable, io);
-    return null;
-  }
-  return { program: program.value, solution: solution.value };
-}
-
-/** Why a solution cannot be published (no assignment, or broken rules), or null. Counts only: details may be sensitive. */
-export function unpublishable(program: Program, solution: Solution, solutionFile: string, programFile: string): string | null {
-  if (solution.status === "infeasible" || solution.status === "timeout") return `${solutionFile}: status "${solution.status}": the file holds no assignment`;
-  const violations = checkSolution(program, solution.panels);
-  if (violations.length === 0) return null;
-  return `${solutionFile}: ${violations.length} violation${violations.length === 1 ? "" : "s"} of hard constraints; refusing to publish it (\`tracktwo check ${programFile} ${solutionFile}\` lists them)`;
-}
 
 async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const parsed = parseCommandArgs(
@@ -82,6 +49,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
       options: {
         format: { type: "string", default: "html" },
         audience: { type: "string", default: "public" },
+        "reveal-at-risk": { type: "boolean", default: false },
         out: { type: "string", short: "o" },
         ...INPUT_SIZE_OPTION,
       },
@@ -97,6 +65,8 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
   if (!isExportFormat(values.format)) problems.push(`--format: unknown format "${values.format}"; expected one of ${EXPORT_FORMATS.join(", ")}`);
   if (!isAudience(values.audience)) problems.push(`--audience: unknown audience "${values.audience}"; expected one of ${AUDIENCES.join(", ")}`);
   if (values.out === undefined) problems.push("--out DIR is required");
+  const revealAtRisk = values["reveal-at-risk"] === true;
+  if (revealAtRisk && values.audience === "public") problems.push("--reveal-at-risk names who is at risk, which no public file may do; expected --audience organisers with it");
   if (problems.length > 0) {
     for (const p of problems) io.stderr(`tracktwo export: ${p}\n`);
     io.stderr(`usage: ${usage}\n`);
@@ -114,7 +84,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
   }
 
   const dir = values.out!;
-  const files = exportProgramme(loaded.program, loaded.solution, values.format as Parameters<typeof exportProgramme>[2], values.audience as Audience);
+  const files = exportProgramme(loaded.program, loaded.solution, values.format as Parameters<typeof exportProgramme>[2], values.audience as Audience, { revealAtRisk });
   const made = makeDirectory(dir);
   if (made !== null) {
     io.stderr(`tracktwo export: cannot write ${dir}: ${made}\n`);
@@ -135,12 +105,12 @@ async function runExport(args: readonly string[], io: CliIo): Promise<ExitCode> 
   }
   for (const file of files) {
     const path = join(dir, file.name);
-    const written = writeOutputFile(path, file.text, inputs);
+    const written = writeOutputFile(path, file.text, values.audience as Audience, inputs);
     if (written !== null) {
       io.stderr(`tracktwo export: cannot write ${path}: ${written}\n`);
       return EXIT_USAGE;
     }
-    io.stdout(`wrote ${path} (audience: ${values.audience})\n`);
+    io.stdout(`wrote ${path} (audience: ${values.audience}${revealAtRisk ? ", names who is at risk" : ""})\n`);
   }
   return EXIT_OK;
 }

@@ -1,9 +1,10 @@
 // `tracktwo import REGISTRATION [--panels FILE] [--slots FILE] [--map MAP] [--sheet NAME] --out PROGRAM`: a
 // registration export (CSV or XLSX) and a panels table become a program file. Every problem of every file is
 // reported in one pass, one line each with file, row and column; nothing is written unless there is none.
-import { Document, isScalar, visit } from "yaml";
 import { formatImportIssue } from "../../import/issues.js";
+import { STDIN } from "../../model/read.js";
 import { escapeTerminal } from "../../report/escape.js";
+import { programFileText } from "../../report/program-file.js";
 import { outputProblem, writeOutputFile, type InputFile } from "../files.js";
 import {
   EXIT_OK,
@@ -21,7 +22,8 @@ const usage = "tracktwo import REGISTRATION.csv|.xlsx [--panels PANELS.csv|.xlsx
 
 const help = `${usage}
 
-  REGISTRATION     the registration export: one row per participant (CSV in UTF-8, comma or semicolon, or .xlsx)
+  REGISTRATION     the registration export: one row per participant, as CSV (UTF-8 with or without a byte-order
+                   mark, or UTF-16 with one; comma, semicolon or tab) or an .xlsx workbook; a file, not "-"
   --panels FILE    the panels: one row per panel (default: a sheet named Panels in the registration workbook)
   --slots FILE     the slots: id and label per row (default: a sheet named Slots, the map's slots, or the slots
                    the panels name)
@@ -67,6 +69,10 @@ async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> 
   const registration = positionals[0]!;
   const maxInputBytes = inputSizeOption(values["max-input-size"], io);
   if (maxInputBytes === null) return EXIT_USAGE;
+  if ([registration, values.panels, values.slots, values.map].includes(STDIN)) {
+    io.stderr(`tracktwo import: "${STDIN}" (standard input) is not read by import: a workbook is binary and its sheets are found by name; expected a file path (.csv or .xlsx)\n`);
+    return EXIT_USAGE;
+  }
   const inputs: InputFile[] = [
     { path: registration, role: "registration" },
     ...(values.panels === undefined ? [] : [{ path: values.panels, role: "panels" }]),
@@ -96,12 +102,14 @@ async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> 
     return EXIT_USAGE;
   }
   const program = result.program;
-  const text = values.out !== undefined && /\.json$/i.test(values.out) ? `${JSON.stringify(program, null, 2)}\n` : programYaml(program, registration);
+  // YAML unless --out names a .json file: the format a chair edits by hand.
+  const format = values.out !== undefined && /\.json$/i.test(values.out) ? "json" : "yaml";
+  const text = programFileText(program, format, [`Imported by \`tracktwo import\` from ${registration}`]);
   if (values.out === undefined) {
     io.stdout(text);
     return EXIT_OK;
   }
-  const written = writeOutputFile(values.out, text, inputs);
+  const written = writeOutputFile(values.out, text, "organisers", inputs);
   if (written !== null) {
     io.stderr(`tracktwo import: cannot write ${values.out}: ${written}\n`);
     return EXIT_USAGE;
@@ -109,15 +117,4 @@ async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> 
   const slots = program.slots?.length ?? 0;
   io.stdout(`wrote ${values.out}: ${program.participants.length} participants, ${program.panels.length} panels, ${slots} slot${slots === 1 ? "" : "s"}\n`);
   return EXIT_OK;
-}
-
-function programYaml(program: object, source: string): string {
-  // Flow style for lists of plain values keeps a participant on a few lines, as in hand-written programs.
-  const doc = new Document(program);
-  visit(doc, {
-    Seq(_, node) {
-      if (node.items.every((item) => isScalar(item))) node.flow = true;
-    },
-  });
-  return `# Imported by \`tracktwo import\` from ${source.replace(/[\r\n]/g, " ")}\n${doc.toString({ lineWidth: 120, flowCollectionPadding: true })}`;
 }

@@ -15,7 +15,7 @@ import {
   type Command,
   type ExitCode,
 } from "../io.js";
-import { loadProgramAndSolution, unpublishable } from "./export.js";
+import { loadProgramAndSolution, unpublishable } from "../load.js";
 
 const usage = "tracktwo notices PROGRAM OLD_SOLUTION NEW_SOLUTION --out notices.csv [--old-program FILE]";
 
@@ -25,8 +25,8 @@ const help = `${usage}
   OLD_SOLUTION     the solution published before (checked against --old-program, default PROGRAM)
   NEW_SOLUTION     the re-solved solution; the checker must accept it
   --old-program F  the program OLD_SOLUTION solved, when it differs (someone withdrew, a panel moved)
-  --out FILE       the CSV to write: id, name, changed, before, after, details (audience: public, i.e. the
-                   person concerned; no nationality or safety information)
+  --out FILE       the CSV to write: id, name, changed, before, after, details; its first line says its
+                   audience: public (each row for the person it names; no nationality or safety information)
 ${INPUT_SIZE_HELP}`;
 
 export const command: Command = {
@@ -74,11 +74,10 @@ async function runNotices(args: readonly string[], io: CliIo): Promise<ExitCode>
       return EXIT_INFEASIBLE;
     }
   }
-  const { changeNotices, noticeRows } = await import("../../export/notices.js");
+  const { changeNotices, noticesCsv } = await import("../../export/notices.js");
   const { publicSource } = await import("../../export/programme.js");
-  const { toCsv } = await import("../../export/csv.js");
   const notices = changeNotices(publicSource(before.program), before.solution.panels, publicSource(after.program), after.solution.panels);
-  const written = writeOutputFile(values.out, toCsv(noticeRows(notices)), inputs);
+  const written = writeOutputFile(values.out, noticesCsv(notices), "public", inputs);
   if (written !== null) {
     io.stderr(`tracktwo notices: cannot write ${values.out}: ${written}\n`);
     return EXIT_USAGE;

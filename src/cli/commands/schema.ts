@@ -2,6 +2,7 @@
 // format) as JSON Schema, for editors (`"$schema"` in a file) and other tools.
 import { importMapJsonSchema } from "../../import/map.js";
 import { programJsonSchema } from "../../model/schema.js";
+import { jsonText } from "../../report/escape.js";
 import { scenarioJsonSchema } from "../../scenarios/schema.js";
 import { EXIT_OK, EXIT_USAGE, parseCommandArgs, type Command } from "../io.js";
 
@@ -22,7 +23,7 @@ export const command: Command = {
       return EXIT_USAGE;
     }
     const schema = parsed.values.scenario ? scenarioJsonSchema() : parsed.values.map ? importMapJsonSchema() : programJsonSchema();
-    io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
+    io.stdout(jsonText(schema));
     return EXIT_OK;
   },
 };

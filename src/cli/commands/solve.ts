@@ -42,7 +42,7 @@ import {
 } from "../io.js";
 
 const usage =
-  "tracktwo solve PROGRAM [--solver mip|highs|greedy|search|auto] [--time-limit SECONDS] [--seed N] [--out FILE] [--json] [--panels all|N] [--progress]";
+  "tracktwo solve PROGRAM [--solver mip|highs|greedy|search|auto] [--time-limit SECONDS] [--seed N] [--out FILE] [--audience public|organisers] [--json] [--panels all|N] [--progress]";
 
 const help = `${usage}
 
@@ -53,9 +53,10 @@ const help = `${usage}
                       best so far in time (default ${DEFAULT_SOLVE_OPTIONS.timeLimitMs / 1000})
   --seed N            random seed for the heuristics (default ${DEFAULT_SOLVE_OPTIONS.seed})
   --out FILE          write the solution file (format v1) there: a new path or a regular file
-  --audience A        who the solution file is for: public (default: panels and roles only, no bound, no
-                      violations or explanation) or organisers (adds the bound, the checker's findings, the
-                      explanation of an infeasible program and the solver's statistics; at-risk details withheld)
+  --audience A        who the solution file is for: public (default: panels and roles, status, solver, seed
+                      and time only; no objective, bound, violations or explanation) or organisers (adds the
+                      objective, the bound, the checker's findings, the explanation of an infeasible program and
+                      the solver's statistics; at-risk details withheld; created readable by its owner alone)
   --json              print the solution file to stdout instead of the summary
   --panels all|N      the summary lists every panel, or the N weakest (default: every panel up to
                       ${FULL_LISTING_MAX_PANELS} panels, else totals and the ${WEAKEST_PANELS_SHOWN} weakest)
@@ -167,11 +168,12 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   const text = jsonText(solutionFileFor(audience, solution, program));
 
-  if (values.out !== undefined && solution.status === "timeout" && holdsAssignment(values.out)) {
+  const kept = values.out !== undefined && solution.status === "timeout" && holdsAssignment(values.out);
+  if (kept) {
     // Nothing already written is lost: a run that found nothing never replaces a file that holds panels.
     io.stderr(`tracktwo solve: kept ${values.out}: it holds a solution and this run found none\n`);
   } else if (values.out !== undefined) {
-    const written = writeOutputFile(values.out, text, [{ path: file, role: "program" }]);
+    const written = writeOutputFile(values.out, text, audience, [{ path: file, role: "program" }]);
     if (written !== null) {
       io.stderr(`tracktwo solve: cannot write ${values.out}: ${written}\n`);
       return EXIT_USAGE;
@@ -179,6 +181,8 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   if (values.json) io.stdout(text);
   else io.stdout(`${audienceNotice("organisers")}\n\n${formatSolutionSummary(program, solution, panels === undefined ? {} : { panels })}`);
+  // On stderr, as import, export and notices say theirs on stdout: with --json, stdout is the file's data alone.
+  if (values.out !== undefined && !kept) io.stderr(`wrote ${values.out} (audience: ${audience})\n`);
   if (values.json && audience === "public" && solution.explanation !== null) {
     // The public file carries no explanation (it could tell who is protected); organisers ask explain for it.
     io.stderr(`tracktwo solve: ${solution.status}; \`tracktwo explain ${file === STDIN ? "PROGRAM" : file}\` explains why (organisers only)\n`);

@@ -106,7 +106,7 @@ async function runSweep(args: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   const outcomes = rows.map((r) => r.outcome);
 
-  const failed = writeOutputFile(csvFile, sweepCsv(spec.value.path, rows), [{ path: file, role: "program" }]);
+  const failed = writeOutputFile(csvFile, sweepCsv(spec.value.path, rows), "organisers", [{ path: file, role: "program" }]);
   if (failed !== null) {
     io.stderr(`tracktwo sweep: cannot write ${csvFile}: ${failed}\n`);
     return EXIT_USAGE;

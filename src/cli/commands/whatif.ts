@@ -162,8 +162,8 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
     const out = outputsOf(scenario);
     const baseline = scenario.baselineFile === null ? null : relative(out.dir, scenario.baselineFile);
     const failed =
-      writeOutputFile(out.solution, jsonText(publicSolution(outcome.solution)), inputs) ??
-      writeOutputFile(out.diff, jsonText(diffDocument(outcome, baseline)), inputs);
+      writeOutputFile(out.solution, jsonText(publicSolution(outcome.solution)), "public", inputs) ??
+      writeOutputFile(out.diff, jsonText(diffDocument(outcome, baseline)), "organisers", inputs);
     if (failed !== null) {
       io.stderr(`tracktwo whatif: cannot write to ${out.dir}: ${failed}\n`);
       return EXIT_USAGE;

@@ -58,7 +58,29 @@ describe("export files", () => {
     expect(pub).not.toMatch(/UA|Dialogue ·|at risk|RU\/DE/);
     const org = exportProgramme(program, solution, "html", "organisers")[0]!.text;
     expect(org).toContain("Dialogue · RU–UA");
-    expect(org).toContain('<span class="nat">RU/DE</span> <span class="tag risk">at risk</span>');
+    expect(org).toContain('<span class="nat">RU/DE</span>');
+  });
+
+  it("the organisers' files name who is at risk only with revealAtRisk, as every organiser artefact", () => {
+    // b is at risk and wrote no dialogue choice: out by the at-risk default, which "no dialogue" must not show either.
+    const hidden = exportProgramme(program, solution, "html", "organisers")[0]!.text;
+    expect(hidden).not.toMatch(/at risk|At-risk|no dialogue/i);
+    expect(hidden).toContain('<span class="name">=cmd|&#39; /C calc&#39;!A0</span> <span class="nat">RU/DE</span></');
+    const shown = exportProgramme(program, solution, "html", "organisers", { revealAtRisk: true })[0]!.text;
+    expect(shown).toContain('<span class="nat">RU/DE</span> <span class="tag risk">at risk</span>');
+    expect(shown).toContain('<span class="tile-value">1</span><span class="tile-label">At-risk participants seated</span>');
+    expect(shown).toContain("This copy names the participants at risk");
+    const md = (options = {}) => exportProgramme(program, solution, "md", "organisers", options)[0]!.text;
+    expect(md()).not.toMatch(/at risk|At-risk|no dialogue/i);
+    expect(md({ revealAtRisk: true })).toContain("(RU/DE, at risk)");
+    const header = (options = {}) => exportProgramme(program, solution, "csv", "organisers", options)[0]!.text.split("\r\n")[0]!;
+    expect(header()).not.toContain("at risk");
+    expect(header({ revealAtRisk: true })).toContain(",dialogue,at risk,panel,");
+  });
+
+  it("a written dialogue opt-out shows as \"no dialogue\" without revealing anything", () => {
+    const written = loadGenerated({ ...structuredClone(program), participants: program.participants.map((p) => (p.id === "d" ? { ...p, dialogue: "out" } : p)) });
+    expect(exportProgramme(written, solution, "html", "organisers")[0]!.text).toContain('<span class="nat">US</span> <span class="tag">no dialogue</span>');
   });
 });
 
@@ -77,7 +99,8 @@ describe("the equity dashboard", () => {
     expect(facts.dialogue).toEqual({ panels: 2, dialoguePanels: 1, pairs: [{ between: ["RU", "UA"], weight: 10, panels: 1 }] });
     expect(facts.objective).toMatchObject({ total: 10, bound: 11, status: "optimal" });
     expect(facts.objective.gap).toBeCloseTo(1 / 11);
-    expect(facts.atRiskSeated).toBe(1);
+    expect(facts.atRiskSeated).toBeNull();
+    expect(organisersFacts(program, solution, programme, { revealAtRisk: true }).atRiskSeated).toBe(1);
   });
 });
 

@@ -11,6 +11,15 @@ describe("country names", () => {
     for (const [name, code] of cases) expect(countryIndex().resolve(name), name).toEqual({ kind: "found", code });
   });
 
+  it("know the well-known names the libraries lack (Holland was 'did you mean Poland?'), and Welsh is British", () => {
+    const cases: [string, string][] = [
+      ["Holland", "NL"], ["England", "GB"], ["Scotland", "GB"], ["Welsh", "GB"], ["Northern Irish", "GB"], ["Burma", "MM"],
+      ["Swaziland", "SZ"], ["Macedonia", "MK"], ["DR Congo", "CD"], ["Congo-Brazzaville", "CG"], ["Byelorussia", "BY"],
+      ["St Lucia", "LC"], ["St. Kitts and Nevis", "KN"], ["Wallis and Futuna", "WF"],
+    ];
+    for (const [name, code] of cases) expect(countryIndex().resolve(name), name).toEqual({ kind: "found", code });
+  });
+
   it("never guesses between two countries that share a name", () => {
     expect(countryIndex().resolve("Congo")).toEqual({ kind: "ambiguous", codes: ["CD", "CG"] });
   });

@@ -88,12 +88,14 @@ describe("neutraliseFormula", () => {
     expect(neutraliseFormula("+1")).toBe("'+1");
     expect(neutraliseFormula("-2+3")).toBe("'-2+3");
     expect(neutraliseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(neutraliseFormula("\t=1")).toBe("'\\u{0009}=1");
+    expect(neutraliseFormula("\t=1")).toBe("'\t=1");
   });
 
-  it("keeps ordinary cells and line breaks as they are", () => {
+  it("keeps ordinary cells, line breaks, controls and bidirectional characters as they are (CSV is data)", () => {
     expect(neutraliseFormula("Olena K.")).toBe("Olena K.");
     expect(neutraliseFormula("line one\nline two")).toBe("line one\nline two");
+    expect(neutraliseFormula("\u202eyrollaM")).toBe("\u202eyrollaM");
+    expect(neutraliseFormula("Mohammad\u200cReza\u0007")).toBe("Mohammad\u200cReza\u0007");
   });
 
   it("never returns a cell that starts a formula", () => {
@@ -112,8 +114,8 @@ describe("neutraliseFormula", () => {
 });
 
 describe("restoreFormulaCell", () => {
-  it("undoes exactly the apostrophe neutraliseFormula added, for text without controls", () => {
-    const plain = fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "'", "a", " ", "\n", "é", "|"), maxLength: 6 });
+  it("undoes exactly the apostrophe neutraliseFormula added, whatever the text holds", () => {
+    const plain = fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "'", "a", " ", "\n", "\t", "\r", "\u202e", "\u0007", "é", "|"), maxLength: 6 });
     fc.assert(
       fc.property(plain, (text) => {
         expect(restoreFormulaCell(neutraliseFormula(text))).toBe(text);
@@ -125,7 +127,7 @@ describe("restoreFormulaCell", () => {
   it("leaves a hand-written leading apostrophe that no formula follows", () => {
     expect(restoreFormulaCell("'Isa")).toBe("'Isa");
     expect(restoreFormulaCell("'=1")).toBe("=1");
-    expect(restoreFormulaCell(neutraliseFormula("\t=1"))).toBe("\\u{0009}=1");
+    expect(restoreFormulaCell(neutraliseFormula("\t=1"))).toBe("\t=1");
   });
 });
 

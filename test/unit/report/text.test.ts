@@ -127,6 +127,10 @@ describe("objective and status", () => {
   });
   it("status line names status, solver, seed and time", () => {
     expect(formatStatusLine(solution)).toBe("status feasible (not proven optimal)  solver search  seed 7  time 1.23 s\n");
+    // An inexact solver that reaches the proven bound: its status stays "feasible", the line says it is optimal.
+    const total = solution.objective!.total;
+    expect(formatStatusLine({ ...solution, bound: total })).toBe("status feasible (reaches the bound: optimal)  solver search  seed 7  time 1.23 s\n");
+    expect(formatStatusLine({ ...solution, bound: total + 1 })).toMatch(/^status feasible \(not proven optimal\)/);
     expect(formatStatusLine({ ...solution, status: "infeasible", seed: null, stats: {} })).toBe(
       "status infeasible: no assignment satisfies every hard constraint  solver search\n",
     );

@@ -192,8 +192,8 @@ describe("tracktwo sweep", () => {
     const result = await run(sweep, [join(dir, "base.json"), "--set", "policy.dialogue.pairs[0].weight=1:3:1", "--solver", "mip", "--jobs", "1", "--csv", csv]);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^\| policy\.dialogue\.pairs\[0\]\.weight \| status/m);
-    expect(readFileSync(csv, "utf8").split("\n").slice(0, 5)).toEqual([
-      "# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)",
+    expect(readFileSync(csv, "utf8").split("\r\n").slice(0, 5)).toEqual([
+      "\uFEFF# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)",
       "policy.dialogue.pairs[0].weight,status,total,dialogue,diversity,topicFit,affinity,RU-UA panels",
       "1,optimal,1,1,2,0,0,1",
       "2,optimal,2,2,2,0,0,1",
@@ -206,8 +206,8 @@ describe("tracktwo sweep", () => {
     const csv = join(dir, "sweep.csv");
     const result = await run(sweep, [join(dir, "base.json"), "--set", 'policy.separate=[],[["RU","UA"]],[["RU","UA"],["GE","US"]]', "--solver", "mip", "--jobs", "1", "--csv", csv]);
     expect(result.code).toBe(0);
-    expect(readFileSync(csv, "utf8").split("\n").map((l) => l.split(",optimal,")[0])).toEqual([
-      "# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)",
+    expect(readFileSync(csv, "utf8").split("\r\n").map((l) => l.split(",optimal,")[0])).toEqual([
+      "\uFEFF# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)",
       "policy.separate,status,total,dialogue,diversity,topicFit,affinity,RU-UA panels",
       "[]",
       '"[[""RU"",""UA""]]"',
@@ -261,8 +261,8 @@ describe("tracktwo sweep", () => {
       AbortSignal.timeout(1500),
     );
     expect(result.code).toBe(0);
-    const lines = readFileSync(csv, "utf8").trim().split("\n");
-    expect(lines.map((l) => l.split(",")[0])).toEqual(["# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)", "policy.dialogue.pairs[0].weight", "1"]);
+    const lines = readFileSync(csv, "utf8").replace(/\r\n$/, "").split("\r\n");
+    expect(lines.map((l) => l.split(",")[0])).toEqual(["\uFEFF# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)", "policy.dialogue.pairs[0].weight", "1"]);
     expect(result.err).toContain("not run: policy.dialogue.pairs[0].weight=2, policy.dialogue.pairs[0].weight=3");
   });
 });

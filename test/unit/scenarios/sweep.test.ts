@@ -94,8 +94,8 @@ describe("sweepCsv", () => {
       { value: 0.5, outcome: outcome(10, "optimal") },
     ]);
     expect(csv).toBe(
-      "# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)\n" +
-        "policy.nationality.maxShare,status,total,dialogue,affinity,RU-UA panels\n0.3,infeasible,,,,\n0.5,optimal,10,10,0,1\n",
+      "\uFEFF# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)\r\n" +
+        "policy.nationality.maxShare,status,total,dialogue,affinity,RU-UA panels\r\n0.3,infeasible,,,,\r\n0.5,optimal,10,10,0,1\r\n",
     );
   });
 
@@ -108,7 +108,7 @@ describe("sweepCsv", () => {
         interrupted: false,
       },
     });
-    const rows = sweepCsv("policy.topics", [outcome("=HYPERLINK(1)"), outcome(-1)]).split("\n");
+    const rows = sweepCsv("policy.topics", [outcome("=HYPERLINK(1)"), outcome(-1)]).split("\r\n");
     expect(rows[2]).toBe("'=HYPERLINK(1),infeasible,");
     expect(rows[3]).toBe("-1,infeasible,");
   });
