@@ -124,7 +124,7 @@ function checkParticipantPanels(problem: Problem): NecessaryCheck[] {
     if (presents === 0) continue;
     const id = problem.participantIds[i]!;
     if (presents > problem.maxRoles) {
-      failures.push(check("participant-panels", false, `participants[${i}].presents`, { presents, maxRoles: problem.maxRoles },
+      failures.push(check("presents", false, `participants[${i}].presents`, { presents, maxRoles: problem.maxRoles },
         `${id} must present ${plural(presents, "time")} but policy.maxRoles allows ${problem.maxRoles} roles`));
       continue;
     }
@@ -152,10 +152,10 @@ function checkParticipantPanels(problem: Problem): NecessaryCheck[] {
       eligible === 0
         ? "may present on no panel"
         : `may present on ${plural(eligible, "panel")} in only ${plural(reachable, "distinct slot")}`;
-    failures.push(check("participant-panels", false, `participants[${i}]`, { presents, eligiblePanels: eligible, reachableSlots: reachable },
+    failures.push(check("presents", false, `participants[${i}]`, { presents, eligiblePanels: eligible, reachableSlots: reachable },
       `${id} must present ${plural(presents, "time")} but ${where}${reasons.length > 0 ? ` (${reasons.join("; ")})` : ""}`));
   }
   if (failures.length > 0) return failures;
-  return [check("participant-panels", true, "participants", { participants: problem.participantCount },
+  return [check("presents", true, "participants", { participants: problem.participantCount },
     "every participant can reach enough panels in distinct slots for their presentations")];
 }

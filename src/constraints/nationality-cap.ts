@@ -81,7 +81,6 @@ export const nationalityCapRule: HardRule<"nationality-cap"> = {
     checks: (problem) => [...checkNationalityCap(problem), ...checkNationalityDistinct(problem), ...checkPanelShape(problem)],
     relaxedBy: {
       "nationality-cap": "policy.nationality.maxShare",
-      "panel-shape": "policy.nationality.maxShare",
       "nationality-distinct": "policy.nationality.minDistinct",
     },
     instances({ policy: { nationality } }) {
@@ -206,7 +205,7 @@ function checkPanelShape(problem: Problem): NecessaryCheck[] {
   for (const [key, panels] of byShape) {
     const [lo, hi] = key.split(":").map(Number) as [number, number];
     const names = panels.slice(0, 3).map((p) => problem.panelIds[p]!).join(", ") + (panels.length > 3 ? ", ..." : "");
-    failures.push(check("panel-shape", false, "policy.nationality.maxShare", { panels: panels.length, minMembers: lo, maxMembers: hi, maxShare, nationalities: distinct.size },
+    failures.push(check("nationality-cap", false, "policy.nationality.maxShare", { panels: panels.length, minMembers: lo, maxMembers: hi, maxShare, nationalities: distinct.size },
       shareLimit(maxShare, hi) < 1
         ? `${plural(panels.length, "panel")} (${names}) ${verb(panels.length, "has", "have")} at most ${hi} members, and maxShare ${maxShare} lets no nationality hold even one seat`
         : `${plural(panels.length, "panel")} (${names}) ${verb(panels.length, "needs", "need")} ${lo} to ${hi} members; with maxShare ${maxShare} that takes more than the ${plural(distinct.size, "nationality", "nationalities")} participants hold`));
@@ -219,6 +218,6 @@ function checkPanelShape(problem: Problem): NecessaryCheck[] {
   const numbers = { presentations: demand, neededPresenters, raisedPanels: raised, maxShare };
   const why = `with maxShare ${maxShare} and ${distinct.size} nationalities, ${plural(raised, "panel")} cannot stay at ${raised === 1 ? "its" : "their"} minimum size, so the panels need at least ${neededPresenters} presenters`;
   return demand < neededPresenters
-    ? [check("panel-shape", false, "policy.nationality.maxShare", numbers, `${why} but there are only ${demand} presentations`)]
-    : [check("panel-shape", true, "policy.nationality.maxShare", numbers, `${why}, and there are ${demand} presentations`)];
+    ? [check("nationality-cap", false, "policy.nationality.maxShare", numbers, `${why} but there are only ${demand} presentations`)]
+    : [check("nationality-cap", true, "policy.nationality.maxShare", numbers, `${why}, and there are ${demand} presentations`)];
 }

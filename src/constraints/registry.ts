@@ -14,7 +14,7 @@ import { stabilityRule } from "./objective/stability.js";
 import { topicFitRule } from "./objective/topic-fit.js";
 import { pinnedRule } from "./pinned.js";
 import { rolesRule } from "./roles.js";
-import type { HardRule, ObjectiveRule, Rule } from "./rule.js";
+import type { HardRule, ObjectiveRule } from "./rule.js";
 import { slotClashRule } from "./slot-clash.js";
 import { togetherRule } from "./together.js";
 
@@ -34,8 +34,27 @@ export const HARD_RULES = [
 
 export const OBJECTIVE_RULES = [dialogueRule, diversityRule, topicFitRule, affinityRule, stabilityRule] as const satisfies readonly ObjectiveRule[];
 
+/** An entry of the catalogue, its code typed as the entry's own name. */
+export type CatalogueEntry = (typeof HARD_RULES)[number] | (typeof OBJECTIVE_RULES)[number];
+
 /** Hard rules first, then objective terms. */
-export const RULES: readonly Rule[] = [...HARD_RULES, ...OBJECTIVE_RULES];
+export const RULES: readonly CatalogueEntry[] = [...HARD_RULES, ...OBJECTIVE_RULES];
 
 /** The name of a catalogue entry, equal to its file name. */
-export type RuleName = (typeof HARD_RULES)[number]["code"] | (typeof OBJECTIVE_RULES)[number]["code"];
+export type RuleName = HardRuleName | (typeof OBJECTIVE_RULES)[number]["code"];
+export type HardRuleName = (typeof HARD_RULES)[number]["code"];
+
+/** Violation amounts by hard rule, as the solvers' own evaluation reports them (only the broken rules). */
+export type ViolationAmounts = Partial<Record<HardRuleName, number>>;
+
+/**
+ * The amounts in the checker's words: each rule named by the violation codes it answers for, the one mapping from
+ * catalogue entries to the checker's codes (dialogue-safety is neutral-chair/min-side/max-imbalance).
+ */
+export function describeViolationAmounts(amounts: ViolationAmounts): string {
+  return HARD_RULES.flatMap((rule) => {
+    const amount = amounts[rule.code];
+    if (amount === undefined) return [];
+    return [`${rule.violations.length === 0 ? rule.code : rule.violations.join("/")}: ${amount}`];
+  }).join(", ");
+}

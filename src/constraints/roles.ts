@@ -75,7 +75,7 @@ export const rolesRule: HardRule<"roles"> = {
   greedy: {},
   explain: {
     checks: (problem) => [...checkSeats(problem), ...checkRoleSupply(problem, "chair"), ...checkRoleSupply(problem, "discussant")],
-    relaxedBy: { seats: "policy.panelSize", chairs: "participants[].mayChair", discussants: "participants[].mayDiscuss" },
+    relaxedBy: { "panel-size": "policy.panelSize", "chair-missing": "participants[].mayChair", "discussant-missing": "participants[].mayDiscuss" },
     // "Needs a chair" is no instance: a panel without a chair must have none, so relaxing it would not only add
     // solutions. Chair shortages are the chairs check's and the relaxations' business.
     instances(program) {
@@ -123,12 +123,12 @@ function checkSeats(problem: Problem): NecessaryCheck[] {
   const numbers = { presentations: demand, minSeats, maxSeats, panels: problem.panelCount };
   const panels = plural(problem.panelCount, "panel");
   if (demand > maxSeats) {
-    return [check("seats", false, "panels", numbers, `${demand} presentations but the ${panels} seat at most ${maxSeats} presenters`)];
+    return [check("panel-size", false, "panels", numbers, `${demand} presentations but the ${panels} seat at most ${maxSeats} presenters`)];
   }
   if (demand < minSeats) {
-    return [check("seats", false, "panels", numbers, `${demand} presentations but the ${panels} need at least ${minSeats} presenters`)];
+    return [check("panel-size", false, "panels", numbers, `${demand} presentations but the ${panels} need at least ${minSeats} presenters`)];
   }
-  return [check("seats", true, "panels", numbers, `${demand} presentations fit the ${panels} (${minSeats} to ${maxSeats} presenter seats)`)];
+  return [check("panel-size", true, "panels", numbers, `${demand} presentations fit the ${panels} (${minSeats} to ${maxSeats} presenter seats)`)];
 }
 
 function checkRoleSupply(problem: Problem, role: "chair" | "discussant"): NecessaryCheck[] {
@@ -149,7 +149,7 @@ function checkRoleSupply(problem: Problem, role: "chair" | "discussant"): Necess
     supply += k;
   }
   const need = panels.length;
-  const code = role === "chair" ? "chairs" : "discussants";
+  const code = role === "chair" ? "chair-missing" : "discussant-missing";
   const path = role === "chair" ? "policy.chair" : "policy.discussant";
   const numbers = { needed: need, participants: people, roles: supply, missing: Math.max(0, need - supply) };
   const who = `${plural(people, "participant")} may ${role === "chair" ? "chair" : "discuss"}`;

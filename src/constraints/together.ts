@@ -108,14 +108,14 @@ function checkGroups(problem: Problem): NecessaryCheck[] {
     if (idle.length > 0) {
       // Point at the (first) participant named, not at the group's first member.
       const idleIds = idle.map((i) => problem.participantIds[i]!);
-      out.push(check("group", false, formatPath(["participants", idle[0]!, "presents"]), { members: members.length },
+      out.push(check("co-authors", false, formatPath(["participants", idle[0]!, "presents"]), { members: members.length },
         `group ${name}: ${idleIds.join(", ")} ${verb(idle.length, "presents", "present")} 0 times, so the co-authors cannot present together`));
       continue;
     }
     const clash = Array.from(members).flatMap((i) => Array.from(members).filter((j) => j > i && problem.conflictsByParticipant[i]!.includes(j)).map((j) => [i, j] as const));
     if (clash.length > 0) {
       const [i, j] = clash[0]!;
-      out.push(check("group", false, path, { members: members.length }, `group ${name}: ${problem.participantIds[i]} and ${problem.participantIds[j]} must present together but may not share a panel`));
+      out.push(check("co-authors", false, path, { members: members.length }, `group ${name}: ${problem.participantIds[i]} and ${problem.participantIds[j]} must present together but may not share a panel`));
       continue;
     }
     let common = 0;
@@ -124,10 +124,10 @@ function checkGroups(problem: Problem): NecessaryCheck[] {
       if (Array.from(members).every((i) => problem.mayPresent[i * panelCount + p] === 1)) common++;
     }
     if (common === 0) {
-      out.push(check("group", false, path, { members: members.length },
+      out.push(check("co-authors", false, path, { members: members.length },
         `group ${name} (${ids.join(", ")}) has no panel that seats ${members.length} presenters and on which all of them may present`));
     }
   }
-  if (out.length === 0 && problem.groups.length > 0) return [check("group", true, "participants", { groups: problem.groups.length }, `every co-author group (${problem.groups.length}) has a panel all its members may present on`)];
+  if (out.length === 0 && problem.groups.length > 0) return [check("co-authors", true, "participants", { groups: problem.groups.length }, `every co-author group (${problem.groups.length}) has a panel all its members may present on`)];
   return out;
 }

@@ -6,7 +6,7 @@
 import { NONE, type Assignment, type Problem } from "../../model/problem.js";
 import type { Solver, SolveOptions, SolveResult } from "../solver.js";
 import { evaluateAssignment } from "../search/full.js";
-import { HARD_RULES, OBJECTIVE_RULES } from "../../constraints/registry.js";
+import { describeViolationAmounts, HARD_RULES, OBJECTIVE_RULES } from "../../constraints/registry.js";
 import type { Admission } from "../../constraints/rule.js";
 import { createRandom, shuffle, type Random } from "../search/random.js";
 import { ROLE_CHAIR, ROLE_DISCUSSANT, ROLE_NONE, ROLE_PRESENTER, type Role, type SearchState, SearchState as State } from "../search/state.js";
@@ -41,10 +41,7 @@ export const greedySolver: Solver = {
         return { status: "feasible", assignment, bound: null, stats: { timeMs, timeToBestMs: timeMs, iterations: attempts, objective: evaluation.objective } };
       }
       if (fewest === null || evaluation.violation < fewest.amount) {
-        const raw = Object.entries(evaluation.violations)
-          .map(([code, amount]) => `${code}: ${amount}`)
-          .join(", ");
-        fewest = { amount: evaluation.violation, raw };
+        fewest = { amount: evaluation.violation, raw: describeViolationAmounts(evaluation.violations) };
       }
       // Let an abort (Ctrl-C) through between attempts.
       await new Promise<void>((resolve) => setImmediate(resolve));

@@ -2,15 +2,15 @@
 // a move is applied to the state, the touched entities are re-valued from the counters, and the move is either
 // committed (caches updated) or rolled back (changes undone). Score = objective - sum(weight x violation).
 import type { Problem } from "../../model/problem.js";
-import { RULES } from "../../constraints/registry.js";
-import type { Rule, RuleScope } from "../../constraints/rule.js";
+import { RULES, type CatalogueEntry, type ViolationAmounts } from "../../constraints/registry.js";
+import type { RuleScope } from "../../constraints/rule.js";
 import type { Move } from "./moves.js";
 import { type Role, type SearchState } from "./state.js";
 
 const SCOPES: readonly RuleScope[] = ["panel", "participant", "group", "global"];
 
 export class Evaluator {
-  readonly rules: readonly Rule[];
+  readonly rules: readonly CatalogueEntry[];
   /** Objective weight (policy.weights) or penalty weight (adaptive) per rule. */
   readonly weights: Float64Array;
   readonly isHard: Uint8Array;
@@ -178,8 +178,8 @@ export class Evaluator {
   }
 
   /** Violation amount per active hard rule, by code (for adaptive weights and diagnosis). */
-  violationsByRule(): Record<string, number> {
-    const out: Record<string, number> = {};
+  violationsByRule(): ViolationAmounts {
+    const out: ViolationAmounts = {};
     this.rules.forEach((rule, r) => {
       if (rule.kind === "hard" && this.totals[r]! > 0) out[rule.code] = this.totals[r]!;
     });

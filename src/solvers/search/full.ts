@@ -1,11 +1,11 @@
 // Full evaluation of an assignment from scratch with every catalogue entry's `full` face: the solvers' own
 // feasibility verdict (the independent checker in src/check re-verifies what is emitted).
-import { HARD_RULES, OBJECTIVE_RULES } from "../../constraints/registry.js";
+import { HARD_RULES, OBJECTIVE_RULES, type ViolationAmounts } from "../../constraints/registry.js";
 import type { Assignment, Problem } from "../../model/problem.js";
 
 export interface FullEvaluation {
   /** Violation amount per hard rule code, only the violated ones. */
-  readonly violations: Readonly<Record<string, number>>;
+  readonly violations: Readonly<ViolationAmounts>;
   readonly violation: number;
   readonly terms: Readonly<Record<string, number>>;
   /** sum of policy.weights[term] x term. */
@@ -13,7 +13,7 @@ export interface FullEvaluation {
 }
 
 export function evaluateAssignment(problem: Problem, assignment: Assignment): FullEvaluation {
-  const violations: Record<string, number> = {};
+  const violations: ViolationAmounts = {};
   let violation = 0;
   for (const rule of HARD_RULES) {
     if (!rule.isActive(problem)) continue;

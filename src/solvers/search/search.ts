@@ -11,6 +11,7 @@
 //   moves, and the kicks provide the diversification; small programs with many moves per participant get more.
 // - On MDGP (dense affinities, only size rules) random-move LAHC stayed 1.2-5% below the best known values of
 //   RanReal n = 120 at 5-10 s, whereas the memetic search over a gain-table tabu search reaches 0-0.35% at 30 s.
+import { describeViolationAmounts } from "../../constraints/registry.js";
 import type { Assignment, Problem } from "../../model/problem.js";
 import type { Solver, SolveOptions, SolveResult, SolveStats } from "../solver.js";
 import { construct } from "../greedy/greedy.js";
@@ -251,9 +252,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
   const timeMs = elapsed();
   const stats = { timeMs, timeToBestMs: bestFoundMs, iterations: iteration };
   if (best === null) {
-    const raw = Object.entries(evaluator.violationsByRule())
-      .map(([code, amount]) => `${code}: ${amount}`)
-      .join(", ");
+    const raw = describeViolationAmounts(evaluator.violationsByRule());
     return { status: "timeout", assignment: null, bound: null, stats: { ...stats, raw: `no feasible assignment found (${raw})` } };
   }
   return finish(best, bestObjective, stats, options);
