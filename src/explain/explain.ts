@@ -1,6 +1,7 @@
 // Why is a program infeasible? First the counting checks (instant, with numbers); if they all pass and the exact
 // solver still says infeasible, a minimal set of named constraint instances that cannot hold together; then the
 // smallest single-parameter relaxations that restore feasibility. Everything runs within one time budget.
+import type { Problem } from "../model/problem.js";
 import type { Program } from "../model/schema.js";
 import type { SolverName } from "../solvers/solver.js";
 import { Budget } from "./budget.js";
@@ -8,7 +9,7 @@ import { relaxationHint, runNecessaryChecks } from "./checks.js";
 import { findConflictSet } from "./conflicts.js";
 import { relaxInstances } from "./instances.js";
 import { findRelaxations } from "./relax.js";
-import type { ConflictMember, Explanation, FeasibilityOracle, Verdict } from "./types.js";
+import type { ConflictMember, Explanation, FeasibilityOracle, NecessaryCheck, Verdict } from "./types.js";
 
 export interface ExplainOptions {
   /** Whole budget for solver calls, in milliseconds (default 30 s). Checks always run. */
@@ -27,6 +28,10 @@ export interface ExplainOptions {
   readonly relaxations?: boolean;
   /** Aborting stops the feasibility questions at once; what is known so far is returned. */
   readonly signal?: AbortSignal;
+  /** The counting checks, when the caller already ran them on this program (they are not run again). */
+  readonly checks?: readonly NecessaryCheck[];
+  /** The program normalised without a baseline, when the caller has it (the checks do not normalise it again). */
+  readonly problem?: Problem;
 }
 
 export async function explainProgram(program: Program, options: ExplainOptions = {}): Promise<Explanation> {
@@ -42,7 +47,7 @@ export async function explainProgram(program: Program, options: ExplainOptions =
     });
   const budget = new Budget(oracle, timeLimitMs, options.perSolveMs ?? Math.min(10_000, timeLimitMs / 4), options.signal);
 
-  const checks = runNecessaryChecks(program);
+  const checks = options.checks === undefined ? runNecessaryChecks(program, options.problem) : [...options.checks];
   const failing = checks.filter((c) => !c.ok);
   // A failed counting check is a proof; otherwise ask the exact solver.
   const verdict: Verdict = failing.length > 0 ? "infeasible" : (options.verdict ?? (await budget.ask(program)));

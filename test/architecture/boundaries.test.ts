@@ -1,6 +1,6 @@
 // The architecture rules of STYLE.md §1 as tests: the checker is an independent re-implementation (it may read
 // the file contracts in src/model but nothing a solver uses), the constraint catalogue is the only list of rules,
-// and only src/cli prints or exits.
+// no module of src/ imports itself through others, and only src/cli prints or exits.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,6 +38,27 @@ describe("architecture", () => {
     );
     expect(sourceFiles("src/check").length).toBeGreaterThan(0);
     expect(offending).toEqual([]);
+  });
+
+  it("no module of src/ imports itself through other modules", () => {
+    const files = new Set(sourceFiles("src").filter((f) => f.endsWith(".ts")));
+    const graph = new Map([...files].map((f) => [f, runtimeImportsOf(f).filter((d) => files.has(d))]));
+    const cycles: string[] = [];
+    const state = new Map<string, "open" | "done">();
+    const stack: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, "open");
+      stack.push(file);
+      for (const next of graph.get(file)!) {
+        if (state.get(next) === "open") cycles.push([...stack.slice(stack.indexOf(next)), next].join(" -> "));
+        else if (!state.has(next)) visit(next);
+      }
+      stack.pop();
+      state.set(file, "done");
+    };
+    for (const file of files) if (!state.has(file)) visit(file);
+    expect(files.size).toBeGreaterThan(50);
+    expect(cycles).toEqual([]);
   });
 
   it("rules are listed only by the catalogue's registry, and use of the solvers only their building blocks", () => {
