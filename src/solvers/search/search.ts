@@ -13,10 +13,10 @@
 //   RanReal n = 120 at 5-10 s, whereas the memetic search over a gain-table tabu search reaches 0-0.35% at 30 s.
 import { describeViolationAmounts } from "../../constraints/registry.js";
 import type { Assignment, Problem } from "../../model/problem.js";
-import type { Solver, SolveOptions, SolveResult, SolveStats } from "../solver.js";
+import type { SolveOptions, SolveResult, SolveStats } from "../solver.js";
 import { construct } from "../greedy/greedy.js";
 import { Evaluator } from "./evaluator.js";
-import { isPureGrouping, runGrouping } from "./grouping.js";
+import { runGrouping } from "./grouping.js";
 import { drawReassign, drawRelocate, drawRepair, drawRosterSwap, drawSwap, Move, MoveContext } from "./moves.js";
 import { createRandom } from "./random.js";
 import { ROLE_CHAIR, ROLE_DISCUSSANT, SearchState } from "./state.js";
@@ -33,13 +33,9 @@ export interface SearchOptions extends SolveOptions {
    * first feasible assignment.
    */
   readonly ceiling?: number | (() => number);
+  /** A pure grouping program (MDGP): its caller (usesGroupingEngine in auto.ts) sends it to the engine of grouping.ts. */
+  readonly grouping?: boolean;
 }
-
-export const searchSolver: Solver = {
-  name: "search",
-  exact: false,
-  solve: (problem, options) => runSearch(problem, options),
-};
 
 const KIND_RELOCATE = 0;
 const KIND_SWAP = 1;
@@ -128,7 +124,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
   };
 
   // Pure grouping programs (MDGP) go to the dedicated memetic search; see grouping.ts for why.
-  if (isPureGrouping(state) && evaluator.isFeasible()) {
+  if (options.grouping === true && evaluator.isFeasible()) {
     let lastYield = elapsed();
     const grouping = await runGrouping(state, {
       random,

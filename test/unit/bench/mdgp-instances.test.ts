@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../../src/check/check.js";
 import { scoreSolution } from "../../../src/check/score.js";
-import { loadBestKnown, loadMdgp, mdgpToProgram, mdgpValue, parseBestKnown, parseMdgp } from "../../../src/mdgp/mdgp.js";
+import { loadBestKnown, loadMdgp, mdgpToProgram, mdgpValue, parseBestKnown, parseMdgp } from "../../../bench/mdgp-instances.js";
 import { validateProgram } from "../../../src/model/load.js";
 
 // 5 elements, 2 groups: one of 2..3, one of 2..3 (a "ds"-style header written by hand).

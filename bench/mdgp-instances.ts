@@ -6,9 +6,9 @@
 //   <n> <m> <ss|ds> <LB_1> <UB_1> ... <LB_m> <UB_m>
 //   <i> <j> <d_ij>        one line per pair, 0 <= i < j < n, n(n-1)/2 lines
 import { basename } from "node:path";
-import type { InputIssue, Loaded } from "../model/issues.js";
-import { readInputText } from "../model/read.js";
-import type { ProgramInput } from "../model/schema.js";
+import type { InputIssue, Loaded } from "../src/model/issues.js";
+import { readInputText } from "../src/model/read.js";
+import type { ProgramInput } from "../src/model/schema.js";
 
 export interface MdgpInstance {
   readonly name: string;
