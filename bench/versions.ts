@@ -26,7 +26,7 @@ const USAGE =
   "usage: npm run bench:versions -- --base DIR [--rounds N] [--iterations N] [--mdgp-iterations N] [--cases a,b] [--data DIR] [--out DIR]";
 /** The short run whose time (set-up and construction) is taken off the long one. */
 const RUN_UP = 1000;
-const MDGP_INSTANCES = ["RanReal_n120_ss_01", "RanInt_n240_ds_01"];
+const MDGP_INSTANCES = ["RanReal_n240_ss_01"];
 const run = promisify(execFile);
 
 interface Result {
