@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { generateProgram } from "../src/generate/generate.js";
 import { validateProgram } from "../src/model/load.js";
 import { normalizeProgram } from "../src/model/normalize.js";
-import { solveProgram } from "../src/solve.js";
+import { solveProgram } from "../src/pipeline.js";
 import { objectiveBound } from "../src/solvers/bounds.js";
 import { lagrangianBoundInWorker } from "../src/solvers/lagrangian/beside.js";
 import { lagrangianBound } from "../src/solvers/lagrangian/bound.js";

@@ -2,7 +2,7 @@
 // score of a re-verified solution; progress events give the objective-over-time curves.
 import { normalizeProgram } from "../src/model/normalize.js";
 import type { Program } from "../src/model/schema.js";
-import { solveProgram } from "../src/solve.js";
+import { solveProgram } from "../src/pipeline.js";
 import { lpRelaxationBound, objectiveBound } from "../src/solvers/bounds.js";
 import { SOLVER_NAMES, type SolverName } from "../src/solvers/solver.js";
 import type { BenchRunner } from "./harness.js";

@@ -9,7 +9,7 @@ import type { Loaded } from "../src/model/issues.js";
 import { formatInputIssue } from "../src/model/issues.js";
 import { validateProgram } from "../src/model/load.js";
 import type { Program } from "../src/model/schema.js";
-import { loadBestKnown, loadMdgp, mdgpToProgram, type BestKnown } from "../src/mdgp/mdgp.js";
+import { loadBestKnown, loadMdgp, mdgpToProgram, type BestKnown } from "./mdgp-instances.js";
 import type { BenchInstance } from "./harness.js";
 
 export interface SuiteOptions {

@@ -13,8 +13,8 @@ export { normalizeProgram } from "./model/normalize.js";
 export type { Problem, Assignment, PanelRoster } from "./model/problem.js";
 
 // Solving: one call from program to checked solution, within one time limit.
-export { solveProgram } from "./solve.js";
-export type { SolveProgramOptions } from "./solve.js";
+export { solveProgram } from "./pipeline.js";
+export type { SolveProgramOptions } from "./pipeline.js";
 export { SOLVERS, isSolverName } from "./solvers/registry.js";
 export { SOLVER_NAMES, DEFAULT_SOLVE_OPTIONS } from "./solvers/solver.js";
 export type { Solver, SolverName, SolveOptions, SolveResult, SolveStats, ProgressEvent } from "./solvers/solver.js";

@@ -1,10 +1,8 @@
-// The one place a Solution (DESIGN.md §5) is assembled: normalise, run the solver, translate indices back to ids,
-// re-verify with the independent checker, score with the checker's scorer. A solution the checker rejects is
-// never emitted as a solution: its panels are dropped and its violations kept for diagnosis.
+// The one place a Solution (DESIGN.md §5) is assembled: run the solver on the normalised program, translate indices
+// back to ids, re-verify with the independent checker, score with the checker's scorer. A solution the checker
+// rejects is never emitted as a solution: its panels are dropped and its violations kept for diagnosis. Nothing
+// here explains a failure: src/pipeline.ts calls this, then src/explain on failure.
 import { checkSolution } from "./check/check.js";
-import { runNecessaryChecks } from "./explain/checks.js";
-import { explainProgram } from "./explain/explain.js";
-import type { Explanation } from "./explain/types.js";
 import { scoreSolution } from "./check/score.js";
 import { NONE, type Assignment, type Problem } from "./model/problem.js";
 import { normalizeProgram } from "./model/normalize.js";
@@ -14,11 +12,11 @@ import { objectiveBound } from "./solvers/bounds.js";
 import { SOLVERS } from "./solvers/registry.js";
 import { DEFAULT_SOLVE_OPTIONS, type ProgressEvent, type SolverName } from "./solvers/solver.js";
 
-export interface SolveProgramOptions {
+export interface SolveCheckedOptions {
   readonly solver?: SolverName;
   /**
-   * Wall clock for the whole call, in milliseconds: normalising, bounds, the solver, checking, scoring and any
-   * explanation all fit in it (default 60 s).
+   * Wall clock for the whole call, in milliseconds: normalising, bounds, the solver, checking and scoring all fit
+   * in it (default 60 s).
    */
   readonly timeLimitMs?: number;
   readonly seed?: number;
@@ -28,13 +26,6 @@ export interface SolveProgramOptions {
   /** What-if re-solves: the published panels to stay close to, and an optional hard cap on moves. */
   readonly baseline?: readonly SolutionPanel[] | null;
   readonly maxMoves?: number;
-  /**
-   * Explain a solve that found nothing (DESIGN.md §5 `explanation`): always when the solver proved infeasibility,
-   * and after a timeout when a counting check already proves it; within what is left of the time limit and at most
-   * `timeLimitMs`. Off by default in the library (property tests solve thousands of infeasible programs); the CLI
-   * turns it on.
-   */
-  readonly explain?: { readonly timeLimitMs: number } | null;
   /** See SolveOptions.helperThreads. */
   readonly helperThreads?: number;
 }
@@ -50,12 +41,28 @@ export function finishingReserveMs(problem: Problem, normalizeMs: number): numbe
   return Math.max(20 + 0.12 * problem.participantCount, 3 * normalizeMs);
 }
 
-export async function solveProgram(program: Program, options: SolveProgramOptions = {}): Promise<Solution> {
+/** A program normalised once for a solve (with its what-if baseline and move cap), and what normalising took. */
+export interface PreparedProgram {
+  readonly program: Program;
+  readonly problem: Problem;
+  readonly normalizeMs: number;
+}
+
+export function prepareProgram(program: Program, options: Pick<SolveCheckedOptions, "baseline" | "maxMoves"> = {}): PreparedProgram {
+  const started = performance.now();
+  const problem = normalizeProgram(program, { baseline: options.baseline ?? null, maxMoves: options.maxMoves });
+  return { program, problem, normalizeMs: performance.now() - started };
+}
+
+/**
+ * Runs the solver on a prepared program and checks its answer; `explanation` is always null here. The time limit
+ * counts from this call: a caller that prepared the program first takes what that took off `timeLimitMs`.
+ */
+export async function solveChecked(prepared: PreparedProgram, options: SolveCheckedOptions = {}): Promise<Solution> {
   const started = performance.now();
   const deadline = started + (options.timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs);
-  const problem = normalizeProgram(program, { baseline: options.baseline ?? null, maxMoves: options.maxMoves });
-  const normalizeMs = performance.now() - started;
-  const reserve = finishingReserveMs(problem, normalizeMs);
+  const { program, problem } = prepared;
+  const reserve = finishingReserveMs(problem, prepared.normalizeMs);
   const solverName = options.solver ?? "auto";
   const seed = options.seed ?? DEFAULT_SOLVE_OPTIONS.seed;
   const result = await SOLVERS[solverName].solve(problem, {
@@ -71,15 +78,8 @@ export async function solveProgram(program: Program, options: SolveProgramOption
   const base = { solver: solverName, seed, bound, explanation: null };
 
   if (result.assignment === null) {
-    // An explanation starts with counting checks that cannot be cut short (about six normalisations' worth of
-    // work: 0.5 s at 6,000 participants unloaded), so it starts only when that much of the time limit is left.
-    const explainMs = Math.min(options.explain?.timeLimitMs ?? 0, deadline - performance.now() - reserve);
-    const explanation =
-      options.explain && options.signal?.aborted !== true && explainMs >= 6 * normalizeMs
-        ? await explainFailure(program, result.status, explainMs, seed, options.signal)
-        : null;
     const stats = { ...result.stats, timeMs: timeMs() };
-    return { ...base, status: result.status, objective: null, panels: [], violations: [], explanation, stats };
+    return { ...base, status: result.status, objective: null, panels: [], violations: [], stats };
   }
   const panels = assignmentToPanels(problem, result.assignment);
   const violations = checkSolution(program, panels);
@@ -95,22 +95,6 @@ export async function solveProgram(program: Program, options: SolveProgramOption
   }
   const objective = scoreSolution(program, panels, options.baseline ?? null);
   return { ...base, status: result.status, objective, panels, violations: [], stats: { ...result.stats, timeMs: timeMs() } };
-}
-
-async function explainFailure(
-  program: Program,
-  status: "infeasible" | "timeout",
-  timeLimitMs: number,
-  seed: number,
-  signal: AbortSignal | undefined,
-): Promise<Explanation | null> {
-  if (status === "timeout" && runNecessaryChecks(program).every((check) => check.ok)) return null;
-  return explainProgram(program, {
-    timeLimitMs,
-    seed,
-    ...(status === "infeasible" ? { verdict: "infeasible" } : {}),
-    ...(signal === undefined ? {} : { signal }),
-  });
 }
 
 export function assignmentToPanels(problem: Problem, assignment: Assignment): SolutionPanel[] {

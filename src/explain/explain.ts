@@ -1,10 +1,11 @@
 // Why is a program infeasible? First the counting checks (instant, with numbers); if they all pass and the exact
 // solver still says infeasible, a minimal set of named constraint instances that cannot hold together; then the
 // smallest single-parameter relaxations that restore feasibility. Everything runs within one time budget.
+import type { Problem } from "../model/problem.js";
 import type { Program } from "../model/schema.js";
 import type { SolverName } from "../solvers/solver.js";
 import { Budget } from "./budget.js";
-import { runNecessaryChecks } from "./checks.js";
+import { relaxationHint, runNecessaryChecks } from "./checks.js";
 import { findConflictSet } from "./conflicts.js";
 import { relaxInstances } from "./instances.js";
 import { findRelaxations } from "./relax.js";
@@ -27,6 +28,10 @@ export interface ExplainOptions {
   readonly relaxations?: boolean;
   /** Aborting stops the feasibility questions at once; what is known so far is returned. */
   readonly signal?: AbortSignal;
+  /** The counting checks, when the caller already ran them on this program (they are not run again). */
+  readonly checks?: readonly NecessaryCheck[];
+  /** The program normalised without a baseline, when the caller has it (the checks do not normalise it again). */
+  readonly problem?: Problem;
 }
 
 export async function explainProgram(program: Program, options: ExplainOptions = {}): Promise<Explanation> {
@@ -42,7 +47,7 @@ export async function explainProgram(program: Program, options: ExplainOptions =
     });
   const budget = new Budget(oracle, timeLimitMs, options.perSolveMs ?? Math.min(10_000, timeLimitMs / 4), options.signal);
 
-  const checks = runNecessaryChecks(program);
+  const checks = options.checks === undefined ? runNecessaryChecks(program, options.problem) : [...options.checks];
   const failing = checks.filter((c) => !c.ok);
   // A failed counting check is a proof; otherwise ask the exact solver.
   const verdict: Verdict = failing.length > 0 ? "infeasible" : (options.verdict ?? (await budget.ask(program)));
@@ -66,9 +71,17 @@ export async function explainProgram(program: Program, options: ExplainOptions =
     conflicts = search.members;
   }
 
+  // Axes the failed checks point at go first; a failed sensitive check (derived from someone at risk) puts the
+  // at-risk fixes before them, since nothing else will repair it. Explanations are organisers' artefacts, so the
+  // order may depend on it; what organisers see by default withholds those fixes anyway.
   const relaxations =
     verdict === "infeasible" && options.relaxations !== false
-      ? await findRelaxations(program, budget, relaxationOrder(failing))
+      ? await findRelaxations(
+          program,
+          budget,
+          failing.filter((c) => c.sensitive !== true).flatMap((c) => relaxationHint(c) ?? []),
+          failing.some((c) => c.sensitive === true),
+        )
       : [];
 
   return {
@@ -79,35 +92,4 @@ export async function explainProgram(program: Program, options: ExplainOptions =
     relaxations,
     stats: { solves: budget.solves, timeMs: Math.round(performance.now() - started), timedOut: budget.timedOut },
   };
-}
-
-/**
- * Axes in the order the failed checks point at them. A failed sensitive check (derived from someone at risk) points
- * at the at-risk fixes first: nothing else will repair it. Explanations are organisers' artefacts, so the order may
- * depend on it; what organisers see by default withholds those fixes anyway.
- */
-function relaxationOrder(failing: readonly NecessaryCheck[]): string[] {
-  const atRisk = failing.some((c) => c.sensitive === true) ? ["panels[].recorded", "participants[].dialogue"] : [];
-  return [...atRisk, ...failing.filter((c) => c.sensitive !== true).map((c) => relaxationHint(c.code))];
-}
-
-/** Which relaxation axis a failed check points at, so that axis is tried first. */
-function relaxationHint(code: string): string {
-  switch (code) {
-    case "chairs":
-      return "participants[].mayChair";
-    case "discussants":
-      return "participants[].mayDiscuss";
-    case "nationality-cap":
-    case "panel-shape":
-      return "policy.nationality.maxShare";
-    case "nationality-distinct":
-      return "policy.nationality.minDistinct";
-    case "attribute-cap":
-      return "policy.balance";
-    case "seats":
-      return "policy.panelSize";
-    default:
-      return code;
-  }
 }

@@ -2,8 +2,8 @@
 // settles the question, and "infeasible" from an exact solver is a proof. javascript-lp-solver for tiny programs,
 // HiGHS otherwise.
 import type { Program } from "../model/schema.js";
-import { normalizeProgram } from "../model/normalize.js";
-import { solveProgram } from "../solve.js";
+import type { Problem } from "../model/problem.js";
+import { prepareProgram, solveChecked } from "../solve.js";
 import { mipRefusal } from "../solvers/mip/jslp.js";
 import type { SolverName } from "../solvers/solver.js";
 import type { FeasibilityOracle, Verdict } from "./types.js";
@@ -15,8 +15,8 @@ export interface OracleOptions {
 }
 
 /** `mip` (javascript-lp-solver) where it accepts the program, which is fast on tiny ones; `highs` otherwise. */
-export function exactSolverFor(program: Program): SolverName {
-  return mipRefusal(normalizeProgram(program)) === null ? "mip" : "highs";
+export function exactSolverFor(problem: Problem): SolverName {
+  return mipRefusal(problem) === null ? "mip" : "highs";
 }
 
 export function feasibilityOnly(program: Program): Program {
@@ -33,16 +33,17 @@ export function solverOracle(options: OracleOptions = {}): FeasibilityOracle {
   const seed = options.seed ?? 1;
   const signal = options.signal === undefined ? {} : { signal: options.signal };
   return async (program, timeLimitMs) => {
-    const question = feasibilityOnly(program);
-    const exact = options.solver ?? exactSolverFor(program);
-    let remaining = Math.max(1, Math.round(timeLimitMs));
+    // Normalised once for both solves and the choice of exact solver.
+    const question = prepareProgram(feasibilityOnly(program));
+    const exact = options.solver ?? exactSolverFor(question.problem);
+    let remaining = Math.max(1, Math.round(timeLimitMs - question.normalizeMs));
     if (exact !== "mip") {
       const quick = Math.min(2_000, Math.round(remaining / 4));
-      const found = await solveProgram(question, { solver: "search", timeLimitMs: quick, seed, ...signal });
+      const found = await solveChecked(question, { solver: "search", timeLimitMs: quick, seed, ...signal });
       if (found.status === "feasible" || found.status === "optimal") return "feasible";
       remaining = Math.max(1, remaining - quick);
     }
-    const solution = await solveProgram(question, { solver: exact, timeLimitMs: remaining, seed, ...signal });
+    const solution = await solveChecked(question, { solver: exact, timeLimitMs: remaining, seed, ...signal });
     const verdicts: Record<typeof solution.status, Verdict> = {
       optimal: "feasible",
       feasible: "feasible",

@@ -3,20 +3,24 @@
 // plain words, so a solution file reads on its own. src/explain/format.ts turns an Explanation into terminal text.
 // An entry whose existence or wording derives from a participant being at risk carries `sensitive: true` from the
 // moment it is made; src/explain/sensitive.ts publishes such entries only as a neutral withheld entry.
+import type { RuleCode } from "../check/violations.js";
 import type { Program } from "../model/schema.js";
 
+/**
+ * The codes program checks carry: the checker's code (src/check/violations.ts) of the rule every solution would
+ * break when the check fails, e.g. "chair-missing" when fewer participants may chair than panels need a chair.
+ */
 export const CHECK_CODES = [
-  "seats",
-  "chairs",
-  "discussants",
-  "participant-panels",
+  "panel-size",
+  "chair-missing",
+  "discussant-missing",
+  "presents",
   "nationality-cap",
   "nationality-distinct",
-  "panel-shape",
   "attribute-cap",
   "pinned",
-  "group",
-] as const;
+  "co-authors",
+] as const satisfies readonly RuleCode[];
 /**
  * Program checks, plus "max-moves": a what-if re-solve that is feasible, only not within its cap on moves, and
  * "withheld": a sensitive check as published.
@@ -38,7 +42,8 @@ export interface NecessaryCheck {
 
 /** One named constraint instance of a conflict set; relaxing it edits the program at `path`. */
 export interface ConflictMember {
-  readonly rule: string;
+  /** The checker's code of the instance's rule; "withheld" for a sensitive member as published. */
+  readonly rule: RuleCode | "withheld";
   /** In program terms: "keep-apart p003 and p104", "policy.nationality.maxShare 0.5". */
   readonly instance: string;
   readonly path: string;

@@ -131,6 +131,11 @@ export interface GeneratedProgram {
   readonly witness: SolutionPanel[];
 }
 
+/**
+ * The generator in phases, each drawing from the one random stream in turn: the nation pool, the people, the panels
+ * and their seats, the witness assignment (presenters, then nationalities and gender against the caps, then chairs
+ * and discussants), and last the program's rules, derived so that the witness keeps them.
+ */
 export function generateWithWitness(options: GenerateOptions): GeneratedProgram {
   const n = Math.floor(options.participants);
   if (!(n >= MIN_PARTICIPANTS)) throw new RangeError(`participants must be at least ${MIN_PARTICIPANTS}`);
@@ -139,8 +144,38 @@ export function generateWithWitness(options: GenerateOptions): GeneratedProgram 
   const rng = new Random(options.seed);
   // Two presentations need two slots; tiny programs keep everyone at one role.
   const large = n >= 20 && options.slots !== 1;
+  const pool = nationPool(n, hostShare);
+  const people = drawPeople(rng, n, large);
+  const demand = people.reduce((s, p) => s + p.presents, 0);
+  const panelCount = Math.min(
+    Math.floor(demand / 3),
+    Math.max(Math.ceil(demand / 5), Math.round(demand / PRESENTATIONS_PER_PANEL)),
+  );
+  const slotCount = Math.max(
+    1,
+    options.slots ?? (panelCount <= 1 ? 1 : Math.min(16, Math.max(2, Math.round(panelCount / PANELS_PER_SLOT)))),
+  );
+  const panels = planPanels(rng, panelCount, slotCount, demand);
+  seatPresenters(rng, people, panels);
+  const caps = witnessCaps(panels, pool.counterparts);
+  drawNationalitiesAndGender(rng, people, panels, pool, caps);
+  const roles = seatChairsAndDiscussants(rng, people, panels, caps);
+  return deriveProgram({ rng, options, people, panels, slotCount, pool, roles });
+}
 
-  // Nations: the host, then a Zipf tail.
+/** The nations of a program of n participants (the host, then a Zipf tail) and the pairs among them. */
+interface NationPool {
+  readonly nations: readonly string[];
+  /** Cumulative draw probabilities, by rank. */
+  readonly cumulative: Float64Array;
+  readonly pairs: readonly { between: [string, string]; weight: number }[];
+  readonly separate: readonly [string, string][];
+  /** Nations that may not meet in the witness: dialogue counterparts (so it realises no pair) and separate pairs. */
+  readonly counterparts: ReadonlyMap<string, readonly string[]>;
+  readonly pairNations: ReadonlySet<string>;
+}
+
+function nationPool(n: number, hostShare: number): NationPool {
   const nationCount = Math.min(60, Math.max(12, Math.round(12 + n / 10)));
   const nations: string[] = NATION_POOL.slice(0, nationCount);
   const cumulative = new Float64Array(nations.length);
@@ -153,16 +188,17 @@ export function generateWithWitness(options: GenerateOptions): GeneratedProgram 
   const inPool = new Set(nations);
   const pairs = DIALOGUE_PAIRS.filter((p) => inPool.has(p.between[0]) && inPool.has(p.between[1]));
   const separate = SEPARATE.filter(([a, b]) => inPool.has(a) && inPool.has(b));
-  // Nations that may not meet in the witness: dialogue counterparts (so it realises no pair) and separate pairs.
   const counterparts = new Map<string, string[]>();
   for (const [a, b] of [...pairs.map((p) => p.between), ...separate]) {
     (counterparts.get(a) ?? counterparts.set(a, []).get(a)!).push(b);
     (counterparts.get(b) ?? counterparts.set(b, []).get(b)!).push(a);
   }
-  const pairNations = new Set(pairs.flatMap((p) => p.between));
+  return { nations, cumulative, pairs, separate, counterparts, pairNations: new Set(pairs.flatMap((p) => p.between)) };
+}
 
-  // People and their presentations.
-  const people: Person[] = Array.from({ length: n }, () => {
+/** People and their presentations (career first; in large programs some present twice, some seniors not at all). */
+function drawPeople(rng: Random, n: number, large: boolean): Person[] {
+  return Array.from({ length: n }, () => {
     const u = rng.next();
     const career: Career = u < 0.3 ? "senior" : u < 0.65 ? "mid" : "early";
     let presents = 1;
@@ -173,17 +209,10 @@ export function generateWithWitness(options: GenerateOptions): GeneratedProgram 
     }
     return { presents, career, nationalities: [], gender: null, panels: [], busySlots: new Set(), chairs: 0, discusses: 0 };
   });
-  const demand = people.reduce((s, p) => s + p.presents, 0);
-  const panelCount = Math.min(
-    Math.floor(demand / 3),
-    Math.max(Math.ceil(demand / 5), Math.round(demand / PRESENTATIONS_PER_PANEL)),
-  );
-  const slotCount = Math.max(
-    1,
-    options.slots ?? (panelCount <= 1 ? 1 : Math.min(16, Math.max(2, Math.round(panelCount / PANELS_PER_SLOT)))),
-  );
+}
 
-  // Panels: 3 seats each, the remaining presentations spread at random up to 5.
+/** Panels: 3 seats each, the remaining presentations spread at random up to 5. */
+function planPanels(rng: Random, panelCount: number, slotCount: number, demand: number): WitnessPanel[] {
   const panels: WitnessPanel[] = Array.from({ length: panelCount }, (_, p) => ({
     slot: p % slotCount,
     presenters: [],
@@ -202,9 +231,14 @@ export function generateWithWitness(options: GenerateOptions): GeneratedProgram 
     extra--;
     if (panel.seats === 5) growable.splice(k, 1);
   }
+  return panels;
+}
 
-  // Seats → people: those presenting twice first, on panels of two different slots. They take under a tenth of
-  // the seats, so open panels in another slot always remain for them (one slot: nobody presents twice).
+/**
+ * Seats → people: those presenting twice first, on panels of two different slots. They take under a tenth of the
+ * seats, so open panels in another slot always remain for them (one slot: nobody presents twice).
+ */
+function seatPresenters(rng: Random, people: Person[], panels: WitnessPanel[]): void {
   const free = panels.map((p) => p.seats);
   const order = rng.shuffle(people.map((_, i) => i)).sort((a, b) => people[b]!.presents - people[a]!.presents);
   const place = (i: number, p: number) => {
@@ -229,30 +263,44 @@ export function generateWithWitness(options: GenerateOptions): GeneratedProgram 
   for (const i of single < 0 ? [] : order.slice(single)) {
     if (people[i]!.presents === 1) place(i, seats.pop()!);
   }
+}
 
-  // Nationalities and gender, drawn per person against the caps of every witness panel they sit on.
-  const natFits = (code: string, on: readonly number[], membersAfter: (p: number) => number, also: readonly string[]) =>
-    !also.includes(code) &&
-    on.every((p) => {
+/** The caps every witness panel keeps while people are drawn and seated: nationality and gender shares, no pair. */
+interface WitnessCaps {
+  natFits(code: string, on: readonly number[], membersAfter: (p: number) => number, also: readonly string[]): boolean;
+  genderFits(gender: string, on: readonly number[], membersAfter: (p: number) => number): boolean;
+  addCounts(person: Person, p: number): void;
+}
+
+function witnessCaps(panels: WitnessPanel[], counterparts: ReadonlyMap<string, readonly string[]>): WitnessCaps {
+  return {
+    natFits: (code, on, membersAfter, also) =>
+      !also.includes(code) &&
+      on.every((p) => {
+        const panel = panels[p]!;
+        if ((panel.nationalityCount.get(code) ?? 0) + 1 > shareLimit(NAT_CAP, membersAfter(p))) return false;
+        return !(counterparts.get(code) ?? []).some((c) => (panel.nationalityCount.get(c) ?? 0) > 0 || also.includes(c));
+      }),
+    genderFits: (g, on, membersAfter) => on.every((p) => (panels[p]!.genderCount.get(g) ?? 0) + 1 <= shareLimit(GENDER_CAP, membersAfter(p))),
+    addCounts(person, p) {
       const panel = panels[p]!;
-      if ((panel.nationalityCount.get(code) ?? 0) + 1 > shareLimit(NAT_CAP, membersAfter(p))) return false;
-      return !(counterparts.get(code) ?? []).some((c) => (panel.nationalityCount.get(c) ?? 0) > 0 || also.includes(c));
-    });
+      for (const c of person.nationalities) panel.nationalityCount.set(c, (panel.nationalityCount.get(c) ?? 0) + 1);
+      if (person.gender !== null) panel.genderCount.set(person.gender, (panel.genderCount.get(person.gender) ?? 0) + 1);
+    },
+  };
+}
+
+/** Nationalities and gender, drawn per person against the caps of every witness panel they sit on. */
+function drawNationalitiesAndGender(rng: Random, people: Person[], panels: WitnessPanel[], pool: NationPool, caps: WitnessCaps): void {
+  const { natFits, genderFits, addCounts } = caps;
   const drawNation = (on: readonly number[], membersAfter: (p: number) => number, also: readonly string[]) => {
     for (let t = 0; t < 30; t++) {
-      const code = nations[rng.weighted(cumulative)]!;
+      const code = pool.nations[rng.weighted(pool.cumulative)]!;
       if (natFits(code, on, membersAfter, also)) return code;
     }
     return NATION_POOL.find((code) => natFits(code, on, membersAfter, also)) ?? null;
   };
-  const genderFits = (g: string, on: readonly number[], membersAfter: (p: number) => number) =>
-    on.every((p) => (panels[p]!.genderCount.get(g) ?? 0) + 1 <= shareLimit(GENDER_CAP, membersAfter(p)));
   const seatsOnly = (p: number) => panels[p]!.seats;
-  const addCounts = (person: Person, p: number) => {
-    const panel = panels[p]!;
-    for (const c of person.nationalities) panel.nationalityCount.set(c, (panel.nationalityCount.get(c) ?? 0) + 1);
-    if (person.gender !== null) panel.genderCount.set(person.gender, (panel.genderCount.get(person.gender) ?? 0) + 1);
-  };
   const drawGender = (): string | null => {
     const u = rng.next();
     return u < 0.48 ? "f" : u < 0.96 ? "m" : u < 0.98 ? "x" : null;
@@ -272,8 +320,18 @@ export function generateWithWitness(options: GenerateOptions): GeneratedProgram 
     person.gender = gender !== null && genderFits(gender, on, seatsOnly) ? gender : null;
     for (const p of on) addCounts(person, p);
   }
+}
 
-  // Chairs (every panel) and discussants (~30%), chosen among people free in the panel's slot.
+/** Which panels the witness left without a chair, and which were meant to have a discussant (and got none). */
+interface WitnessRoles {
+  readonly discussantPanels: ReadonlySet<number>;
+  readonly noChair: ReadonlySet<number>;
+  readonly noDiscussant: ReadonlySet<number>;
+}
+
+/** Chairs (every panel) and discussants (~30%), chosen among people free in the panel's slot. */
+function seatChairsAndDiscussants(rng: Random, people: Person[], panels: WitnessPanel[], caps: WitnessCaps): WitnessRoles {
+  const { natFits, genderFits, addCounts } = caps;
   const membersOf = (panel: WitnessPanel) =>
     panel.presenters.length + (panel.chair >= 0 ? 1 : 0) + (panel.discussant >= 0 ? 1 : 0);
   const roles = (person: Person) => person.panels.length;
@@ -306,7 +364,7 @@ export function generateWithWitness(options: GenerateOptions): GeneratedProgram 
     return best;
   };
   const discussantPanels = new Set<number>();
-  for (let p = 0; p < panelCount; p++) if (rng.chance(0.3)) discussantPanels.add(p);
+  for (let p = 0; p < panels.length; p++) if (rng.chance(0.3)) discussantPanels.add(p);
   const noChair = new Set<number>();
   const noDiscussant = new Set<number>();
   for (const p of rng.shuffle(panels.map((_, k) => k))) {
@@ -329,7 +387,25 @@ export function generateWithWitness(options: GenerateOptions): GeneratedProgram 
     }
   }
 
-  // Everything below only derives rules that the witness satisfies.
+  return { discussantPanels, noChair, noDiscussant };
+}
+
+interface Drafted {
+  readonly rng: Random;
+  readonly options: GenerateOptions;
+  readonly people: readonly Person[];
+  readonly panels: readonly WitnessPanel[];
+  readonly slotCount: number;
+  readonly pool: NationPool;
+  readonly roles: WitnessRoles;
+}
+
+/** Everything the program states beyond the witness, derived so that the witness keeps every rule. */
+function deriveProgram({ rng, options, people, panels, slotCount, pool, roles }: Drafted): GeneratedProgram {
+  const n = people.length;
+  const panelCount = panels.length;
+  const { nations, pairs, separate, pairNations } = pool;
+  const { discussantPanels, noChair, noDiscussant } = roles;
   const coMembers = people.map(() => new Set<number>());
   for (const panel of panels) {
     const members = [...panel.presenters];

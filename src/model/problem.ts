@@ -128,3 +128,18 @@ export function sortedIncludes(sorted: Int32Array, value: number): boolean {
   }
   return false;
 }
+
+/** Most panels participant i can sit on, over all roles. */
+export function seatsOf(problem: Problem, i: number): number {
+  const roles = problem.presentsByParticipant[i]! + problem.mayChairByParticipant[i]! + problem.mayDiscussByParticipant[i]!;
+  return Math.min(roles, problem.maxRoles, problem.panelCount);
+}
+
+/** The holders of each nationality, by nationality index. */
+export function holdersByNationality(problem: Problem): Int32Array[] {
+  const lists: number[][] = problem.nationalityCodes.map(() => []);
+  problem.nationalitiesByParticipant.forEach((held, i) => {
+    for (const k of held) lists[k]!.push(i);
+  });
+  return lists.map((l) => Int32Array.from(l));
+}

@@ -2,14 +2,13 @@
 // count dialogue panels per pair, and explain an infeasible result. Pure library code: no printing, no files.
 import { checkSolution } from "../check/check.js";
 import { scoreSolution } from "../check/score.js";
-import { runNecessaryChecks } from "../explain/checks.js";
-import { explainProgram } from "../explain/explain.js";
 import { exactSolverFor } from "../explain/oracle.js";
 import type { Explanation } from "../explain/types.js";
 import { normalizeProgram } from "../model/normalize.js";
 import type { Program } from "../model/schema.js";
 import type { Solution, SolutionPanel } from "../model/solution.js";
-import { solveProgram } from "../solve.js";
+import { explainFailure, solveProgram } from "../pipeline.js";
+import { prepareProgram, solveChecked } from "../solve.js";
 import { objectiveBound } from "../solvers/bounds.js";
 import type { SolverName } from "../solvers/solver.js";
 import { diffAgainstBaseline, dialoguePanelsByPair, type ParticipantMove } from "./diff.js";
@@ -63,7 +62,8 @@ async function explainMoveCap(
 ): Promise<Explanation | null> {
   const started = performance.now();
   const movesOnly = { ...program, policy: { ...program.policy, weights: { dialogue: 0, diversity: 0, topicFit: 0, affinity: 0, stability: 1 } } };
-  const fewest = await solveProgram(movesOnly, { solver: exactSolverFor(program), timeLimitMs, baseline });
+  const prepared = prepareProgram(movesOnly, { baseline });
+  const fewest = await solveChecked(prepared, { solver: exactSolverFor(prepared.problem), timeLimitMs: timeLimitMs - prepared.normalizeMs, baseline });
   if (fewest.status === "infeasible") return null;
   const stats = { solves: 1, timeMs: Math.round(performance.now() - started), timedOut: fewest.status !== "optimal" };
   const moves = fewest.objective === null ? null : -(fewest.objective.terms["stability"] ?? 0);
@@ -149,21 +149,12 @@ export async function runScenario(scenario: LoadedScenario, options: WhatIfOptio
   if (solution.status === "infeasible" && explain) {
     const budgetMs = options.explainTimeLimitMs ?? 30_000;
     const capped = maxMoves !== undefined && baselinePanels !== null ? await explainMoveCap(program, baselinePanels, maxMoves, budgetMs) : null;
-    const explanation =
-      capped ??
-      (await explainProgram(program, {
-        timeLimitMs: budgetMs,
-        verdict: "infeasible", // only exact solvers claim it
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-      }));
+    const explanation = capped ?? (await explainFailure(program, "infeasible", { timeLimitMs: budgetMs, seed: options.seed }));
     solution = { ...solution, explanation };
-  } else if (solution.status === "timeout" && explain && runNecessaryChecks(program).some((c) => !c.ok)) {
-    // Nothing found in time, but a counting check proves there is nothing to find: say so.
-    const explanation = await explainProgram(program, {
-      timeLimitMs: options.explainTimeLimitMs ?? 30_000,
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-    });
-    solution = { ...solution, explanation };
+  } else if (solution.status === "timeout" && explain) {
+    // Nothing found in time: explained only when a counting check proves there is nothing to find.
+    const explanation = await explainFailure(program, "timeout", { timeLimitMs: options.explainTimeLimitMs ?? 30_000, seed: options.seed });
+    if (explanation !== null) solution = { ...solution, explanation };
   }
   return outcomeOf(scenario, program, solution, baselinePanels, interrupted);
 }

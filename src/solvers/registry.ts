@@ -1,9 +1,8 @@
 // Solver names → implementations. An unknown name is a usage error for the CLI, never a silent fallback.
-import { autoSolver } from "./auto.js";
+import { autoSolver, searchSolver } from "./auto.js";
 import { greedySolver } from "./greedy/greedy.js";
 import { highsSolver } from "./mip/highs.js";
 import { mipSolver } from "./mip/jslp.js";
-import { searchSolver } from "./search/search.js";
 import { SOLVER_NAMES, type Solver, type SolverName } from "./solver.js";
 
 export const SOLVERS: Readonly<Record<SolverName, Solver>> = {

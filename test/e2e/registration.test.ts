@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { exportProgramme } from "../../src/export/export.js";
 import { importProgram } from "../../src/import/import.js";
 import { formatImportIssue } from "../../src/import/issues.js";
-import { solveProgram } from "../../src/solve.js";
+import { solveProgram } from "../../src/pipeline.js";
 import { rawCsv, registrationExport } from "../../scenarios/registration/generate.js";
 import { loadGenerated } from "../helpers/program.js";
 

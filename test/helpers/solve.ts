@@ -5,7 +5,7 @@ import { checkSolution } from "../../src/check/check.js";
 import { scoreSolution } from "../../src/check/score.js";
 import type { Program } from "../../src/model/schema.js";
 import type { Solution } from "../../src/model/solution.js";
-import { solveProgram } from "../../src/solve.js";
+import { solveProgram } from "../../src/pipeline.js";
 import type { SolverName } from "../../src/solvers/solver.js";
 import { allBreaches } from "./rules.js";
 

@@ -92,7 +92,7 @@ describe("the packed package", () => {
     // The public file: the assignment, no objective; check recomputes it from the program.
     expect(SolutionSchema.parse(JSON.parse(readFileSync(out, "utf8"))).objective).toBeNull();
     expect((await run(bin(), ["check", sample, out])).stdout).toBe(
-      "Audience: organisers only (contains nationalities, opt-outs and safety information; do not publish)\nobjective 181 (dialogue 120, diversity 52, topicFit 58, affinity 3)\nok: no violations\n",
+      "Audience: organisers only (contains nationalities, opt-outs and safety information; do not publish)\nobjective 181 (dialogue 120, diversity 53, topicFit 58, affinity 3)\nok: no violations\n",
     );
     for (const [name, changes] of [["same", "[]"], ["apart", '[{ set: { policy.separate: [[RU, UA]] } }]']]) {
       writeFileSync(join(consumer, `${name}.yaml`), `base: ${sample}\nchanges: ${changes}\n`);

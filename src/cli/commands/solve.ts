@@ -4,7 +4,6 @@
 import { existsSync } from "node:fs";
 import { loadProgram } from "../../model/load.js";
 import { STDIN } from "../../model/read.js";
-import { normalizeProgram } from "../../model/normalize.js";
 import { loadSolution, type Solution } from "../../model/solution.js";
 import type { Violation } from "../../check/violations.js";
 import { AUDIENCES, audienceNotice, isAudience, type Audience } from "../../report/audience.js";
@@ -19,7 +18,8 @@ import {
   WEAKEST_PANELS_SHOWN,
 } from "../../report/text.js";
 import { formatViolation } from "../../report/violations.js";
-import { solveProgram } from "../../solve.js";
+import { solvePreparedAndExplain } from "../../pipeline.js";
+import { prepareProgram } from "../../solve.js";
 import { mipRefusal } from "../../solvers/mip/jslp.js";
 import { DEFAULT_SOLVE_OPTIONS, type ProgressEvent } from "../../solvers/solver.js";
 import { outputProblem, writeOutputFile } from "../files.js";
@@ -135,8 +135,10 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const program = loaded.value;
   if (isInterrupted(io)) return interruptedBeforeAnything(io);
 
+  // Normalised once, here: the "mip" size refusal below and the solve read the same Problem.
+  const prepared = prepareProgram(program);
   if (solver === "mip") {
-    const refusal = mipRefusal(normalizeProgram(program));
+    const refusal = mipRefusal(prepared.problem);
     if (refusal !== null) {
       io.stderr(`tracktwo solve: ${refusal}\n`);
       return EXIT_USAGE;
@@ -148,7 +150,7 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   progress?.start(solver, limitMs);
   let solution: Solution;
   try {
-    solution = await solveProgram(program, {
+    solution = await solvePreparedAndExplain(prepared, {
       solver,
       timeLimitMs,
       ...(seed === undefined ? {} : { seed }),

@@ -3,12 +3,13 @@
 // panels). Each unit goes to the best panel that keeps every hard rule it can check while panels are still
 // filling; the local search starts from this construction. Deterministic per seed; the solver retries with fresh
 // random orders when a construction leaves violations.
-import { NONE, shareLimit, type Assignment, type Problem } from "../../model/problem.js";
+import { NONE, type Assignment, type Problem } from "../../model/problem.js";
 import type { Solver, SolveOptions, SolveResult } from "../solver.js";
 import { evaluateAssignment } from "../search/full.js";
+import { describeViolationAmounts, HARD_RULES, OBJECTIVE_RULES } from "../../constraints/registry.js";
+import type { Admission } from "../../constraints/rule.js";
 import { createRandom, shuffle, type Random } from "../search/random.js";
-import { realises } from "../search/rules/dialogue-safety.js";
-import { ROLE_CHAIR, ROLE_DISCUSSANT, ROLE_NONE, ROLE_PRESENTER, type SearchState, SearchState as State } from "../search/state.js";
+import { ROLE_CHAIR, ROLE_DISCUSSANT, ROLE_NONE, ROLE_PRESENTER, type Role, type SearchState, SearchState as State } from "../search/state.js";
 
 /**
  * Randomised constructions are retried up to this many times within the time limit: one construction is a few
@@ -40,10 +41,7 @@ export const greedySolver: Solver = {
         return { status: "feasible", assignment, bound: null, stats: { timeMs, timeToBestMs: timeMs, iterations: attempts, objective: evaluation.objective } };
       }
       if (fewest === null || evaluation.violation < fewest.amount) {
-        const raw = Object.entries(evaluation.violations)
-          .map(([code, amount]) => `${code}: ${amount}`)
-          .join(", ");
-        fewest = { amount: evaluation.violation, raw };
+        fewest = { amount: evaluation.violation, raw: describeViolationAmounts(evaluation.violations) };
       }
       // Let an abort (Ctrl-C) through between attempts.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -200,10 +198,38 @@ function roleCount(state: SearchState, i: number): number {
 /** Feasible panels (or holders) compared per placement; enough for quality, bounded for speed. */
 const SAMPLE = 48;
 
-/** Feasibility checks and preferences for placing members while panels are still filling. */
+interface BoundRules {
+  readonly admissions: Admission[];
+  readonly gains: { readonly weight: number; readonly gain: (i: number, p: number) => number }[];
+}
+
+const boundRulesByState = new WeakMap<SearchState, BoundRules>();
+
+/** The rules' greedy faces bound to a state, once per state (kicks construct again and again on one state). */
+function boundRules(state: SearchState): BoundRules {
+  let bound = boundRulesByState.get(state);
+  if (bound === undefined) {
+    bound = {
+      admissions: HARD_RULES.flatMap((rule) => rule.greedy.admits?.(state) ?? []),
+      gains: OBJECTIVE_RULES.flatMap((rule) => {
+        const gain = rule.isActive(state.problem) ? rule.greedy.gain?.(state) : undefined;
+        return gain === undefined ? [] : [{ weight: state.problem.weights[rule.term], gain }];
+      }),
+    };
+    boundRulesByState.set(state, bound);
+  }
+  return bound;
+}
+
+/**
+ * Feasibility checks and preferences for placing members while panels are still filling: every rule's admission
+ * test (its `greedy.admits` face, active or not: a rule with nothing to refuse gives none) and every active
+ * objective term's gain.
+ */
 class Placement {
   private readonly problem: Problem;
-  private readonly pairsByNationality: number[][];
+  private readonly admissions: BoundRules["admissions"];
+  private readonly gains: BoundRules["gains"];
   /** Panels below their minimum of presenters: while there are none, placements do not scan for them. */
   private belowMinimum = 0;
 
@@ -212,11 +238,7 @@ class Placement {
     for (let p = 0; p < this.problem.panelCount; p++) {
       if (state.presenterCountByPanel[p]! < this.problem.minPresentersByPanel[p]!) this.belowMinimum++;
     }
-    this.pairsByNationality = Array.from({ length: state.nationalityCount }, () => []);
-    this.problem.dialoguePairs.forEach((pair, k) => {
-      this.pairsByNationality[pair.a]!.push(k);
-      if (pair.b !== pair.a) this.pairsByNationality[pair.b]!.push(k);
-    });
+    ({ admissions: this.admissions, gains: this.gains } = boundRules(state));
   }
 
   /**
@@ -229,89 +251,31 @@ class Placement {
     return Math.max(1, presenters) + problem.needsChairByPanel[p]! + problem.needsDiscussantByPanel[p]!;
   }
 
-  /** Can i join p in `role` without breaking a rule that later additions could not mend? */
-  mayHold(i: number, p: number, role: number, companions: readonly number[] = [], strict = false): boolean {
-    const state = this.state;
-    const problem = this.problem;
-    const cell = i * problem.panelCount + p;
-    if (state.roleByParticipantPanel[cell] !== ROLE_NONE) return false;
-    if (role === ROLE_PRESENTER ? problem.mayPresent[cell] !== 1 : problem.mayJoin[cell] !== 1) return false;
-    const slot = problem.slotByPanel[p]!;
-    if (slot !== NONE && state.occupancyByParticipantSlot[i * state.slotCount + slot]! > 0) return false;
-    if (state.panelsByParticipant[i]!.length >= problem.maxRoles) return false;
-    if (state.conflictsWithMembers(i, p) > 0) return false;
-    for (const j of companions) if (j !== i && problem.conflictsByParticipant[i]!.includes(j)) return false;
-    const final = this.finalMembers(p, strict);
-    const natLimit = shareLimit(problem.nationalityPolicy.maxShare, final);
-    const base = p * state.nationalityCount;
-    for (const c of problem.nationalitiesByParticipant[i]!) {
-      let count = state.nationalityCountByPanel[base + c]! + 1;
-      for (const j of companions) if (j !== i && problem.nationalitiesByParticipant[j]!.includes(c)) count++;
-      if (count > natLimit) return false;
-    }
-    for (let r = 0; r < problem.balanceRules.length; r++) {
-      const rule = problem.balanceRules[r]!;
-      const v = rule.valueByParticipant[i]!;
-      if (v === NONE) continue;
-      let count = state.attributeCountByPanel[r]![p * rule.values.length + v]! + 1;
-      for (const j of companions) if (j !== i && rule.valueByParticipant[j] === v) count++;
-      if (count > shareLimit(rule.maxShare, final)) return false;
-    }
-    return this.dialogueSafe(i, p, role);
-  }
-
-  /** Adding i keeps realised pairs balanced and the chair neutral. */
-  private dialogueSafe(i: number, p: number, role: number): boolean {
-    const state = this.state;
-    const problem = this.problem;
-    if (problem.dialoguePairs.length === 0) return true;
-    const { neutralChair, maxImbalance } = problem.dialogueSafety;
-    const base = p * state.nationalityCount;
-    const codes = problem.nationalitiesByParticipant[i]!;
-    const chair = role === ROLE_CHAIR ? i : state.chairByPanel[p]!;
-    for (const c of codes) {
-      for (const k of this.pairsByNationality[c]!) {
-        const pair = problem.dialoguePairs[k]!;
-        const sideA = state.nationalityCountByPanel[base + pair.a]! + (codes.includes(pair.a) ? 1 : 0);
-        const sideB = state.nationalityCountByPanel[base + pair.b]! + (codes.includes(pair.b) ? 1 : 0);
-        const realisedAfter = pair.a === pair.b ? sideA >= 2 : sideA > 0 && sideB > 0 && (sideA > 1 || sideB > 1 || !codes.includes(pair.a) || !codes.includes(pair.b));
-        if (!realisedAfter) continue;
-        if (Math.abs(sideA - sideB) > maxImbalance) return false;
-        if (neutralChair && chair !== NONE) {
-          const chairCodes = problem.nationalitiesByParticipant[chair]!;
-          if (chairCodes.includes(pair.a) || chairCodes.includes(pair.b)) return false;
-        }
-      }
-    }
-    // A new chair must also be neutral towards pairs the panel already realises.
-    if (role === ROLE_CHAIR && neutralChair) {
-      for (let k = 0; k < problem.dialoguePairs.length; k++) {
-        const pair = problem.dialoguePairs[k]!;
-        if ((codes.includes(pair.a) || codes.includes(pair.b)) && realises(state, p, k)) return false;
-      }
-    }
+  /**
+   * Can i join p in `role` without breaking a rule that later additions could not mend? The tests are called slot
+   * by slot, as SearchState tells its trackers, so that each call site sees one rule's test and is inlined.
+   */
+  mayHold(i: number, p: number, role: Role, companions: readonly number[] = [], strict = false): boolean {
+    if (this.state.roleByParticipantPanel[i * this.problem.panelCount + p] !== ROLE_NONE) return false;
+    const f = this.finalMembers(p, strict);
+    const a = this.admissions;
+    const n = a.length;
+    if (n > 0 && !a[0]!(i, p, role, companions, f)) return false;
+    if (n > 1 && !a[1]!(i, p, role, companions, f)) return false;
+    if (n > 2 && !a[2]!(i, p, role, companions, f)) return false;
+    if (n > 3 && !a[3]!(i, p, role, companions, f)) return false;
+    if (n > 4 && !a[4]!(i, p, role, companions, f)) return false;
+    if (n > 5 && !a[5]!(i, p, role, companions, f)) return false;
+    if (n > 6 && !a[6]!(i, p, role, companions, f)) return false;
+    if (n > 7 && !a[7]!(i, p, role, companions, f)) return false;
+    for (let k = 8; k < n; k++) if (!a[k]!(i, p, role, companions, f)) return false;
     return true;
   }
 
-  /** Objective gained by adding i to p (affinity, dialogue, diversity, topic fit). */
+  /** Objective gained by adding i to p: sum of policy.weights[term] x the term's gain. */
   private gain(i: number, p: number): number {
-    const state = this.state;
-    const problem = this.problem;
-    const weights = problem.weights;
     let gain = 0;
-    if (weights.affinity !== 0 && problem.affinities.length > 0) gain += weights.affinity * state.affinityWithMembers(i, p);
-    const base = p * state.nationalityCount;
-    const codes = problem.nationalitiesByParticipant[i]!;
-    for (const c of codes) {
-      if (weights.diversity !== 0 && state.nationalityCountByPanel[base + c] === 0) gain += weights.diversity;
-      if (weights.dialogue === 0) continue;
-      for (const k of this.pairsByNationality[c]!) {
-        const pair = problem.dialoguePairs[k]!;
-        const other = pair.a === c ? pair.b : pair.a;
-        if (state.nationalityCountByPanel[base + other]! > 0 && !realises(state, p, k)) gain += weights.dialogue * pair.weight;
-      }
-    }
-    if (weights.topicFit !== 0) gain += weights.topicFit * problem.topicMatch[i * problem.panelCount + p]!;
+    for (const term of this.gains) gain += term.weight * term.gain(i, p);
     return gain;
   }
 
@@ -388,7 +352,7 @@ class Placement {
       let key = (problem.maxPresentersByPanel[p]! - count >= unit.length ? 4 : 0) - count / Math.max(1, problem.maxPresentersByPanel[p]!);
       if (unit.every((i) => problem.mayPresent[i * panels + p] === 1)) key += 2;
       const slot = problem.slotByPanel[p]!;
-      if (slot === NONE || unit.every((i) => state.occupancyByParticipantSlot[i * state.slotCount + slot] === 0)) key += 1;
+      if (slot === NONE || unit.every((i) => !hasRoleInSlot(state, i, slot))) key += 1;
       if (key > bestKey) {
         bestKey = key;
         best = p;
@@ -396,4 +360,11 @@ class Placement {
     }
     return best;
   }
+}
+
+/** Does i hold a role on some panel of `slot`? */
+function hasRoleInSlot(state: SearchState, i: number, slot: number): boolean {
+  const slotByPanel = state.problem.slotByPanel;
+  for (const p of state.panelsByParticipant[i]!) if (slotByPanel[p] === slot) return true;
+  return false;
 }

@@ -1,23 +1,17 @@
-// The panel MIP, built once for both exact backends. Role seats x (presenter), c (chair), d (discussant) exist only
-// where allowed; each rule kind adds its rows in its own encoder (encode/*). Pins fix seats before encoding and
-// close the seats they rule out, so neither backend has to rediscover those implications.
+// The panel MIP, built once for both exact backends. Role seats x (presenter), c (chair), d (discussant) exist
+// unless a rule of the catalogue closes them (eligibility, loads, panel needs, the implications of pins); then each
+// rule adds its rows and objective coefficients (`mip.encode` in src/constraints/), in catalogue order, and the
+// symmetry of interchangeable panels is broken.
+import { RULES } from "../../constraints/registry.js";
 import { NONE, type Assignment, type PanelRoster, type Problem } from "../../model/problem.js";
+import { SEAT_CHAIR, SEAT_DISCUSSANT, SEAT_PRESENTER, type EncodeContext, type RoleVars } from "./context.js";
 import { LinearModelBuilder, type LinearModel } from "./linear-model.js";
-import type { EncodeContext, RoleVars } from "./encode/context.js";
-import { encodeConflicts } from "./encode/conflicts.js";
-import { encodeDialogue } from "./encode/dialogue.js";
-import { encodeLoad } from "./encode/load.js";
-import { encodeAffinity, encodeTopicFit } from "./encode/objective.js";
-import { encodeRoles } from "./encode/roles.js";
-import { attributeFamilies, encodeCategoryFamily, nationalityFamily } from "./encode/share.js";
-import { encodeStability } from "./encode/stability.js";
-import { encodeSymmetryBreaking } from "./encode/symmetry.js";
-import { encodeTogether } from "./encode/together.js";
+import { encodeSymmetryBreaking } from "./symmetry.js";
 
 export interface PanelModel {
   readonly linear: LinearModel;
   readonly vars: RoleVars;
-  /** Classes of interchangeable panels whose seats the symmetry fixing ordered (see encode/symmetry.ts). */
+  /** Classes of interchangeable panels whose seats the symmetry fixing ordered (see symmetry.ts). */
   readonly orderedPanelClasses: readonly (readonly number[])[];
   readonly participantCount: number;
   readonly panelCount: number;
@@ -35,15 +29,20 @@ export interface BuildOptions {
 
 export type SymmetryBreaking = "full" | "fixing" | "none";
 
-const PRESENTER = 1;
-const CHAIR = 2;
-const DISCUSSANT = 4;
+/** Per (participant, panel) cell, the SEAT_* flags of the seats no active rule closes. */
+export function openSeats(problem: Problem): Uint8Array {
+  const closed = new Uint8Array(problem.participantCount * problem.panelCount);
+  for (const rule of RULES) if (rule.isActive(problem)) rule.mip.closeSeats?.(problem, closed);
+  const open = closed;
+  for (let k = 0; k < open.length; k++) open[k] = ~closed[k]! & (SEAT_PRESENTER | SEAT_CHAIR | SEAT_DISCUSSANT);
+  return open;
+}
 
 export function buildPanelModel(problem: Problem, options: BuildOptions = {}): PanelModel {
   const lp = new LinearModelBuilder();
   const P = problem.panelCount;
   const n = problem.participantCount;
-  const closed = closedSeats(problem);
+  const open = openSeats(problem);
   const presenter = new Int32Array(n * P).fill(NONE);
   const chair = new Int32Array(n * P).fill(NONE);
   const discussant = new Int32Array(n * P).fill(NONE);
@@ -52,21 +51,14 @@ export function buildPanelModel(problem: Problem, options: BuildOptions = {}): P
   for (let i = 0; i < n; i++) {
     for (let p = 0; p < P; p++) {
       const k = i * P + p;
-      const shut = closed[k]!;
-      if (problem.mayPresent[k] === 1 && problem.presentsByParticipant[i]! > 0 && problem.maxPresentersByPanel[p]! > 0 && !(shut & PRESENTER)) {
-        presenter[k] = lp.addBinary(`x_${i}_${p}`);
-      }
-      if (problem.mayJoin[k] === 1 && problem.needsChairByPanel[p] === 1 && problem.mayChairByParticipant[i]! > 0 && !(shut & CHAIR)) {
-        chair[k] = lp.addBinary(`c_${i}_${p}`);
-      }
-      if (problem.mayJoin[k] === 1 && problem.needsDiscussantByPanel[p] === 1 && problem.mayDiscussByParticipant[i]! > 0 && !(shut & DISCUSSANT)) {
-        discussant[k] = lp.addBinary(`d_${i}_${p}`);
-      }
-      if (presenter[k] !== NONE || chair[k] !== NONE || discussant[k] !== NONE) candidates[p]!.push(i);
+      const seats = open[k]!;
+      if (seats & SEAT_PRESENTER) presenter[k] = lp.addBinary(`x_${i}_${p}`);
+      if (seats & SEAT_CHAIR) chair[k] = lp.addBinary(`c_${i}_${p}`);
+      if (seats & SEAT_DISCUSSANT) discussant[k] = lp.addBinary(`d_${i}_${p}`);
+      if (seats !== 0) candidates[p]!.push(i);
     }
   }
   const vars: RoleVars = { presenter, chair, discussant };
-  fixPins(problem, lp, vars);
 
   const minMembers = new Int32Array(P);
   const maxMembers = new Int32Array(P);
@@ -77,6 +69,7 @@ export function buildPanelModel(problem: Problem, options: BuildOptions = {}): P
     minMembers[p] = problem.minPresentersByPanel[p]! + fixedRoles;
     maxMembers[p] = Math.min(problem.maxPresentersByPanel[p]!, presenterSeats) + fixedRoles;
   }
+  const parts = new Map<string, unknown>();
   const ctx: EncodeContext = {
     problem,
     lp,
@@ -84,66 +77,17 @@ export function buildPanelModel(problem: Problem, options: BuildOptions = {}): P
     candidatesByPanel: candidates.map((c) => Int32Array.from(c)),
     minMembersByPanel: minMembers,
     maxMembersByPanel: maxMembers,
+    shared<T>(key: string, make: () => T): T {
+      if (!parts.has(key)) parts.set(key, make());
+      return parts.get(key) as T;
+    },
   };
 
-  encodeLoad(ctx);
-  encodeRoles(ctx);
-  encodeCategoryFamily(ctx, nationalityFamily(problem));
-  for (const family of attributeFamilies(problem)) encodeCategoryFamily(ctx, family);
-  encodeConflicts(ctx);
-  encodeDialogue(ctx);
-  encodeTogether(ctx);
-  encodeTopicFit(ctx);
-  encodeAffinity(ctx);
-  encodeStability(ctx);
+  for (const rule of RULES) if (rule.isActive(problem)) rule.mip.encode?.(ctx);
   const symmetry = options.symmetryBreaking ?? "fixing";
   const orderedPanelClasses = symmetry === "none" ? [] : encodeSymmetryBreaking(ctx, symmetry === "full");
 
   return { linear: lp.build(), vars, orderedPanelClasses, participantCount: n, panelCount: P };
-}
-
-interface Pin {
-  readonly participant: number;
-  readonly panel: number;
-  readonly role: number;
-}
-
-function pinsOf(problem: Problem): Pin[] {
-  const pins: Pin[] = [];
-  for (let p = 0; p < problem.panelCount; p++) {
-    for (const i of problem.pinnedPresentersByPanel[p]!) pins.push({ participant: i, panel: p, role: PRESENTER });
-    const c = problem.pinnedChairByPanel[p]!;
-    if (c !== NONE) pins.push({ participant: c, panel: p, role: CHAIR });
-    const d = problem.pinnedDiscussantByPanel[p]!;
-    if (d !== NONE) pins.push({ participant: d, panel: p, role: DISCUSSANT });
-  }
-  return pins;
-}
-
-/** Seats a pin rules out: the pinned person's other roles there and other panels of that slot, and their conflicts there. */
-function closedSeats(problem: Problem): Uint8Array {
-  const P = problem.panelCount;
-  const closed = new Uint8Array(problem.participantCount * P);
-  for (const { participant: i, panel: p, role } of pinsOf(problem)) {
-    closed[i * P + p]! |= (PRESENTER | CHAIR | DISCUSSANT) & ~role;
-    const slot = problem.slotByPanel[p]!;
-    if (slot !== NONE) {
-      for (let q = 0; q < P; q++) if (q !== p && problem.slotByPanel[q] === slot) closed[i * P + q] = PRESENTER | CHAIR | DISCUSSANT;
-    }
-    for (const j of problem.conflictsByParticipant[i]!) closed[j * P + p] = PRESENTER | CHAIR | DISCUSSANT;
-  }
-  return closed;
-}
-
-function fixPins(problem: Problem, lp: LinearModelBuilder, vars: RoleVars): void {
-  const P = problem.panelCount;
-  for (const { participant: i, panel: p, role } of pinsOf(problem)) {
-    const table = role === PRESENTER ? vars.presenter : role === CHAIR ? vars.chair : vars.discussant;
-    const v = table[i * P + p]!;
-    const what = role === PRESENTER ? "presenter" : role === CHAIR ? "chair" : "discussant";
-    if (v === NONE) lp.markInfeasible(`${problem.participantIds[i]} is pinned as ${what} of ${problem.panelIds[p]} but may not hold that seat`);
-    else lp.setBounds(v, 1, 1);
-  }
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Problem } from "../../model/problem.js";
 import { objectiveBound } from "../bounds.js";
 import type { Solver, SolveOptions, SolveResult } from "../solver.js";
-import { buildPanelModel } from "./build.js";
+import { buildPanelModel, openSeats } from "./build.js";
 import { objectiveValue } from "./linear-model.js";
 import { acceptValues, infeasibleResult, solveWithoutVariables, solvedResult, timeoutResult } from "./result.js";
 import { runInWorker } from "./worker-run.js";
@@ -25,24 +25,25 @@ interface DoneMessage {
   readonly elapsedMs: number;
 }
 
-/** Why this program is too large for javascript-lp-solver, or null when it is not. */
+const refusals = new WeakMap<Problem, string | null>();
+
+/**
+ * Why this program is too large for javascript-lp-solver, or null when it is not: decided once per Problem, for
+ * whoever asks first (the command line, auto, explanations, the solver itself).
+ */
 export function mipRefusal(problem: Problem): string | null {
+  const known = refusals.get(problem);
+  if (known !== undefined) return known;
   let seats = 0;
-  const P = problem.panelCount;
-  for (let i = 0; i < problem.participantCount; i++) {
-    for (let p = 0; p < P; p++) {
-      const k = i * P + p;
-      if (problem.mayPresent[k] === 1 && problem.presentsByParticipant[i]! > 0) seats++;
-      if (problem.mayJoin[k] === 1 && problem.needsChairByPanel[p] === 1 && problem.mayChairByParticipant[i]! > 0) seats++;
-      if (problem.mayJoin[k] === 1 && problem.needsDiscussantByPanel[p] === 1 && problem.mayDiscussByParticipant[i]! > 0) seats++;
-    }
-  }
-  if (seats <= MIP_MAX_SEATS) return null;
-  return (
-    `This program has ${seats} possible seats (participant x panel x role); the "mip" solver ` +
-    `(javascript-lp-solver) handles at most ${MIP_MAX_SEATS}. Use --solver highs for an exact answer, ` +
-    `or --solver search for a good one quickly.`
-  );
+  for (const open of openSeats(problem)) seats += (open & 1) + ((open >> 1) & 1) + ((open >> 2) & 1);
+  const refusal =
+    seats <= MIP_MAX_SEATS
+      ? null
+      : `This program has ${seats} possible seats (participant x panel x role); the "mip" solver ` +
+        `(javascript-lp-solver) handles at most ${MIP_MAX_SEATS}. Use --solver highs for an exact answer, ` +
+        `or --solver search for a good one quickly.`;
+  refusals.set(problem, refusal);
+  return refusal;
 }
 
 export const mipSolver: Solver = {

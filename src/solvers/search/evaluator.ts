@@ -2,20 +2,22 @@
 // a move is applied to the state, the touched entities are re-valued from the counters, and the move is either
 // committed (caches updated) or rolled back (changes undone). Score = objective - sum(weight x violation).
 import type { Problem } from "../../model/problem.js";
+import { RULES, type CatalogueEntry, type ViolationAmounts } from "../../constraints/registry.js";
+import type { RuleScope } from "../../constraints/rule.js";
 import type { Move } from "./moves.js";
-import { ALL_RULES, type SearchRule } from "./rules/index.js";
-import type { RuleScope } from "./rules/rule.js";
 import { type Role, type SearchState } from "./state.js";
 
 const SCOPES: readonly RuleScope[] = ["panel", "participant", "group", "global"];
 
 export class Evaluator {
-  readonly rules: readonly SearchRule[];
+  readonly rules: readonly CatalogueEntry[];
   /** Objective weight (policy.weights) or penalty weight (adaptive) per rule. */
   readonly weights: Float64Array;
   readonly isHard: Uint8Array;
   readonly totals: Float64Array;
   private readonly cache: Float64Array[];
+  /** Each rule's value of one entity, bound to the state's counters. */
+  private readonly valueOf: ((entity: number) => number)[];
   private readonly rulesByScope: Int32Array[];
   private readonly touched: Int32Array[];
   private readonly touchedCount = new Int32Array(4);
@@ -34,13 +36,14 @@ export class Evaluator {
     initialPenaltyWeight = 1,
   ) {
     const problem = state.problem;
-    this.rules = ALL_RULES.filter((rule) => rule.isActive(problem));
+    this.rules = RULES.filter((rule) => rule.isActive(problem));
+    this.valueOf = this.rules.map((rule) => rule.search.valuer(state));
     this.weights = Float64Array.from(this.rules, (rule) => (rule.kind === "hard" ? initialPenaltyWeight : problem.weights[rule.term]));
     this.isHard = Uint8Array.from(this.rules, (rule) => (rule.kind === "hard" ? 1 : 0));
     this.totals = new Float64Array(this.rules.length);
     const sizes = entityCounts(problem);
-    this.cache = this.rules.map((rule) => new Float64Array(sizes[rule.scope]));
-    this.rulesByScope = SCOPES.map((scope) => Int32Array.from(this.rules.flatMap((rule, r) => (rule.scope === scope ? [r] : []))));
+    this.cache = this.rules.map((rule) => new Float64Array(sizes[rule.search.scope]));
+    this.rulesByScope = SCOPES.map((scope) => Int32Array.from(this.rules.flatMap((rule, r) => (rule.search.scope === scope ? [r] : []))));
     this.touched = SCOPES.map(() => new Int32Array(16));
     this.stampByEntity = SCOPES.map((scope) => new Int32Array(sizes[scope]));
     this.newValues = this.rules.map(() => new Float64Array(16));
@@ -55,7 +58,8 @@ export class Evaluator {
     this.rules.forEach((rule, r) => {
       const cache = this.cache[r]!;
       let total = 0;
-      for (let e = 0; e < sizes[rule.scope]; e++) total += cache[e] = rule.value(this.state, e);
+      const value = this.valueOf[r]!;
+      for (let e = 0; e < sizes[rule.search.scope]; e++) total += cache[e] = value(e);
       this.totals[r] = total;
     });
     SCOPES.forEach((_, s) => {
@@ -128,14 +132,14 @@ export class Evaluator {
       const count = this.touchedCount[s]!;
       for (let x = 0; x < rules.length; x++) {
         const r = rules[x]!;
-        const rule = this.rules[r]!;
+        const valueOf = this.valueOf[r]!;
         const cache = this.cache[r]!;
         let values = this.newValues[r]!;
         if (values.length < count) values = this.newValues[r] = new Float64Array(count * 2);
         let diff = 0;
         for (let t = 0; t < count; t++) {
           const e = touched[t]!;
-          const value = rule.value(state, e);
+          const value = valueOf(e);
           values[t] = value;
           diff += value - cache[e]!;
         }
@@ -174,8 +178,8 @@ export class Evaluator {
   }
 
   /** Violation amount per active hard rule, by code (for adaptive weights and diagnosis). */
-  violationsByRule(): Record<string, number> {
-    const out: Record<string, number> = {};
+  violationsByRule(): ViolationAmounts {
+    const out: ViolationAmounts = {};
     this.rules.forEach((rule, r) => {
       if (rule.kind === "hard" && this.totals[r]! > 0) out[rule.code] = this.totals[r]!;
     });

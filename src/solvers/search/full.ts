@@ -1,11 +1,11 @@
-// Full evaluation of an assignment from scratch with every rule's `full` face: the solvers' own feasibility
-// verdict (the independent checker in src/check re-verifies what is emitted).
+// Full evaluation of an assignment from scratch with every catalogue entry's `full` face: the solvers' own
+// feasibility verdict (the independent checker in src/check re-verifies what is emitted).
+import { HARD_RULES, OBJECTIVE_RULES, type ViolationAmounts } from "../../constraints/registry.js";
 import type { Assignment, Problem } from "../../model/problem.js";
-import { HARD_RULES, OBJECTIVE_RULES } from "./rules/index.js";
 
 export interface FullEvaluation {
   /** Violation amount per hard rule code, only the violated ones. */
-  readonly violations: Readonly<Record<string, number>>;
+  readonly violations: Readonly<ViolationAmounts>;
   readonly violation: number;
   readonly terms: Readonly<Record<string, number>>;
   /** sum of policy.weights[term] x term. */
@@ -13,11 +13,11 @@ export interface FullEvaluation {
 }
 
 export function evaluateAssignment(problem: Problem, assignment: Assignment): FullEvaluation {
-  const violations: Record<string, number> = {};
+  const violations: ViolationAmounts = {};
   let violation = 0;
   for (const rule of HARD_RULES) {
     if (!rule.isActive(problem)) continue;
-    const amount = rule.full(problem, assignment);
+    const amount = rule.search.full(problem, assignment);
     if (amount > 0) violations[rule.code] = amount;
     violation += amount;
   }
@@ -25,7 +25,7 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Fu
   let objective = 0;
   for (const rule of OBJECTIVE_RULES) {
     if (rule.term === "stability" && problem.baseline === null) continue;
-    const value = rule.full(problem, assignment);
+    const value = rule.search.full(problem, assignment);
     terms[rule.term] = value;
     objective += problem.weights[rule.term] * value;
   }

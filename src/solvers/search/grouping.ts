@@ -15,7 +15,7 @@
 import { NONE, type Assignment, type PanelRoster } from "../../model/problem.js";
 import { GroupingTabu } from "./grouping-tabu.js";
 import type { Random } from "./random.js";
-import { ALL_RULES } from "./rules/index.js";
+import { RULES as ALL_RULES } from "../../constraints/registry.js";
 import type { SearchState } from "./state.js";
 
 /** Above this many groups the size vertices are not enumerated (2^m masks). */

@@ -1,6 +1,8 @@
 // Local search: late acceptance hill climbing (LAHC, Burke & Bykov 2017) over a penalised score
 // (objective - sum of adaptive weight x violation), with iterated-local-search kicks from the best solution when
-// the current score stagnates. Pure grouping programs (MDGP) go to the memetic search of grouping.ts instead.
+// the current score stagnates. Pure grouping programs (MDGP) go to the memetic search of grouping.ts instead, when
+// the caller says so (auto.ts decides). The parts, below runSearch: LateAcceptance (the acceptance memory),
+// adaptPenalties (strategic oscillation of the penalty weights), restartWithKick (iterated local search).
 //
 // Why, by measurement:
 // - LAHC needs only the delta of one random move, which the counters give in O(panel size), so it scales to
@@ -11,13 +13,14 @@
 //   moves, and the kicks provide the diversification; small programs with many moves per participant get more.
 // - On MDGP (dense affinities, only size rules) random-move LAHC stayed 1.2-5% below the best known values of
 //   RanReal n = 120 at 5-10 s, whereas the memetic search over a gain-table tabu search reaches 0-0.35% at 30 s.
+import { describeViolationAmounts } from "../../constraints/registry.js";
 import type { Assignment, Problem } from "../../model/problem.js";
-import type { Solver, SolveOptions, SolveResult, SolveStats } from "../solver.js";
+import type { SolveOptions, SolveResult, SolveStats } from "../solver.js";
 import { construct } from "../greedy/greedy.js";
 import { Evaluator } from "./evaluator.js";
-import { isPureGrouping, runGrouping } from "./grouping.js";
+import { runGrouping } from "./grouping.js";
 import { drawReassign, drawRelocate, drawRepair, drawRosterSwap, drawSwap, Move, MoveContext } from "./moves.js";
-import { createRandom } from "./random.js";
+import { createRandom, type Random } from "./random.js";
 import { ROLE_CHAIR, ROLE_DISCUSSANT, SearchState } from "./state.js";
 
 export interface SearchOptions extends SolveOptions {
@@ -32,13 +35,9 @@ export interface SearchOptions extends SolveOptions {
    * first feasible assignment.
    */
   readonly ceiling?: number | (() => number);
+  /** A pure grouping program (MDGP): its caller (usesGroupingEngine in auto.ts) sends it to the engine of grouping.ts. */
+  readonly grouping?: boolean;
 }
-
-export const searchSolver: Solver = {
-  name: "search",
-  exact: false,
-  solve: (problem, options) => runSearch(problem, options),
-};
 
 const KIND_RELOCATE = 0;
 const KIND_SWAP = 1;
@@ -127,7 +126,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
   };
 
   // Pure grouping programs (MDGP) go to the dedicated memetic search; see grouping.ts for why.
-  if (isPureGrouping(state) && evaluator.isFeasible()) {
+  if (options.grouping === true && evaluator.isFeasible()) {
     let lastYield = elapsed();
     const grouping = await runGrouping(state, {
       random,
@@ -160,25 +159,21 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
   // there are iterations to spend on it. Without an iteration limit the budget is estimated after a short run.
   const fixedLength = options.historyLength;
   let historyLength = fixedLength ?? (Number.isFinite(maxIterations) ? historyLengthFor(problem, maxIterations) : 1);
-  let history = new Float64Array(historyLength);
+  const lahc = new LateAcceptance(historyLength, evaluator.score());
   let lengthSettled = fixedLength !== undefined || Number.isFinite(maxIterations);
-  let current = evaluator.score();
-  history.fill(current);
   noteCurrent();
   if (bestUnsaved) saveBest();
   // Kick when the current score has not risen for this long: LAHC alone never leaves a state whose neighbours
   // are all worse once its history has caught up (and adaptive weights cannot help when the way out loses
   // objective without touching a violation).
   let stagnation = stagnationFor(problem, historyLength);
-  let peak = current;
-  let sincePeak = 0;
   let iteration = 0;
   let lastYield = elapsed();
   const loopStarted = elapsed();
 
   while (iteration < maxIterations) {
     iteration++;
-    sincePeak++;
+    lahc.sincePeak++;
     if (iteration % CHECK_EVERY === 0) {
       if (isAborted(options.signal) || bestObjective >= ceiling() - 1e-9) break;
       const now = elapsed();
@@ -192,40 +187,24 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
       if (!lengthSettled && now - loopStarted >= Math.min(1000, deadline / 10)) {
         lengthSettled = true;
         historyLength = historyLengthFor(problem, (iteration / Math.max(1, now - loopStarted)) * (deadline - now));
-        history = new Float64Array(historyLength).fill(current);
+        lahc.resize(historyLength);
         stagnation = stagnationFor(problem, historyLength);
       }
-      if (iteration % ADAPT_EVERY === 0 && adaptWeights(evaluator, baseWeight)) {
-        // Shift the history with the score, so re-weighting never lowers the acceptance bar by itself.
-        const shift = evaluator.score() - current;
-        for (let k = 0; k < historyLength; k++) history[k]! += shift;
-        current += shift;
-        peak += shift;
-      }
-      if (sincePeak > stagnation) {
+      if (iteration % ADAPT_EVERY === 0) adaptPenalties(evaluator, baseWeight, lahc);
+      if (lahc.sincePeak > stagnation) {
         // Iterated local search: restart from the best (or stay) with a random kick, LAHC's memory refreshed.
         if (bestUnsaved) saveBest();
-        if (best !== null) {
-          state.load(best);
-        } else {
-          // Stuck before any feasible state: a fresh randomised construction diversifies more than a kick can.
-          construct(state, random);
-        }
-        evaluator.recompute();
-        kick(evaluator, draw, move, Math.max(3, Math.min(50, Math.round(problem.participantCount / 40))));
+        restartWithKick(evaluator, best, random, () => kick(evaluator, draw, move, kickSize(problem)));
         noteCurrent();
         if (bestUnsaved) saveBest();
-        current = evaluator.score();
-        history.fill(current);
-        peak = current;
-        sincePeak = 0;
+        lahc.restart(evaluator.score());
       }
     }
     if (!draw()) continue;
     const delta = evaluator.tryMove(move);
-    const candidate = current + delta;
-    const v = iteration % historyLength;
-    if (delta >= 0 || candidate >= history[v]!) {
+    const candidate = lahc.current + delta;
+    const v = iteration % lahc.history.length;
+    if (delta >= 0 || candidate >= lahc.history[v]!) {
       if (bestUnsaved && (delta < 0 || evaluator.lastPenaltyDelta > 0 || evaluator.lastObjectiveDelta < 0)) {
         // Leaving the best solution: keep a copy of it first.
         evaluator.rollback();
@@ -233,17 +212,13 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
         evaluator.tryMove(move);
       }
       evaluator.commit();
-      current = candidate;
-      if (current > peak + 1e-9) {
-        peak = current;
-        sincePeak = 0;
-      }
+      lahc.moveTo(candidate);
       // A move that removes violation can make the state feasible even when its weighted delta is not positive.
       if (delta > 0 || evaluator.lastObjectiveDelta > 0 || evaluator.lastPenaltyDelta < 0) noteCurrent();
     } else {
       evaluator.rollback();
     }
-    if (current > history[v]!) history[v] = current;
+    lahc.remember(v);
   }
   noteCurrent();
   if (bestUnsaved) saveBest();
@@ -251,9 +226,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
   const timeMs = elapsed();
   const stats = { timeMs, timeToBestMs: bestFoundMs, iterations: iteration };
   if (best === null) {
-    const raw = Object.entries(evaluator.violationsByRule())
-      .map(([code, amount]) => `${code}: ${amount}`)
-      .join(", ");
+    const raw = describeViolationAmounts(evaluator.violationsByRule());
     return { status: "timeout", assignment: null, bound: null, stats: { ...stats, raw: `no feasible assignment found (${raw})` } };
   }
   return finish(best, bestObjective, stats, options);
@@ -336,6 +309,80 @@ function kick(evaluator: Evaluator, draw: () => boolean, move: Move, moves: numb
       applied++;
     }
   }
+}
+
+/**
+ * Late acceptance hill climbing's memory (Burke and Bykov): the score of the current state, the scores it had
+ * `history.length` iterations ago (a move is accepted when it is no worse than the current score or than the score
+ * at its slot of the history), and how long the current score has not risen above its peak (when to kick).
+ */
+class LateAcceptance {
+  history: Float64Array;
+  current: number;
+  peak: number;
+  sincePeak = 0;
+
+  constructor(length: number, score: number) {
+    this.history = new Float64Array(length).fill(score);
+    this.current = score;
+    this.peak = score;
+  }
+
+  /** The current state moved to a state of score `score`. */
+  moveTo(score: number): void {
+    this.current = score;
+    if (score > this.peak + 1e-9) {
+      this.peak = score;
+      this.sincePeak = 0;
+    }
+  }
+
+  /** The iteration's slot of the history keeps the better of its score and the current one. */
+  remember(slot: number): void {
+    if (this.current > this.history[slot]!) this.history[slot] = this.current;
+  }
+
+  /** A new history length, filled with the current score. */
+  resize(length: number): void {
+    this.history = new Float64Array(length).fill(this.current);
+  }
+
+  /** Every score moved by `by` (the penalty weights changed): re-weighting alone never lowers the acceptance bar. */
+  shift(by: number): void {
+    for (let k = 0; k < this.history.length; k++) this.history[k]! += by;
+    this.current += by;
+    this.peak += by;
+  }
+
+  /** After a kick: the memory starts again from the new state. */
+  restart(score: number): void {
+    this.history.fill(score);
+    this.current = score;
+    this.peak = score;
+    this.sincePeak = 0;
+  }
+}
+
+/** Penalty adaptation (strategic oscillation), with LAHC's memory shifted by what it did to the current score. */
+function adaptPenalties(evaluator: Evaluator, baseWeight: number, lahc: LateAcceptance): void {
+  if (adaptWeights(evaluator, baseWeight)) lahc.shift(evaluator.score() - lahc.current);
+}
+
+/** Moves in one kick: a few per 40 participants, 3 to 50. */
+function kickSize(problem: Problem): number {
+  return Math.max(3, Math.min(50, Math.round(problem.participantCount / 40)));
+}
+
+/**
+ * The kick of iterated local search: back to the best assignment found (or, stuck before any feasible one, a fresh
+ * randomised construction, which diversifies more than a kick can), then a few random moves that add no violation.
+ */
+function restartWithKick(evaluator: Evaluator, best: Assignment | null, random: Random, kickMoves: () => void): void {
+  const state = evaluator.state;
+  if (best !== null) state.load(best);
+  else construct(state, random);
+  evaluator.recompute();
+  kickMoves();
 }
 
 function isAborted(signal: AbortSignal | undefined): boolean {

@@ -1,6 +1,8 @@
 // Every necessary-condition check, on a program that trips it and on the same program just inside the limit.
 import { describe, expect, it } from "vitest";
+import { HARD_RULES } from "../../../src/constraints/registry.js";
 import { runNecessaryChecks } from "../../../src/explain/checks.js";
+import { normalizeProgram } from "../../../src/model/normalize.js";
 import { CHECK_CODES, type CheckCode } from "../../../src/explain/types.js";
 import { formatInputIssue } from "../../../src/model/issues.js";
 import type { ProgramInput } from "../../../src/model/schema.js";
@@ -20,13 +22,13 @@ const MIXED = ["UA", "RU", "GE", "US", "DE", "AM"];
 // [check, tripping program, passing program, words the failure must quote]
 const CASES: [CheckCode, ProgramInput, ProgramInput, string[]][] = [
   [
-    "seats",
+    "panel-size",
     { participants: people(7, MIXED), panels: [{ id: "A", size: { min: 1, max: 3 } }, { id: "B", size: { min: 1, max: 3 } }] },
     { participants: people(6, MIXED), panels: [{ id: "A", size: { min: 1, max: 3 } }, { id: "B", size: { min: 1, max: 3 } }] },
     ["7 presentations", "at most 6"],
   ],
   [
-    "chairs",
+    "chair-missing",
     {
       participants: [...people(5, MIXED), { id: "c1", nationalities: ["DE"], mayChair: 1, presents: 0 }],
       panels: [{ id: "A" }, { id: "B" }],
@@ -40,7 +42,7 @@ const CASES: [CheckCode, ProgramInput, ProgramInput, string[]][] = [
     ["need 2 chairs", "only 1 participant may chair"],
   ],
   [
-    "discussants",
+    "discussant-missing",
     {
       participants: people(4, MIXED),
       panels: [{ id: "A", discussant: true, size: { min: 1, max: 3 } }, { id: "B", size: { min: 1, max: 3 } }],
@@ -52,7 +54,7 @@ const CASES: [CheckCode, ProgramInput, ProgramInput, string[]][] = [
     ["1 panel needs a discussant but only 0 participants may discuss"],
   ],
   [
-    "participant-panels",
+    "presents",
     {
       slots: [{ id: "S1" }, { id: "S2" }],
       participants: [...people(3, MIXED), { id: "x", nationalities: ["AM"], unavailable: ["S1", "S2"] }],
@@ -86,7 +88,7 @@ const CASES: [CheckCode, ProgramInput, ProgramInput, string[]][] = [
     ["needs 3 distinct nationalities", "only 2"],
   ],
   [
-    "panel-shape",
+    "nationality-cap",
     { participants: people(3, MIXED), panels: [{ id: "A" }], policy: { panelSize: { min: 3, max: 3 }, nationality: { maxShare: 0.3 } } },
     { participants: people(3, MIXED), panels: [{ id: "A" }], policy: { panelSize: { min: 3, max: 3 }, nationality: { maxShare: 0.34 } } },
     ["at most 3 members", "maxShare 0.3 lets no nationality hold even one seat"],
@@ -120,7 +122,7 @@ const CASES: [CheckCode, ProgramInput, ProgramInput, string[]][] = [
     ["x is pinned as presenter on A in S1", "unavailable in S1"],
   ],
   [
-    "group",
+    "co-authors",
     {
       participants: [...people(2, MIXED, { group: "g1" }), ...people(2, ["DE"]).map((p) => ({ ...p, id: `q${p.id}` }))],
       panels: [{ id: "A", size: { min: 1, max: 2 } }, { id: "B", size: { min: 1, max: 2 } }],
@@ -154,6 +156,23 @@ describe("necessary-condition checks", () => {
       "with maxShare 0.3 and 6 nationalities, 2 panels cannot stay at their minimum size, so the panels need at least 8 presenters but there are only 7 presentations",
     ]);
     expect(checksOf(input(8)).filter((c) => !c.ok)).toEqual([]);
+  });
+
+  it("a rule's checks carry the checker's codes of that rule, so a failed check names what every solution breaks", () => {
+    const foreign: string[] = [];
+    for (const [, tripping, passing] of CASES) {
+      for (const input of [tripping, passing]) {
+        const loaded = validateAllowingCapacity(input, "fixture.json");
+        if (!loaded.ok) throw new Error(loaded.issues.map(formatInputIssue).join("\n"));
+        const problem = normalizeProgram(loaded.value);
+        for (const rule of HARD_RULES) {
+          for (const c of rule.explain.checks?.(problem) ?? []) {
+            if (!(rule.violations as readonly string[]).includes(c.code)) foreign.push(`${rule.code}: ${c.code}`);
+          }
+        }
+      }
+    }
+    expect(foreign).toEqual([]);
   });
 
   it("covers every check code", () => {

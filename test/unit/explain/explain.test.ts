@@ -7,7 +7,7 @@ import { explainProgram } from "../../../src/explain/explain.js";
 import { formatExplanation } from "../../../src/explain/format.js";
 import { listConstraintInstances, relaxInstances } from "../../../src/explain/instances.js";
 import { relaxationAxes } from "../../../src/explain/relax.js";
-import type { Explanation } from "../../../src/explain/types.js";
+import type { ConflictMember, Explanation } from "../../../src/explain/types.js";
 import type { Program, ProgramInput } from "../../../src/model/schema.js";
 import { programArb } from "../../arbitraries/program.js";
 import { bruteForce } from "../../helpers/brute-force.js";
@@ -80,7 +80,7 @@ describe("explainProgram on hand-made programs", () => {
       policy: { chair: true, panelSize: { min: 2, max: 2 } },
     });
     const explanation = await explainProgram(p, { oracle });
-    const chairs = explanation.checks.find((c) => c.code === "chairs")!;
+    const chairs = explanation.checks.find((c) => c.code === "chair-missing")!;
     expect(chairs.message).toBe("panels need 2 chairs but only 0 participants may chair");
     const relax = explanation.relaxations.find((r) => r.path === "participants[].mayChair");
     expect(relax?.to).toBe(2);
@@ -94,7 +94,7 @@ describe("explainProgram on hand-made programs", () => {
   });
 
   it("summarises an unfinished conflict search by rule instead of listing rules that may not be causes", () => {
-    const member = (k: number) => ({ rule: k < 9 ? "opt-out" : "keep-apart", instance: `rule ${k}`, path: `x[${k}]`, fixesAlone: null });
+    const member = (k: number): ConflictMember => ({ rule: k < 9 ? "avoid-participant" : "keep-apart", instance: `rule ${k}`, path: `x[${k}]`, fixesAlone: null });
     const explanation: Explanation = {
       verdict: "infeasible",
       checks: [],
@@ -104,7 +104,7 @@ describe("explainProgram on hand-made programs", () => {
       stats: { solves: 3, timeMs: 30_000, timedOut: true },
     };
     const text = formatExplanation(explanation);
-    expect(text).toContain("narrowed below 12 rules (9 opt-out, 3 keep-apart)");
+    expect(text).toContain("narrowed below 12 rules (9 avoid-participant, 3 keep-apart)");
     expect(text).not.toContain("rule 3");
     expect(formatExplanation({ ...explanation, conflicts: explanation.conflicts.slice(0, 3) })).toContain("rule 2  [x[2]]");
   });

@@ -113,7 +113,7 @@ describe("a written dialogue opt-out", () => {
       instance: "ru04 opts out of dialogue panels",
       path: "participants[0].dialogue",
     });
-    expect(instances.find((c) => c.rule === "recorded")?.sensitive).toBe(true);
+    expect(instances.find((c) => c.rule === "at-risk-recorded")?.sensitive).toBe(true);
   });
 });
 
@@ -126,10 +126,10 @@ describe("necessary checks shaped by someone being at risk", () => {
     const checks = runNecessaryChecks(p);
     const failing = checks.filter((c) => !c.ok);
     // ru04 must present twice but may join only P1 (P2 is recorded), and is pinned onto P2.
-    expect(failing.map((c) => c.code).sort()).toEqual(["participant-panels", "pinned"]);
+    expect(failing.map((c) => c.code).sort()).toEqual(["pinned", "presents"]);
     expect(failing.every((c) => c.sensitive === true)).toBe(true);
     // A check the at-risk rules do not touch is published as it is.
-    const seats = checks.find((c) => c.code === "seats")!;
+    const seats = checks.find((c) => c.code === "panel-size")!;
     expect(seats.sensitive).toBeUndefined();
     // With nobody at risk neither failure exists: the marking is exactly "not there without at-risk".
     expect(runNecessaryChecks(withoutAtRisk(p)).filter((c) => !c.ok)).toEqual([]);

@@ -110,13 +110,13 @@ describe("redactSolution", () => {
 const explanation: Explanation = {
   verdict: "infeasible",
   checks: [
-    { code: "seats", ok: true, path: "panels", numbers: { presentations: 4 }, message: "4 presentations fit the 2 panels - fine" },
+    { code: "panel-size", ok: true, path: "panels", numbers: { presentations: 4 }, message: "4 presentations fit the 2 panels - fine" },
     { code: "pinned", ok: false, path: "panels[1].pinned.presenters[0]", numbers: {}, message: "ru04 is pinned as presenter on P2, which is recorded, but is at risk", sensitive: true },
   ],
   conflicts: [
     { rule: "dialogue-out", instance: "ru04 is kept off dialogue panels (at-risk default)", path: "participants[11].dialogue", fixesAlone: true, sensitive: true },
-    { rule: "together", instance: "co-authors of group combat-risk present together", path: "participants[3].group", fixesAlone: false },
-    { rule: "recorded", instance: "P01 is recorded (no at-risk participant on it)", path: "panels[0].recorded", fixesAlone: false, sensitive: true },
+    { rule: "co-authors", instance: "co-authors of group combat-risk present together", path: "participants[3].group", fixesAlone: false },
+    { rule: "at-risk-recorded", instance: "P01 is recorded (no at-risk participant on it)", path: "panels[0].recorded", fixesAlone: false, sensitive: true },
     { rule: "dialogue-out", instance: "ru07 opts out of dialogue panels", path: "participants[14].dialogue", fixesAlone: false },
   ],
   conflictsMinimal: true,
@@ -138,7 +138,7 @@ describe("structural redaction of explanations", () => {
       "ru07 opts out of dialogue panels",
       WITHHELD,
     ]);
-    expect(e.checks.map((c) => [c.code, c.ok, c.path])).toEqual([["seats", true, "panels"], ["withheld", false, ""]]);
+    expect(e.checks.map((c) => [c.code, c.ok, c.path])).toEqual([["panel-size", true, "panels"], ["withheld", false, ""]]);
     expect(e.relaxations).toEqual(explanation.relaxations);
     expect(SolutionSchema.safeParse(published).success).toBe(true);
   });
@@ -149,7 +149,7 @@ describe("structural redaction of explanations", () => {
     const value = { group: "combat-risk", title: "Climate risk at sea", "combat-risk": ["p1"], note: "group combat-risk" };
     expect(redactValue(value)).toEqual(value);
     // Inside an explanation the wording is never searched at all.
-    const named = { ...explanation, conflicts: [{ rule: "together", instance: "co-authors of group at-risk-youth present together", path: "participants[0].group", fixesAlone: null }] };
+    const named = { ...explanation, conflicts: [{ rule: "co-authors", instance: "co-authors of group at-risk-youth present together", path: "participants[0].group", fixesAlone: null }] };
     expect(JSON.stringify(redactValue(named))).toContain("group at-risk-youth");
   });
 

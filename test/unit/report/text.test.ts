@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { realisedPairs, scorePanels } from "../../../src/check/score.js";
 import { generateProgram } from "../../../src/generate/generate.js";
-import { solveProgram } from "../../../src/solve.js";
+import { solveProgram } from "../../../src/pipeline.js";
 import { validateProgram } from "../../../src/model/load.js";
 import type { Program, ProgramInput } from "../../../src/model/schema.js";
 import type { Solution } from "../../../src/model/solution.js";

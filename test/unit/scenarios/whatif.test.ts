@@ -14,7 +14,7 @@ import type { LoadedScenario } from "../../../src/scenarios/load.js";
 import { runScenarios } from "../../../src/scenarios/parallel.js";
 import { runScenario } from "../../../src/scenarios/run.js";
 import { ChangeSchema } from "../../../src/scenarios/schema.js";
-import { solveProgram } from "../../../src/solve.js";
+import { solveProgram } from "../../../src/pipeline.js";
 import { programArb } from "../../arbitraries/program.js";
 import { loadGenerated } from "../../helpers/program.js";
 

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
 import { ProgramSchema } from "../../../../src/model/schema.js";
-import { solveProgram } from "../../../../src/solve.js";
+import { solveProgram } from "../../../../src/pipeline.js";
 import { objectiveBound } from "../../../../src/solvers/bounds.js";
 import { mipRefusal, mipSolver } from "../../../../src/solvers/mip/jslp.js";
 import { highsSolver } from "../../../../src/solvers/mip/highs.js";

@@ -5,7 +5,8 @@ import { NONE } from "../../../../src/model/problem.js";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
 import { ProgramSchema } from "../../../../src/model/schema.js";
 import { buildPanelModel, decodeAssignment, encodeAssignment } from "../../../../src/solvers/mip/build.js";
-import { highsSolver, lpRelaxationBound } from "../../../../src/solvers/mip/highs.js";
+import { lpRelaxationBound } from "../../../../src/solvers/bounds.js";
+import { highsSolver } from "../../../../src/solvers/mip/highs.js";
 import { isFeasiblePoint } from "../../../../src/solvers/mip/linear-model.js";
 
 const program = ProgramSchema.parse({

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { ProgramSchema, type ProgramInput } from "../../../../src/model/schema.js";
 import type { Solution, SolutionPanel } from "../../../../src/model/solution.js";
-import { solveProgram } from "../../../../src/solve.js";
+import { solveProgram } from "../../../../src/pipeline.js";
 
 type Person = ProgramInput["participants"][number];
 const person = (id: string, nationalities: string[], extra: Partial<Person> = {}): Person => ({ id, nationalities, ...extra });

@@ -74,7 +74,7 @@ describe("grouping tabu search", () => {
         const program = loadGenerated(toProgram(instance));
         const problem = normalizeProgram(program);
         expect(isPureGrouping(new SearchState(problem))).toBe(true);
-        const result = await runSearch(problem, { timeLimitMs: 3_600_000, seed, maxIterations: 3000 });
+        const result = await runSearch(problem, { timeLimitMs: 3_600_000, seed, maxIterations: 3000, grouping: true });
         expect(result.status).toBe("feasible");
         const panels = assignmentToPanels(problem, result.assignment!);
         expect(checkSolution(program, panels)).toEqual([]);

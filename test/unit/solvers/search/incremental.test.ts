@@ -8,7 +8,7 @@ import { construct } from "../../../../src/solvers/greedy/greedy.js";
 import { Evaluator } from "../../../../src/solvers/search/evaluator.js";
 import { drawReassign, drawRelocate, drawRepair, drawRosterSwap, drawSwap, Move, MoveContext } from "../../../../src/solvers/search/moves.js";
 import { createRandom, type Random } from "../../../../src/solvers/search/random.js";
-import { ALL_RULES } from "../../../../src/solvers/search/rules/index.js";
+import { RULES } from "../../../../src/constraints/registry.js";
 import { ROLE_CHAIR, ROLE_DISCUSSANT, ROLE_NONE, ROLE_PRESENTER, SearchState } from "../../../../src/solvers/search/state.js";
 import { checkSolution } from "../../../../src/check/check.js";
 import { assignmentToPanels } from "../../../../src/solve.js";
@@ -46,7 +46,7 @@ function drawRepairOrRaw(evaluator: Evaluator, context: MoveContext, state: Sear
 function expectTotalsMatchFull(problem: Problem, state: SearchState, evaluator: Evaluator, context: string): void {
   const assignment = state.toAssignment();
   evaluator.rules.forEach((rule, r) => {
-    const full = rule.full(problem, assignment);
+    const full = rule.search.full(problem, assignment);
     expect(Math.abs(evaluator.totals[r]! - full), `${context}: ${rule.code} incremental ${evaluator.totals[r]} vs full ${full}`).toBeLessThan(
       TOLERANCE,
     );
@@ -56,9 +56,9 @@ function expectTotalsMatchFull(problem: Problem, state: SearchState, evaluator: 
   const violations = checkSolution(problem.program, assignmentToPanels(problem, assignment));
   if (problem.baseline === null) expect(hardTotal === 0, `${context}: search ${hardTotal} vs checker ${violations.length}`).toBe(violations.length === 0);
   // Inactive rules must really be unbreakable and score nothing on this program.
-  for (const rule of ALL_RULES) {
+  for (const rule of RULES) {
     if (!evaluator.rules.includes(rule)) {
-      const full = rule.full(problem, assignment);
+      const full = rule.search.full(problem, assignment);
       if (rule.kind === "hard") expect(full, `${context}: inactive ${rule.code}`).toBe(0);
     }
   }

@@ -1,0 +1,79 @@
+// Objective: topicFit = number of presenter assignments that share at least one topic with their panel
+// (DESIGN.md §4; Problem.topicMatch).
+import { NONE, type Problem } from "../../model/problem.js";
+import { ROLE_PRESENTER, type SearchState, type Tracker, type TrackerKind } from "../../solvers/search/state.js";
+import type { ObjectiveRule } from "../rule.js";
+
+interface TopicFit extends Tracker {
+  readonly topicFitByPanel: Int32Array;
+}
+
+const TOPIC_FIT: TrackerKind<TopicFit> = {
+  name: "presenters sharing a topic",
+  create(state: SearchState): TopicFit {
+    const { topicMatch } = state.problem;
+    const panels = state.panelCount;
+    const topicFitByPanel = new Int32Array(panels);
+    return {
+      topicFitByPanel,
+      add(i, p, role) {
+        if (role === ROLE_PRESENTER) topicFitByPanel[p]! += topicMatch[i * panels + p]!;
+      },
+      remove(i, p, role) {
+        if (role === ROLE_PRESENTER) topicFitByPanel[p]! -= topicMatch[i * panels + p]!;
+      },
+    };
+  },
+};
+
+export const topicFitRule: ObjectiveRule<"topic-fit"> = {
+  code: "topic-fit",
+  kind: "objective",
+  term: "topicFit",
+  isActive: (problem) => problem.weights.topicFit !== 0,
+  search: {
+    scope: "panel",
+    full(problem, assignment) {
+      let total = 0;
+      assignment.panels.forEach((roster, p) => {
+        for (const i of roster.presenters) total += problem.topicMatch[i * problem.panelCount + p]!;
+      });
+      return total;
+    },
+    valuer(state) {
+      const { topicFitByPanel } = state.use(TOPIC_FIT);
+      return (p) => topicFitByPanel[p]!;
+    },
+  },
+  mip: {
+    encode(ctx) {
+      const { problem, lp, vars } = ctx;
+      for (let k = 0; k < vars.presenter.length; k++) {
+        const v = vars.presenter[k]!;
+        if (v !== NONE && problem.topicMatch[k] === 1) lp.addObjective(v, problem.weights.topicFit);
+      }
+    },
+  },
+  greedy: {
+    gain(state) {
+      const { topicMatch, panelCount } = state.problem;
+      return (i, p) => topicMatch[i * panelCount + p]!;
+    },
+  },
+  bound: (problem) => (problem.weights.topicFit > 0 ? problem.weights.topicFit * topicFitBound(problem) : 0),
+};
+
+function topicFitBound(problem: Problem): number {
+  let byParticipants = 0;
+  for (let i = 0; i < problem.participantCount; i++) {
+    let matching = 0;
+    for (let p = 0; p < problem.panelCount; p++) {
+      const k = i * problem.panelCount + p;
+      if (problem.topicMatch[k] === 1 && problem.mayPresent[k] === 1) matching++;
+    }
+    byParticipants += Math.min(problem.presentsByParticipant[i]!, matching);
+  }
+  let byPanels = 0;
+  for (let p = 0; p < problem.panelCount; p++) byPanels += problem.maxPresentersByPanel[p]!;
+  return Math.min(byParticipants, byPanels);
+}
