@@ -121,6 +121,7 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   if (solver === null || timeLimit === null || seed === null || panels === null || audience === null) return EXIT_USAGE;
   const limitMs = timeLimit === undefined ? DEFAULT_SOLVE_OPTIONS.timeLimitMs : Math.round(timeLimit * 1000);
   const deadline = startedAt + limitMs;
+  io.noteDeadline?.(deadline);
   const reading = await inputOptions(values["max-input-size"], [file], io, "solve");
   if (reading === null) return EXIT_USAGE;
 
@@ -163,6 +164,7 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   } finally {
     progress?.clear();
   }
+  io.noteFinishing?.();
   if (isInterrupted(io) && solution.panels.length === 0 && solution.status === "timeout") {
     return interruptedBeforeAnything(io);
   }
