@@ -61,7 +61,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
   const ceiling = typeof given === "number" ? () => given : given;
   const random = createRandom(options.seed);
   const state = new SearchState(problem);
-  construct(state, random, options.initial ?? problem.baseline);
+  construct(state, random, options.initial ?? problem.baseline, started + deadline);
   const context = new MoveContext(state);
   const move = new Move();
   const mix = moveMix(context);
@@ -209,7 +209,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
           state.load(best);
         } else {
           // Stuck before any feasible state: a fresh randomised construction diversifies more than a kick can.
-          construct(state, random);
+          construct(state, random, null, started + deadline);
         }
         evaluator.recompute();
         kick(evaluator, draw, move, Math.max(3, Math.min(50, Math.round(problem.participantCount / 40))));
