@@ -182,7 +182,7 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
     }
   }
   if (values.json) io.stdout(text);
-  else io.stdout(`${audienceNotice("organisers")}\n\n${formatSolutionSummary(program, solution, panels === undefined ? {} : { panels })}`);
+  else io.stdout(`${audienceNotice("organisers")}\n\n${formatSolutionSummary(program, solution, { ...(panels === undefined ? {} : { panels }), commandMs: performance.now() - startedAt })}`);
   // On stderr, as import, export and notices say theirs on stdout: with --json, stdout is the file's data alone.
   if (values.out !== undefined && !kept) io.stderr(`wrote ${values.out} (audience: ${audience})\n`);
   if (values.json && audience === "public" && solution.explanation !== null) {
