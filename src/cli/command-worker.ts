@@ -29,7 +29,6 @@ const io: CliIo = {
   startedAt: start.processTimeOrigin - performance.timeOrigin,
   noteBest: (best) => post({ type: "best", best }),
   noteFinishing: () => post({ type: "finishing" }),
-  noteDeadline: (at) => post({ type: "deadline", at: performance.timeOrigin + at }),
 };
 
 const code = await main(start.argv, io);

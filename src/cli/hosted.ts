@@ -12,7 +12,8 @@
 import type { Worker } from "node:worker_threads";
 import { startWorker } from "../threads/start.js";
 import { processStandardInput, type StandardInput } from "./files.js";
-import { EXIT_INFEASIBLE, EXIT_INTERRUPTED, EXIT_USAGE, type ExitCode } from "./io.js";
+import { DEFAULT_SOLVE_OPTIONS } from "../solvers/solver.js";
+import { EXIT_INFEASIBLE, EXIT_INTERRUPTED, EXIT_USAGE, MAX_TIME_LIMIT_SECONDS, type ExitCode } from "./io.js";
 
 /** Commands run in a worker thread by the real process (tests call main() in-process and never get here). */
 export const HOSTED_COMMANDS: ReadonlySet<string> = new Set(["solve", "whatif", "sweep", "explain"]);
@@ -34,8 +35,6 @@ export type FromWorker =
   | { readonly type: "best"; readonly best: string | null }
   /** The solver has returned: what follows (checking, explaining, writing) is the command finishing. */
   | { readonly type: "finishing" }
-  /** The whole-command deadline, as a point in time (performance.timeOrigin + performance.now()). */
-  | { readonly type: "deadline"; readonly at: number }
   | { readonly type: "done"; readonly code: ExitCode };
 
 export interface HostedRun {
@@ -97,6 +96,17 @@ export function hostCommand(argv: readonly string[], output: HostOutput): Hosted
     };
   });
   const nothingFound = () => best === null && !finishing;
+  // solve's --time-limit counts from the process start: armed here, so that it holds even while the worker is
+  // still starting. Still without anything this close to the deadline (parsing, building a model, the first
+  // construction), nothing it could find would be checked and written in time.
+  const limitMs = name === "solve" ? timeLimitMsOf(argv) : null;
+  if (limitMs !== null) {
+    watchdog = setTimeout(() => {
+      if (!nothingFound()) return;
+      output.stderr(`tracktwo ${name}: the time limit ran out before anything was found; nothing written\n`);
+      settle(EXIT_INFEASIBLE);
+    }, Math.max(0, limitMs - EXIT_MARGIN_MS - performance.now()));
+  }
   const stop = () => worker.postMessage({ type: "stop" } satisfies ToWorker);
 
   worker.on("message", (message: FromWorker) => {
@@ -111,18 +121,6 @@ export function hostCommand(argv: readonly string[], output: HostOutput): Hosted
       case "finishing":
         finishing = true;
         return;
-      case "deadline": {
-        // The worker plans to be done by then; if it is still without anything (parsing, building a model, the
-        // first construction), nothing it could still find would be checked and written in time.
-        const inMs = message.at - performance.timeOrigin - performance.now() - EXIT_MARGIN_MS;
-        clearTimeout(watchdog);
-        watchdog = setTimeout(() => {
-          if (!nothingFound()) return;
-          output.stderr(`tracktwo ${name}: the time limit ran out before anything was found; nothing written\n`);
-          settle(EXIT_INFEASIBLE);
-        }, Math.max(0, inMs));
-        return;
-      }
       case "done":
         return settle(message.code);
     }
@@ -155,6 +153,22 @@ export function hostCommand(argv: readonly string[], output: HostOutput): Hosted
     }, STOP_GRACE_MS).unref();
   };
   return { exit, interrupt };
+}
+
+/**
+ * solve's whole-command limit in milliseconds, as its own parser will read it (default 60 s), or null when the
+ * option is malformed (the command then reports a usage error and exits at once).
+ */
+export function timeLimitMsOf(argv: readonly string[]): number | null {
+  let value: string | undefined;
+  for (let k = 0; k < argv.length && argv[k] !== "--"; k++) {
+    const arg = argv[k]!;
+    if (arg === "--time-limit") value = argv[k + 1] ?? "";
+    else if (arg.startsWith("--time-limit=")) value = arg.slice("--time-limit=".length);
+  }
+  if (value === undefined) return DEFAULT_SOLVE_OPTIONS.timeLimitMs;
+  const seconds = Number(value);
+  return value.trim() !== "" && Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_TIME_LIMIT_SECONDS ? Math.round(seconds * 1000) : null;
 }
 
 /**

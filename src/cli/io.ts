@@ -31,11 +31,6 @@ export interface CliIo {
   /** The solver has returned: what remains (checking, explaining, writing) finishes the command. */
   readonly noteFinishing?: () => void;
   /**
-   * The whole-command deadline on performance.now()'s timeline, so that the process can stop a command that is
-   * still without anything when it comes (see hosted.ts).
-   */
-  readonly noteDeadline?: (at: number) => void;
-  /**
    * When the command's clock started, on performance.now()'s timeline: 0 for the real process (a time limit covers
    * start-up too), unset in tests (the clock starts when the command runs).
    */

@@ -121,15 +121,17 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   if (solver === null || timeLimit === null || seed === null || panels === null || audience === null) return EXIT_USAGE;
   const limitMs = timeLimit === undefined ? DEFAULT_SOLVE_OPTIONS.timeLimitMs : Math.round(timeLimit * 1000);
   const deadline = startedAt + limitMs;
-  io.noteDeadline?.(deadline);
   const reading = await inputOptions(values["max-input-size"], [file], io, "solve");
   if (reading === null) return EXIT_USAGE;
 
   // The program's problems and the --out problem are reported together, before a long solve, not after it.
+  const progress = values.json && !values.progress ? null : progressDisplay(io, values.progress);
+  progress?.loading(file === STDIN ? "standard input" : file);
   const loadStarted = performance.now();
   const loaded = loadProgram(file, reading);
   const loadMs = performance.now() - loadStarted;
   const unwritable = values.out === undefined ? null : outputProblem(values.out, [{ path: file, role: "program" }]);
+  if (!loaded.ok || unwritable !== null) progress?.clear();
   if (!loaded.ok) reportInputIssues(loaded.issues, io);
   if (unwritable !== null) io.stderr(`tracktwo solve: cannot write ${values.out}: ${unwritable}\n`);
   if (!loaded.ok || unwritable !== null) return EXIT_USAGE;
@@ -139,12 +141,12 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   if (solver === "mip") {
     const refusal = mipRefusal(normalizeProgram(program));
     if (refusal !== null) {
+      progress?.clear();
       io.stderr(`tracktwo solve: ${refusal}\n`);
       return EXIT_USAGE;
     }
   }
 
-  const progress = values.json && !values.progress ? null : progressDisplay(io, values.progress);
   const timeLimitMs = Math.max(0, deadline - performance.now() - printReserveMs(program, loadMs));
   progress?.start(solver, limitMs);
   let solution: Solution;
@@ -245,6 +247,7 @@ function holdsAssignment(file: string): boolean {
 }
 
 interface ProgressDisplay {
+  loading(file: string): void;
   start(solver: string, limitMs: number): void;
   update(event: ProgressEvent): void;
   clear(): void;
@@ -265,6 +268,9 @@ function progressDisplay(io: CliIo, forced: boolean): ProgressDisplay | null {
     shown = true;
   };
   return {
+    loading(file) {
+      show(`loading ${file}`);
+    },
     start(solver, limitMs) {
       show(`solving with ${solver}, time limit ${formatDuration(limitMs)}`);
     },
