@@ -112,7 +112,8 @@ async function main(argv: readonly string[]): Promise<number> {
     for (let k = 1; k <= repeats; k++) {
       const before = load();
       const out = join(work, `solution-${clocks.length}.json`);
-      const wall = await wallMs([...BUILT, "solve", file, "--time-limit", String(limitS), "--out", out], true);
+      // The organisers' file, which carries the objective (the public one does not).
+      const wall = await wallMs([...BUILT, "solve", file, "--time-limit", String(limitS), "--audience", "organisers", "--out", out], true);
       // Nothing is written when the limit ran out before anything was found.
       const solution = existsSync(out)
         ? (JSON.parse(readFileSync(out, "utf8")) as { status: string; stats: { timeMs: number }; objective?: { total: number } | null })
