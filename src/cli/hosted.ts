@@ -58,7 +58,7 @@ const EXIT_MARGIN_MS = 150;
 
 /**
  * How long after the first Ctrl-C a command that holds something may take to write it: a solve checks and writes
- * its best in 0.3-0.8 s at 6,000 participants (loads up to 11 on 2 cores); what-if and sweep stop their worker pools.
+ * its best in 0.8-1.2 s at 6,000 participants at load 10-11 on 2 cores; what-if and sweep stop their worker pools.
  */
 const STOP_GRACE_MS = 5000;
 
