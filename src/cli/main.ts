@@ -4,7 +4,7 @@
 // Command modules are imported only when their command runs, so `tracktwo --help` loads none of the solvers.
 import { readFileSync } from "node:fs";
 import { processStandardInput } from "./files.js";
-import { HOSTED_COMMANDS, hostCommand, interruptText } from "./hosted.js";
+import { HOSTED_COMMANDS, hostCommand, interruptText, type HostedRun } from "./hosted.js";
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, guardedIo, type CliIo, type Command, type ExitCode } from "./io.js";
 
 /** One line of `tracktwo --help`, and how to load the command. */
@@ -129,16 +129,18 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
   const stderr = (text: string) => void process.stderr.write(text);
   // Progress lines go to stderr, so it is stderr that must be a terminal.
   const isTty = process.stderr.isTTY === true;
-  const hosted = isHosted(argv) ? hostCommand(argv, { stdout, stderr, isTty }) : null;
   const controller = new AbortController();
   let best: string | null | undefined;
+  let hosted: HostedRun | null = null;
   const onSigint = () => {
     process.off("SIGINT", onSigint);
     if (hosted !== null) return hosted.interrupt();
     stderr(`\n${interruptText(best)}`);
     controller.abort();
   };
+  // Installed before the worker starts reading standard input, which is when a Ctrl-C may first be expected.
   process.on("SIGINT", onSigint);
+  if (isHosted(argv)) hosted = hostCommand(argv, { stdout, stderr, isTty });
   const io: CliIo = {
     stdout,
     stderr,
