@@ -4,7 +4,6 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { formatInputIssue, type InputIssue } from "../model/issues.js";
 import { DEFAULT_MAX_INPUT_BYTES, formatBytes, MAX_INPUT_BYTES_CEILING, STDIN, STDIN_NAME, type InputOptions } from "../model/read.js";
 import { escapeTerminalText } from "../report/escape.js";
-import { isSolverName } from "../solvers/registry.js";
 import { SOLVER_NAMES, type SolverName } from "../solvers/solver.js";
 import { readStandardInput, type StandardInput } from "./files.js";
 
@@ -29,6 +28,8 @@ export interface CliIo {
    * so the first Ctrl-C can say at once whether there is something to write.
    */
   readonly noteBest?: (best: string | null) => void;
+  /** The solver has returned: what remains (checking, explaining, writing) finishes the command. */
+  readonly noteFinishing?: () => void;
   /**
    * When the command's clock started, on performance.now()'s timeline: 0 for the real process (a time limit covers
    * start-up too), unset in tests (the clock starts when the command runs).
@@ -184,7 +185,8 @@ export function wholeOption(value: string | undefined, name: string, io: CliIo, 
 /** --solver: a registered name (default auto); an unknown name is a usage error, never a silent fallback. */
 export function solverOption(value: string | undefined, command: string, io: CliIo): SolverName | null {
   const solver = value ?? "auto";
-  if (isSolverName(solver)) return solver;
+  // SOLVER_NAMES, not the registry: importing the registry loads every solver, which the main thread never runs.
+  if ((SOLVER_NAMES as readonly string[]).includes(solver)) return solver as SolverName;
   io.stderr(`tracktwo ${command}: --solver: unknown solver "${solver}"; expected one of ${SOLVER_NAMES.join(", ")}\n`);
   return null;
 }

@@ -4,6 +4,7 @@
 // Command modules are imported only when their command runs, so `tracktwo --help` loads none of the solvers.
 import { readFileSync } from "node:fs";
 import { processStandardInput } from "./files.js";
+import { HOSTED_COMMANDS, hostCommand, interruptText, type HostedRun } from "./hosted.js";
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, guardedIo, type CliIo, type Command, type ExitCode } from "./io.js";
 
 /** One line of `tracktwo --help`, and how to load the command. */
@@ -109,30 +110,14 @@ export function internalErrorText(error: unknown, debug: boolean): string {
 }
 
 /**
- * What the first Ctrl-C prints at once. `best` is what the running command holds so far: a description, null for
- * nothing yet, undefined for a command that does not say.
- */
-export function interruptText(best: string | null | undefined): string {
-  if (best === null) return "tracktwo: interrupted before anything was found; stopping (Ctrl-C again quits at once)\n";
-  const holding = best === undefined ? "finishing what is running" : `finishing with the best found so far (${best})`;
-  return `tracktwo: interrupted; ${holding}; Ctrl-C again quits at once and writes nothing\n`;
-}
-
-/**
- * The process side: real stdout/stderr. The first Ctrl-C aborts the running solve, which then writes its best so
- * far, and hands SIGINT back to the operating system: a second Ctrl-C ends the process at once, even in the middle
- * of checking or printing, writing nothing more (shells report 130). A JavaScript handler could not do that: it
- * runs only when the event loop gets a turn.
+ * The process side: real stdout/stderr. The long commands (HOSTED_COMMANDS) run in a worker thread, so this thread
+ * stays free to answer Ctrl-C at once and to keep the whole-command clock (hosted.ts); the others run here. The
+ * first Ctrl-C stops the running command, which then writes its best so far, and hands SIGINT back to the
+ * operating system: a second Ctrl-C ends the process at once, even in the middle of checking or printing, writing
+ * nothing more (shells report 130). A JavaScript handler could not do that: it runs only when the event loop gets
+ * a turn.
  */
 export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  const controller = new AbortController();
-  let best: string | null | undefined;
-  const onSigint = () => {
-    process.off("SIGINT", onSigint);
-    process.stderr.write(`\n${interruptText(best)}`);
-    controller.abort();
-  };
-  process.on("SIGINT", onSigint);
   // `tracktwo schema | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (error: NodeJS.ErrnoException) => {
@@ -140,11 +125,26 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
       throw error;
     });
   }
+  const stdout = (text: string) => void process.stdout.write(text);
+  const stderr = (text: string) => void process.stderr.write(text);
+  // Progress lines go to stderr, so it is stderr that must be a terminal.
+  const isTty = process.stderr.isTTY === true;
+  const controller = new AbortController();
+  let best: string | null | undefined;
+  let hosted: HostedRun | null = null;
+  const onSigint = () => {
+    process.off("SIGINT", onSigint);
+    if (hosted !== null) return hosted.interrupt();
+    stderr(`\n${interruptText(best)}`);
+    controller.abort();
+  };
+  // Installed before the worker starts reading standard input, which is when a Ctrl-C may first be expected.
+  process.on("SIGINT", onSigint);
+  if (isHosted(argv)) hosted = hostCommand(argv, { stdout, stderr, isTty });
   const io: CliIo = {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-    // Progress lines go to stderr, so it is stderr that must be a terminal.
-    isTty: process.stderr.isTTY === true,
+    stdout,
+    stderr,
+    isTty,
     signal: controller.signal,
     stdin: processStandardInput(),
     startedAt: 0,
@@ -153,8 +153,18 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
     },
   };
   try {
-    process.exitCode = await main(argv, io);
+    process.exitCode = hosted === null ? await main(argv, io) : await hosted.exit;
   } finally {
     process.off("SIGINT", onSigint);
   }
 }
+
+/** Does this command line run in a worker thread? Not for its --help, which loads no solver. */
+function isHosted(argv: readonly string[]): boolean {
+  const [name, ...args] = argv;
+  if (name === undefined || !HOSTED_COMMANDS.has(name)) return false;
+  const end = args.indexOf("--");
+  return !args.slice(0, end === -1 ? undefined : end).some((a) => HELP_FLAGS.has(a));
+}
+
+export { interruptText };

@@ -121,9 +121,15 @@ function stopReason(solution: Solution): string {
   return solution.status === "timeout" && typeof raw === "string" && raw !== "" ? ` (${raw})` : "";
 }
 
-export function formatStatusLine(solution: Solution): string {
+/**
+ * The status line. Its times say what they measure: `solving` is the library's solve (normalising, the solver,
+ * checking, scoring); `whole command` (when given) is the wall clock since the process started, which is what
+ * --time-limit limits.
+ */
+export function formatStatusLine(solution: Solution, commandMs?: number): string {
   const timeMs = solution.stats["timeMs"];
-  const time = typeof timeMs === "number" ? `  time ${formatDuration(timeMs)}` : "";
+  const whole = commandMs === undefined ? "" : ` (whole command ${formatDuration(commandMs)} so far)`;
+  const time = typeof timeMs === "number" ? `  solving ${formatDuration(timeMs)}${whole}` : "";
   const seed = solution.seed === null ? "" : `  seed ${solution.seed}`;
   // A heuristic may not claim optimal, but an answer that reaches a proven bound is optimal all the same.
   const status = solution.status === "feasible" && reachesBound(solution) ? "feasible (reaches the bound: optimal)" : STATUS_TEXT[solution.status];
@@ -143,6 +149,8 @@ export const WEAKEST_PANELS_SHOWN = 10;
 export interface SummaryOptions {
   /** "all": every panel; a number: totals and that many of the weakest panels. Default: see FULL_LISTING_MAX_PANELS. */
   readonly panels?: "all" | number;
+  /** Wall clock of the whole command so far, for the status line (see formatStatusLine). */
+  readonly commandMs?: number;
 }
 
 /**
@@ -169,7 +177,7 @@ export function formatSolutionSummary(program: Program, unredacted: Solution, op
     }
   }
   parts.push(formatObjective(program, solution));
-  parts.push(formatStatusLine(solution));
+  parts.push(formatStatusLine(solution, options.commandMs));
   const explanation = formatExplanation(solution.explanation);
   if (explanation !== "") parts.push(explanation);
   return parts.join("\n");

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkSolution } from "../../src/check/check.js";
 import { generateProgram } from "../../src/generate/generate.js";
+import { loadProgram } from "../../src/model/load.js";
 import { validateProgram } from "../../src/model/load.js";
 import type { Program, ProgramInput } from "../../src/model/schema.js";
 import { SolutionSchema } from "../../src/model/solution.js";
@@ -19,10 +20,13 @@ interface Run {
   readonly child: ChildProcess;
   /** Resolves with the stderr seen so far once it matches. */
   readonly waitFor: (pattern: RegExp) => Promise<string>;
+  /** When (performance.now()) stderr first matched the pattern, or null. */
+  readonly seenAt: (pattern: RegExp) => number | null;
   readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
 function solve(...args: string[]): Run {
+  const lines: { at: number; line: string }[] = [];
   const child = spawn(process.execPath, ["--import", "tsx", join(root, "src", "cli", "bin.ts"), "solve", ...args, "--progress"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
@@ -33,6 +37,8 @@ function solve(...args: string[]): Run {
   child.stdout!.on("data", (chunk: Buffer) => void (stdout += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
+    const at = performance.now();
+    for (const line of chunk.toString().split("\n")) if (line !== "") lines.push({ at, line });
     for (const waiter of waiters.splice(0)) {
       if (waiter.pattern.test(stderr)) waiter.resolve(stderr);
       else waiters.push(waiter);
@@ -47,7 +53,8 @@ function solve(...args: string[]): Run {
       waiters.push({ pattern, resolve });
       void exit.then(() => reject(new Error(`exited before ${pattern}; stderr:\n${stderr}`)));
     });
-  return { child, waitFor, exit };
+  const seenAt = (pattern: RegExp) => lines.find(({ line }) => pattern.test(line))?.at ?? null;
+  return { child, waitFor, seenAt, exit };
 }
 
 function load(input: ProgramInput): Program {
@@ -100,6 +107,39 @@ describe("Ctrl-C on tracktwo solve", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("while a 6,000-participant program is still loading, it is answered before loading would have ended (130, nothing written)", { timeout: 240_000 }, async () => {
+    // The command runs in a worker thread, so the main thread is free to answer at once. The yardstick is this
+    // machine at this moment: a first run, not interrupted, shows how long loading takes (from "loading" to
+    // "solving with"; 1-3 s through tsx); it is then interrupted during its first construction, before anything was
+    // found. The second run is interrupted as soon as it says it is loading: the answer must come before loading
+    // could have ended. (Run on the main thread, the answer waited for the end of loading.)
+    const file = join(dir, "g6000-loading.json");
+    const out = join(dir, "g6000-loading.solution.json");
+    writeFileSync(file, JSON.stringify(generateProgram({ participants: 6000, seed: 4 })));
+    const control = solve(file, "--solver", "search", "--time-limit", "600", "--out", out);
+    await control.waitFor(/^progress: solving with search/m);
+    const loadingMs = control.seenAt(/^progress: solving with/)! - control.seenAt(/^progress: loading /)!;
+    control.child.kill("SIGINT");
+    const constructing = await control.exit;
+    expect(constructing.stderr).toContain("tracktwo: interrupted before anything was found; stopping (Ctrl-C again quits at once)\n");
+    expect(constructing.code).toBe(130);
+    expect(existsSync(out)).toBe(false);
+
+    const run = solve(file, "--solver", "search", "--time-limit", "600", "--out", out);
+    await run.waitFor(/^progress: loading /m);
+    const sentAt = performance.now();
+    run.child.kill("SIGINT");
+    const { code, stdout, stderr } = await run.exit;
+    const answeredAt = run.seenAt(/^tracktwo: interrupted before anything was found/);
+    expect(answeredAt).not.toBeNull();
+    expect(answeredAt! - sentAt).toBeLessThan(loadingMs);
+    expect(stderr).not.toMatch(/^progress: solving with/m);
+    expect(stderr).toContain("tracktwo solve: interrupted before any solution was found; nothing written\n");
+    expect(code).toBe(130);
+    expect(stdout).toBe("");
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("a second ends the process at once (killed by SIGINT, 130 in a shell), writing nothing", { timeout: 240_000 }, async () => {
     // 6,000 participants: checking, scoring and writing the best take long enough for the second Ctrl-C to land
     // while the first is still finishing.
@@ -115,5 +155,31 @@ describe("Ctrl-C on tracktwo solve", () => {
     expect({ code, signal }).toEqual({ code: null, signal: "SIGINT" });
     expect(stdout).toBe("");
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("the whole-command clock", () => {
+  it("--time-limit 1 on the 400-participant convention returns soon after the limit, with a checked solution or nothing", { timeout: 120_000 }, async () => {
+    // It took 4-10 s before: the LP model was built on the solving thread whatever the budget, and the first
+    // construction ignored the clock. Now the main thread ends a command still without anything 150 ms before the
+    // limit. The bound is generous (the limit plus 2.5 s) for process start-up before the clock starts and for a
+    // loaded machine; through tsx the worker may not even have loaded the program by then, so "nothing found in
+    // time" (exit 1, nothing written) is an honest answer too.
+    const file = join(root, "scenarios", "convention-400.yaml");
+    const out = join(dir, "c400-limit.solution.json");
+    const started = performance.now();
+    const run = solve(file, "--time-limit", "1", "--out", out);
+    const { code, stderr } = await run.exit;
+    const wallMs = performance.now() - started;
+    expect(wallMs).toBeLessThan(3500);
+    expect([0, 1]).toContain(code);
+    if (code === 0) {
+      const solution = SolutionSchema.parse(JSON.parse(readFileSync(out, "utf8")));
+      const program = loadProgram(file, { maxInputBytes: 1 << 25 });
+      if (!program.ok) throw new Error("the shipped convention does not load");
+      expect(checkSolution(program.value, solution.panels)).toEqual([]);
+    } else {
+      expect(stderr).toMatch(/time limit ran out before anything was found; nothing written|status timeout/);
+    }
   });
 });

@@ -84,6 +84,8 @@ async function runExplain(args: readonly string[], io: CliIo): Promise<ExitCode>
     ...(timeLimit === undefined ? {} : { timeLimitMs: Math.round(timeLimit * 1000) }),
     ...(solver !== undefined && isSolverName(solver) ? { solver } : {}),
     ...(seed === undefined ? {} : { seed }),
+    // Ctrl-C stops the solver calls; what they settled is printed (the necessary checks before them always run).
+    ...(io.signal === undefined ? {} : { signal: io.signal }),
   });
   const reveal = values["reveal-at-risk"] === true;
   if (values.json) {

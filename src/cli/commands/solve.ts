@@ -125,10 +125,13 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   if (reading === null) return EXIT_USAGE;
 
   // The program's problems and the --out problem are reported together, before a long solve, not after it.
+  const progress = values.json && !values.progress ? null : progressDisplay(io, values.progress);
+  progress?.loading(file === STDIN ? "standard input" : file);
   const loadStarted = performance.now();
   const loaded = loadProgram(file, reading);
   const loadMs = performance.now() - loadStarted;
   const unwritable = values.out === undefined ? null : outputProblem(values.out, [{ path: file, role: "program" }]);
+  if (!loaded.ok || unwritable !== null) progress?.clear();
   if (!loaded.ok) reportInputIssues(loaded.issues, io);
   if (unwritable !== null) io.stderr(`tracktwo solve: cannot write ${values.out}: ${unwritable}\n`);
   if (!loaded.ok || unwritable !== null) return EXIT_USAGE;
@@ -140,12 +143,12 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   if (solver === "mip") {
     const refusal = mipRefusal(prepared.problem);
     if (refusal !== null) {
+      progress?.clear();
       io.stderr(`tracktwo solve: ${refusal}\n`);
       return EXIT_USAGE;
     }
   }
 
-  const progress = values.json && !values.progress ? null : progressDisplay(io, values.progress);
   const timeLimitMs = Math.max(0, deadline - performance.now() - printReserveMs(program, loadMs));
   progress?.start(solver, limitMs);
   let solution: Solution;
@@ -165,6 +168,7 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
   } finally {
     progress?.clear();
   }
+  io.noteFinishing?.();
   if (isInterrupted(io) && solution.panels.length === 0 && solution.status === "timeout") {
     return interruptedBeforeAnything(io);
   }
@@ -182,7 +186,7 @@ async function runSolve(args: readonly string[], io: CliIo): Promise<ExitCode> {
     }
   }
   if (values.json) io.stdout(text);
-  else io.stdout(`${audienceNotice("organisers")}\n\n${formatSolutionSummary(program, solution, panels === undefined ? {} : { panels })}`);
+  else io.stdout(`${audienceNotice("organisers")}\n\n${formatSolutionSummary(program, solution, { ...(panels === undefined ? {} : { panels }), commandMs: performance.now() - startedAt })}`);
   // On stderr, as import, export and notices say theirs on stdout: with --json, stdout is the file's data alone.
   if (values.out !== undefined && !kept) io.stderr(`wrote ${values.out} (audience: ${audience})\n`);
   if (values.json && audience === "public" && solution.explanation !== null) {
@@ -245,6 +249,7 @@ function holdsAssignment(file: string): boolean {
 }
 
 interface ProgressDisplay {
+  loading(file: string): void;
   start(solver: string, limitMs: number): void;
   update(event: ProgressEvent): void;
   clear(): void;
@@ -265,6 +270,9 @@ function progressDisplay(io: CliIo, forced: boolean): ProgressDisplay | null {
     shown = true;
   };
   return {
+    loading(file) {
+      show(`loading ${file}`);
+    },
     start(solver, limitMs) {
       show(`solving with ${solver}, time limit ${formatDuration(limitMs)}`);
     },

@@ -32,7 +32,7 @@ export const greedySolver: Solver = {
     while (attempts < MAX_ATTEMPTS && (attempts === 0 || elapsed() < options.timeLimitMs) && options.signal?.aborted !== true) {
       attempts++;
       // Only the first attempt keeps the warm start or baseline; the retries draw fresh orders.
-      construct(state, random, attempts === 1 ? (options.initial ?? problem.baseline) : null);
+      construct(state, random, attempts === 1 ? (options.initial ?? problem.baseline) : null, started + options.timeLimitMs);
       const assignment = state.toAssignment();
       const evaluation = evaluateAssignment(problem, assignment);
       if (evaluation.violation === 0) {
@@ -55,11 +55,11 @@ export const greedySolver: Solver = {
  * Fill `state` from scratch: pinned roles, then the roles of `start` that still fit (warm start or baseline),
  * then everything missing. Every presenter role is placed, even where a rule must then be broken (the local
  * search repairs); chairs and discussants are left empty only when nobody can take them.
- * It does not watch the clock: a construction cut short by taking the first fitting panel for the rest (tried at
- * 6,000 participants on a loaded machine) left violations that the search had no time left to repair, so the
- * run ended with nothing instead of a solution a little late.
+ * It stops placing at `deadline` (performance.now()), the caller's whole time limit, not earlier: a construction
+ * cut short leaves violations that the search then has no time to repair (tried at 6,000 participants on a loaded
+ * machine), so it runs on as long as the caller's budget allows, and no longer.
  */
-export function construct(state: SearchState, random: Random, start: Assignment | null = null): void {
+export function construct(state: SearchState, random: Random, start: Assignment | null = null, deadline = Number.POSITIVE_INFINITY): void {
   const problem = state.problem;
   state.clear();
   placePinned(state);
@@ -78,6 +78,7 @@ export function construct(state: SearchState, random: Random, start: Assignment 
 
   // Chairs and discussants: panels with the fewest possible holders first.
   fillRole(state, context, random, ROLE_CHAIR);
+  if (performance.now() > deadline) return;
   fillRole(state, context, random, ROLE_DISCUSSANT);
 
   // Remaining presenter roles, hardest participants first.
@@ -95,7 +96,9 @@ export function construct(state: SearchState, random: Random, start: Assignment 
     Array.from({ length: problem.participantCount }, (_, i) => i),
     random,
   ).sort((a, b) => difficulty[b]! - difficulty[a]!);
-  for (const i of order) {
+  for (let k = 0; k < order.length; k++) {
+    if ((k & 63) === 0 && performance.now() > deadline) return;
+    const i = order[k]!;
     while (state.presentCountByParticipant[i]! < problem.presentsByParticipant[i]!) {
       if (!context.placePresenters([i], random)) break;
     }

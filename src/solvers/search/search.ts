@@ -60,7 +60,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
   const ceiling = typeof given === "number" ? () => given : given;
   const random = createRandom(options.seed);
   const state = new SearchState(problem);
-  construct(state, random, options.initial ?? problem.baseline);
+  construct(state, random, options.initial ?? problem.baseline, started + deadline);
   const context = new MoveContext(state);
   const move = new Move();
   const mix = moveMix(context);
@@ -194,7 +194,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
       if (lahc.sincePeak > stagnation) {
         // Iterated local search: restart from the best (or stay) with a random kick, LAHC's memory refreshed.
         if (bestUnsaved) saveBest();
-        restartWithKick(evaluator, best, random, () => kick(evaluator, draw, move, kickSize(problem)));
+        restartWithKick(evaluator, best, random, started + deadline, () => kick(evaluator, draw, move, kickSize(problem)));
         noteCurrent();
         if (bestUnsaved) saveBest();
         lahc.restart(evaluator.score());
@@ -377,10 +377,16 @@ function kickSize(problem: Problem): number {
  * The kick of iterated local search: back to the best assignment found (or, stuck before any feasible one, a fresh
  * randomised construction, which diversifies more than a kick can), then a few random moves that add no violation.
  */
-function restartWithKick(evaluator: Evaluator, best: Assignment | null, random: Random, kickMoves: () => void): void {
+function restartWithKick(
+  evaluator: Evaluator,
+  best: Assignment | null,
+  random: Random,
+  deadline: number,
+  kickMoves: () => void,
+): void {
   const state = evaluator.state;
   if (best !== null) state.load(best);
-  else construct(state, random);
+  else construct(state, random, null, deadline);
   evaluator.recompute();
   kickMoves();
 }

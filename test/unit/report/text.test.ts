@@ -126,11 +126,13 @@ describe("objective and status", () => {
     expect(relativeGap(-4, -2)).toBeCloseTo(0.5);
   });
   it("status line names status, solver, seed and time", () => {
-    expect(formatStatusLine(solution)).toBe("status feasible (not proven optimal)  solver search  seed 7  time 1.23 s\n");
+    expect(formatStatusLine(solution)).toBe("status feasible (not proven optimal)  solver search  seed 7  solving 1.23 s\n");
     // An inexact solver that reaches the proven bound: its status stays "feasible", the line says it is optimal.
     const total = solution.objective!.total;
-    expect(formatStatusLine({ ...solution, bound: total })).toBe("status feasible (reaches the bound: optimal)  solver search  seed 7  time 1.23 s\n");
+    expect(formatStatusLine({ ...solution, bound: total })).toBe("status feasible (reaches the bound: optimal)  solver search  seed 7  solving 1.23 s\n");
     expect(formatStatusLine({ ...solution, bound: total + 1 })).toMatch(/^status feasible \(not proven optimal\)/);
+    // The whole command's wall clock, when the caller knows it, is named as such beside the solve's own time.
+    expect(formatStatusLine(solution, 2950)).toBe("status feasible (not proven optimal)  solver search  seed 7  solving 1.23 s (whole command 2.95 s so far)\n");
     expect(formatStatusLine({ ...solution, status: "infeasible", seed: null, stats: {} })).toBe(
       "status infeasible: no assignment satisfies every hard constraint  solver search\n",
     );

@@ -35,6 +35,9 @@ describe("auto on a 300-participant convention", () => {
   it("solves the LP bound beside the search only on a spare thread, and not for dense affinities", () => {
     expect(solvesLpBoundBeside(problem, 1)).toBe(true);
     expect(solvesLpBoundBeside(problem, 0)).toBe(false);
+    // Only when the budget pays for it: a short time limit leaves the model unbuilt (the Lagrangian bound instead).
+    expect(solvesLpBoundBeside(problem, 1, 1_000)).toBe(false);
+    expect(solvesLpBoundBeside(problem, 1, 600_000)).toBe(true);
     // MDGP-like: few participant-panel cells, but every pair an affinity (one product variable per pair and panel).
     const n = 120;
     const dense = normalizeProgram(

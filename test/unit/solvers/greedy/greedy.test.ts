@@ -8,7 +8,9 @@ import { generateProgram } from "../../../../src/generate/generate.js";
 import { loadProgram } from "../../../../src/model/load.js";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
 import { assignmentToPanels } from "../../../../src/solve.js";
-import { greedySolver } from "../../../../src/solvers/greedy/greedy.js";
+import { construct, greedySolver } from "../../../../src/solvers/greedy/greedy.js";
+import { createRandom } from "../../../../src/solvers/search/random.js";
+import { SearchState } from "../../../../src/solvers/search/state.js";
 import { evaluateAssignment } from "../../../../src/solvers/search/full.js";
 import { programArb } from "../../../arbitraries/program.js";
 import { loadGenerated } from "../../../helpers/program.js";
@@ -27,6 +29,19 @@ describe("greedy", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("construction stops placing at its deadline, and places everything it can without one", () => {
+    const problem = normalizeProgram(loadGenerated(generateProgram({ participants: 200, seed: 3 })));
+    const placed = (deadline?: number) => {
+      const state = new SearchState(problem);
+      construct(state, createRandom(1), null, deadline);
+      return state.presentCountByParticipant.reduce((sum, n) => sum + n, 0);
+    };
+    const wanted = problem.presentsByParticipant.reduce((sum, n) => sum + n, 0);
+    expect(placed()).toBe(wanted);
+    // A deadline already passed: only the pins and co-author groups, placed before any clock check, are there.
+    expect(placed(performance.now() - 1)).toBeLessThan(wanted / 10);
   });
 
   it("is deterministic per seed", async () => {
