@@ -1,33 +1,52 @@
 // A dedicated engine for pure grouping programs: everyone presents exactly once, panels only have size bounds,
-// and affinity is the whole objective. That is the Maximally Diverse Grouping Problem (MDGP) of the literature,
-// where random-move LAHC stalls 1-3% below the best known values. This is a memetic search: a pool of groupings,
-// each child made by a group-wise crossover of two members and improved by the tabu search of grouping-tabu.ts.
-//
-// Why, by measurement (RanReal/RanInt n = 240 ss_01 and ds_01, 300k tabu iterations, about 27 s here, seeds 1-2):
-// - iterated tabu search (restart from the best with a random kick after 30n idle iterations) reached 0.15-0.41%
-//   below the best known values, mean 0.27%, and often stopped improving in its first seconds;
-// - the memetic search reached 0.10-0.34%, mean 0.23%: pool 12, walks end after 10n idle iterations (5n: mean
-//   0.26%, 20n: worse), and a pool that has not improved the best in 30 children is refreshed around its best
-//   (without refresh one seed stayed at 0.46%).
-// With different size bounds the group sizes decide much of the value (it grows with the square of the sizes), yet a
-// swap never changes them and an insert out of a local optimum loses about one mean weight per member. So the pool
-// starts from the leading size vectors by sum of size*(size-1), and the crossover mixes the parents' sizes.
+// and affinity is the whole objective. That is the Maximally Diverse Grouping Problem (MDGP) of the literature.
+// The search follows TPSDP, the three-phase search with a dynamic population of Yang et al. (2022): every
+// generation, each member of a population is (1) perturbed at random and improved, (2) crossed with another member
+// and improved, (3) perturbed in a directed way and improved; the population shrinks linearly over the run, from
+// broad exploration to a few strong members, and the random perturbation weakens likewise. "Improved" is a descent
+// over the insert and swap neighbourhoods (grouping-descent.ts) whose swap scan skips whole groups by a bound
+// (Schulz 2024). What each part brings is measured in the README ("The grouping engine"), an ablation at equal time.
 import { NONE, type Assignment, type PanelRoster } from "../../model/problem.js";
-import { GroupingTabu } from "./grouping-tabu.js";
+import { Descent } from "./grouping-descent.js";
+import { GroupingState, type GroupingShape } from "./grouping-state.js";
 import type { Random } from "./random.js";
 import { ALL_RULES } from "./rules/index.js";
 import type { SearchState } from "./state.js";
 
 /** Above this many groups the size vertices are not enumerated (2^m masks). */
 const MAX_ENUMERATED_GROUPS = 14;
-/** Fresh pool members start from one of this many leading size vectors (they differ by a few mean weights). */
+
+/** The engine's knobs; the defaults are the measured best, the others exist for the ablation in bench/. */
+export interface GroupingSettings {
+  /** Population size at the start of the run and at its end (TPSDP: 15 and 2). */
+  readonly populationStart: number;
+  readonly populationEnd: number;
+  /** Random moves per undirected perturbation, in units of n/m, at the start and at the end (TPSDP: 1.2, 0.1). */
+  readonly perturbationStart: number;
+  readonly perturbationEnd: number;
+  /** Rounds of directed perturbation per member and generation (TPSDP: 3); 0 leaves the phase out. */
+  readonly directedRounds: number;
+  /** Crossover phase on or off. */
+  readonly crossover: boolean;
+  /** Skip swap blocks by the group-wise bound (Schulz 2024); off scans every pair. */
+  readonly pruneSwaps: boolean;
+  /** Fresh members take the leading size vectors (see sizeConfigs); off: any sizes within the bounds. */
+  readonly leadingSizes: boolean;
+}
+
+export const DEFAULT_GROUPING_SETTINGS: GroupingSettings = {
+  populationStart: 15,
+  populationEnd: 2,
+  perturbationStart: 1.2,
+  perturbationEnd: 0.1,
+  directedRounds: 3,
+  crossover: true,
+  pruneSwaps: true,
+  leadingSizes: true,
+};
+
+/** Fresh members start from one of this many leading size vectors (they differ by a few mean weights). */
 const LEADING_SIZES = 8;
-/** Groupings kept in the pool. */
-const POOL_SIZE = 12;
-/** A tabu walk ends after this many times n iterations without improving its own best. */
-const WALK_STAGNATION = 10;
-/** Children in a row that do not improve the best before the pool is refreshed around its best. */
-const REFRESH_AFTER = 30;
 
 /** Rules a pure grouping program may have active: nothing but loads, sizes and affinity. */
 const GROUPING_RULES = new Set(["load", "roles", "slot-clash", "affinity"]);
@@ -86,123 +105,271 @@ export function sizeConfigs(n: number, minSize: ArrayLike<number>, maxSize: Arra
 
 export interface GroupingOptions {
   readonly random: Random;
-  /** Returns true when the search must stop (time, abort or iteration limit); polled every few iterations. */
+  /** Returns true when the search must stop (time, abort or iteration limit); polled after every descent. */
   readonly shouldStop: (iteration: number) => boolean | Promise<boolean>;
+  /** Share of the budget used after `iteration` descents, 0 to 1: drives the population and perturbation schedules. */
+  readonly progress: (iteration: number) => number;
   readonly onImprove?: (objective: number) => void;
+  readonly settings?: Partial<GroupingSettings>;
 }
 
-export interface GroupingResult {
+export interface GroupingStats {
+  /** Descents run: the engine's iterations. */
+  readonly iterations: number;
+  readonly generations: number;
+  /** Swap pair evaluations made by all descents. */
+  readonly evaluations: number;
+}
+
+export interface GroupingOutcome extends GroupingStats {
+  readonly groups: Int32Array;
+  readonly value: number;
+}
+
+export interface GroupingResult extends GroupingStats {
   readonly assignment: Assignment;
   readonly objective: number;
-  readonly iterations: number;
 }
 
 /**
- * Memetic search from the state's current assignment, which must hold every participant on exactly one panel within
- * its size bounds (the greedy construction gives that for any program with enough seats).
+ * The engine on a search state whose current assignment holds every participant on exactly one panel within its
+ * size bounds (the greedy construction gives that for any program with enough seats); null otherwise.
  */
 export async function runGrouping(state: SearchState, options: GroupingOptions): Promise<GroupingResult | null> {
   const problem = state.problem;
   const n = problem.participantCount;
   const m = problem.panelCount;
-  const minSize = problem.minPresentersByPanel;
-  const maxSize = problem.maxPresentersByPanel;
-  const random = options.random;
-
   const start = new Int32Array(n).fill(NONE);
-  const startSize = new Int32Array(m);
-  for (let p = 0; p < m; p++) {
-    for (const i of state.membersByPanel[p]!) {
-      start[i] = p;
-      startSize[p]!++;
-    }
-  }
-  for (let p = 0; p < m; p++) if (startSize[p]! < minSize[p]! || startSize[p]! > maxSize[p]!) return null;
-  if (start.includes(NONE)) return null;
-
-  const weights = state.affinityMatrix!;
-  const tabu = new GroupingTabu(n, m, weights, minSize, maxSize, random);
-  tabu.load(start);
-  // Size vectors only matter this way when pairs are worth something on average (MDGP weights are >= 0).
-  let weightSum = 0;
-  for (let k = 0; k < n * n; k++) weightSum += weights[k]!;
-  const configs = weightSum > 0 ? sizeConfigs(n, minSize, maxSize) : [];
-  if (configs.length > 0) tabu.reshape(configs[0]!);
-  const sizesFor = (k: number) => (configs.length > 0 ? configs[k % Math.min(configs.length, LEADING_SIZES)]! : startSize);
-
+  for (let p = 0; p < m; p++) for (const i of state.membersByPanel[p]!) start[i] = p;
+  const shape: GroupingShape = {
+    n,
+    m,
+    weights: state.affinityMatrix!,
+    minSize: problem.minPresentersByPanel,
+    maxSize: problem.maxPresentersByPanel,
+  };
+  if (!isWithinBounds(shape, start)) return null;
   const scale = problem.weights.affinity;
-  let best = tabu.current;
-  const bestGroup = Int32Array.from(tabu.group);
-  const onWalkImprove = (value: number) => {
-    if (value > best + 1e-9) options.onImprove?.(value * scale);
-  };
-  /**
-   * Tabu walk from the loaded grouping; returns its best as a pool entry, or null when the search must stop (the
-   * time is up, or no move exists: then the sizes admit no other grouping).
-   */
-  const walk = async (): Promise<PoolEntry | null> => {
-    const outcome = await tabu.improve(WALK_STAGNATION * n, options.shouldStop, onWalkImprove);
-    if (tabu.runBestValue > best + 1e-9) {
-      best = tabu.runBestValue;
-      bestGroup.set(tabu.runBest);
-      childrenSinceImprovement = 0;
-    }
-    return outcome === "finished" ? { groups: Int32Array.from(tabu.runBest), value: tabu.runBestValue } : null;
-  };
-  let childrenSinceImprovement = 0;
-
-  const pool: PoolEntry[] = [];
-  search: {
-    // The first member grows from the construction; the others from random groupings over the leading size vectors.
-    for (let k = 0; k < POOL_SIZE; k++) {
-      if (k > 0) tabu.load(randomGrouping(n, sizesFor(k), random));
-      const entry = await walk();
-      if (entry === null) break search;
-      pool.push(entry);
-    }
-    for (;;) {
-      if (childrenSinceImprovement >= REFRESH_AFTER) {
-        // The pool has converged: keep its best, replace the rest with fresh walks from random groupings.
-        childrenSinceImprovement = 0;
-        const keep = bestIndex(pool);
-        for (let k = 0; k < pool.length; k++) {
-          if (k === keep) continue;
-          tabu.load(randomGrouping(n, sizesFor(random.int(LEADING_SIZES)), random));
-          const entry = await walk();
-          if (entry === null) break search;
-          pool[k] = entry;
-        }
-      }
-      const x = random.int(pool.length);
-      const y = (x + 1 + random.int(pool.length - 1)) % pool.length;
-      tabu.load(crossover(pool[x]!.groups, pool[y]!.groups, tabu, random));
-      childrenSinceImprovement++;
-      const child = await walk();
-      if (child === null) break search;
-      // The child replaces the worst member when better and not a copy of a member (same value: taken as a copy).
-      let worst = 0;
-      for (let k = 1; k < pool.length; k++) if (pool[k]!.value < pool[worst]!.value) worst = k;
-      if (child.value > pool[worst]!.value && !pool.some((e) => Math.abs(e.value - child.value) < 1e-6)) pool[worst] = child;
-    }
-  }
-
+  const outcome = await searchGroupings(shape, start, {
+    ...options,
+    ...(options.onImprove === undefined ? {} : { onImprove: (value: number) => options.onImprove!(value * scale) }),
+  });
   const rosters: PanelRoster[] = Array.from({ length: m }, () => ({ presenters: [] as number[], chair: NONE, discussant: NONE }));
-  for (let i = 0; i < n; i++) (rosters[bestGroup[i]!]!.presenters as number[]).push(i);
-  return { assignment: { panels: rosters }, objective: best * scale, iterations: tabu.iteration };
+  for (let i = 0; i < n; i++) (rosters[outcome.groups[i]!]!.presenters as number[]).push(i);
+  const { iterations, generations, evaluations } = outcome;
+  return { assignment: { panels: rosters }, objective: outcome.value * scale, iterations, generations, evaluations };
 }
 
-/** What the crossover needs to know of a grouping problem. */
-export type GroupingShape = Pick<GroupingTabu, "n" | "m" | "weights" | "minSize" | "maxSize">;
+/** Every element in a group, every group within its bounds. */
+export function isWithinBounds(shape: GroupingShape, groups: Int32Array): boolean {
+  const size = new Int32Array(shape.m);
+  for (const g of groups) {
+    if (g < 0 || g >= shape.m) return false;
+    size[g]!++;
+  }
+  return size.every((s, g) => s >= shape.minSize[g]! && s <= shape.maxSize[g]!);
+}
 
-interface PoolEntry {
+interface Member {
   readonly groups: Int32Array;
   readonly value: number;
 }
 
-function bestIndex(pool: readonly PoolEntry[]): number {
-  let top = 0;
-  for (let k = 1; k < pool.length; k++) if (pool[k]!.value > pool[top]!.value) top = k;
-  return top;
+/**
+ * TPSDP from `start` (a grouping within the bounds, or null): returns the best grouping found. The state of the
+ * search lives in one GroupingState, loaded with each member in turn.
+ */
+export async function searchGroupings(shape: GroupingShape, start: Int32Array | null, options: GroupingOptions): Promise<GroupingOutcome> {
+  const settings: GroupingSettings = { ...DEFAULT_GROUPING_SETTINGS, ...options.settings };
+  const { n, m, minSize, maxSize } = shape;
+  const random = options.random;
+  const state = GroupingState.of(shape);
+  const descent = new Descent(state, settings.pruneSwaps);
+  const perturbation = new Perturbation(state, random);
+
+  // Size vectors only matter this way when pairs are worth something on average (MDGP weights are >= 0).
+  let weightSum = 0;
+  for (let k = 0; k < n * n; k++) weightSum += shape.weights[k]!;
+  const configs = settings.leadingSizes && weightSum > 0 ? sizeConfigs(n, minSize, maxSize).slice(0, LEADING_SIZES) : [];
+  const fresh = (k: number) =>
+    configs.length > 0 ? randomGrouping(n, configs[k % configs.length]!, random) : randomGroupingWithin(n, minSize, maxSize, random);
+
+  let best: Member = { groups: start ?? fresh(0), value: Number.NEGATIVE_INFINITY };
+  let iterations = 0;
+  let generations = 0;
+  /** Descend from the loaded grouping; the result as a member, and noted when it is the best so far. */
+  const improve = (): Member => {
+    descent.run();
+    iterations++;
+    const member = { groups: Int32Array.from(state.group), value: state.current };
+    if (member.value > best.value + descent.tolerance) {
+      best = member;
+      options.onImprove?.(member.value);
+    }
+    return member;
+  };
+  const stop = async () => options.shouldStop(iterations);
+  const finish = (): GroupingOutcome => ({ groups: best.groups, value: best.value, iterations, generations, evaluations: descent.evaluations });
+
+  // The first member grows from the start grouping, the others from random groupings.
+  const population: Member[] = [];
+  for (let k = 0; k < settings.populationStart; k++) {
+    state.load(k === 0 && start !== null ? start : fresh(k));
+    population.push(improve());
+    if (await stop()) return finish();
+  }
+  for (;;) {
+    generations++;
+    const progress = Math.min(1, Math.max(0, options.progress(iterations)));
+    const strength = settings.perturbationStart + (settings.perturbationEnd - settings.perturbationStart) * progress;
+    const moves = Math.max(1, Math.round((strength * n) / m));
+    // 1. Undirected perturbation: each member walks on to the local optimum near a random kick of itself.
+    for (let k = 0; k < population.length; k++) {
+      state.load(population[k]!.groups);
+      perturbation.undirected(moves);
+      population[k] = improve();
+      if (await stop()) return finish();
+    }
+    // 2. Crossover: each member against a random other; the child replaces it when at least as good.
+    if (settings.crossover && population.length > 1) {
+      for (let k = 0; k < population.length; k++) {
+        const other = (k + 1 + random.int(population.length - 1)) % population.length;
+        state.load(crossover(population[k]!.groups, population[other]!.groups, shape, random));
+        const child = improve();
+        if (child.value >= population[k]!.value) population[k] = child;
+        if (await stop()) return finish();
+      }
+    }
+    // 3. Directed perturbation: each group's least attached members are re-placed where they fit best.
+    if (settings.directedRounds > 0) {
+      for (let k = 0; k < population.length; k++) {
+        state.load(population[k]!.groups);
+        for (let round = 0; round < settings.directedRounds; round++) perturbation.directed();
+        population[k] = improve();
+        if (await stop()) return finish();
+      }
+    }
+    // The population shrinks linearly with the budget used, keeping its best members.
+    population.sort((a, b) => b.value - a.value);
+    const keep = Math.round(settings.populationStart + (settings.populationEnd - settings.populationStart) * progress);
+    population.length = Math.max(1, Math.min(population.length, keep));
+  }
+}
+
+/** The two perturbations of TPSDP, on a loaded state. */
+class Perturbation {
+  private readonly removed: Int32Array;
+  /** connection[k * m + h]: weight of the k-th removed element towards the elements currently in group h. */
+  private readonly connection: Float64Array;
+  private readonly count: Int32Array;
+  private readonly placed: Uint8Array;
+
+  constructor(
+    private readonly state: GroupingState,
+    private readonly random: Random,
+  ) {
+    const m = state.m;
+    this.removed = new Int32Array(m);
+    this.connection = new Float64Array(m * m);
+    this.count = new Int32Array(m);
+    this.placed = new Uint8Array(m);
+  }
+
+  /**
+   * `moves` random moves within the bounds: inserts and swaps drawn in proportion to the sizes of the two
+   * neighbourhoods (n*m inserts, n(n-1)/2 swaps), as TPSDP's undirected perturbation does.
+   */
+  undirected(moves: number): void {
+    const { state, random } = this;
+    const { n, m, group, size, minSize, maxSize } = state;
+    const inserts = n * m;
+    const total = inserts + (n * (n - 1)) / 2;
+    // Draws that hit no legal move are retried; a bounded number, in case the bounds leave almost none.
+    for (let made = 0, draws = 0; made < moves && draws < 100 * moves; draws++) {
+      if (random.int(total) < inserts) {
+        const i = random.int(n);
+        const h = random.int(m);
+        const g = group[i]!;
+        if (g === h || size[g]! <= minSize[g]! || size[h]! >= maxSize[h]!) continue;
+        state.place(i, h);
+      } else {
+        const i = random.int(n);
+        const j = random.int(n);
+        if (group[i] === group[j]) continue;
+        state.swap(i, j);
+      }
+      made++;
+    }
+  }
+
+  /**
+   * One round of TPSDP's directed perturbation: every group gives up its least attached member (smallest gain
+   * towards its own group); groups left below their minimum then each take back the removed element most attached
+   * to them on average, and the other removed elements, in random order, each join the group (with room) they are
+   * most attached to on average. The result usually differs from the start by a few elements changing places.
+   */
+  directed(): void {
+    const { state, random, removed, connection, count, placed } = this;
+    const { n, m, group, size, gain, weights, memberList, minSize, maxSize } = state;
+    let r = 0;
+    for (let g = 0; g < m; g++) {
+      let weakest = NONE;
+      let weakestGain = Number.POSITIVE_INFINITY;
+      for (let k = 0, base = g * n; k < size[g]!; k++) {
+        const i = memberList[base + k]!;
+        if (gain[i * m + g]! < weakestGain) {
+          weakestGain = gain[i * m + g]!;
+          weakest = i;
+        }
+      }
+      if (weakest !== NONE) removed[r++] = weakest;
+    }
+    if (r === 0) return;
+    count.set(size);
+    for (let k = 0; k < r; k++) count[group[removed[k]!]!]!--;
+    // Connections towards the groups without the removed elements.
+    for (let k = 0; k < r; k++) {
+      const i = removed[k]!;
+      for (let h = 0; h < m; h++) connection[k * m + h] = gain[i * m + h]!;
+      for (let l = 0; l < r; l++) if (l !== k) connection[k * m + group[removed[l]!]!]! -= weights[i * n + removed[l]!]!;
+    }
+    placed.fill(0);
+    const target = new Int32Array(r);
+    const assign = (k: number, h: number) => {
+      target[k] = h;
+      placed[k] = 1;
+      count[h]!++;
+      const i = removed[k]!;
+      for (let l = 0; l < r; l++) if (placed[l] === 0) connection[l * m + h]! += weights[removed[l]! * n + i]!;
+    };
+    const average = (k: number, h: number) => connection[k * m + h]! / Math.max(1, count[h]!);
+    // Groups below their minimum first, in random order: each takes the unplaced element most attached to it.
+    const start = random.int(m);
+    for (let step = 0; step < m; step++) {
+      const h = (start + step) % m;
+      while (count[h]! < minSize[h]!) {
+        let pick = -1;
+        for (let k = 0; k < r; k++) if (placed[k] === 0 && (pick < 0 || average(k, h) > average(pick, h))) pick = k;
+        if (pick < 0) break;
+        assign(pick, h);
+      }
+    }
+    // Then the others, in random order, each to the group with room it is most attached to.
+    for (let left = r - countPlaced(placed, r); left > 0; left--) {
+      let k = random.int(r);
+      while (placed[k] === 1) k = (k + 1) % r;
+      let to = NONE;
+      for (let h = 0; h < m; h++) if (count[h]! < maxSize[h]! && (to === NONE || average(k, h) > average(k, to))) to = h;
+      assign(k, to);
+    }
+    for (let k = 0; k < r; k++) if (group[removed[k]!] !== target[k]) state.place(removed[k]!, target[k]!);
+  }
+}
+
+function countPlaced(placed: Uint8Array, r: number): number {
+  let total = 0;
+  for (let k = 0; k < r; k++) total += placed[k]!;
+  return total;
 }
 
 /** Random grouping with the given sizes. */
@@ -214,6 +381,20 @@ export function randomGrouping(n: number, sizes: Int32Array, random: Random): In
     for (let c = 0; c < s; c++) groups[order[k++]!] = g;
   });
   return groups;
+}
+
+/** Random grouping within the bounds: every group filled to its minimum, the rest spread at random over groups with room. */
+export function randomGroupingWithin(n: number, minSize: Int32Array, maxSize: Int32Array, random: Random): Int32Array {
+  const sizes = Int32Array.from(minSize);
+  let rest = n - sizes.reduce((a, b) => a + b, 0);
+  while (rest > 0) {
+    const g = random.int(sizes.length);
+    if (sizes[g]! < maxSize[g]!) {
+      sizes[g]!++;
+      rest--;
+    }
+  }
+  return randomGrouping(n, sizes, random);
 }
 
 /**

@@ -124,14 +124,15 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
     }
   };
 
-  // Pure grouping programs (MDGP) go to the dedicated memetic search; see grouping.ts for why.
+  // Pure grouping programs (MDGP) go to the dedicated engine of grouping.ts (TPSDP over a pruned descent).
   if (isPureGrouping(state) && evaluator.isFeasible()) {
     let lastYield = elapsed();
     const grouping = await runGrouping(state, {
       random,
+      // The engine's schedules follow the budget: the iteration limit when given, else the clock.
+      progress: (iteration) => (options.maxIterations === undefined ? elapsed() / deadline : iteration / maxIterations),
       shouldStop: async (iteration) => {
         if (iteration >= maxIterations || isAborted(options.signal)) return true;
-        if (iteration % 8 !== 0) return false;
         const now = elapsed();
         if (options.maxIterations === undefined && now >= deadline) return true;
         if (now - lastYield >= YIELD_EVERY_MS) {
