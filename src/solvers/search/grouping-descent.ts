@@ -10,6 +10,8 @@ import type { GroupingState } from "./grouping-state.js";
 /** Scratch arrays of a descent, allocated once per instance. */
 export class Descent {
   private readonly pull: Float64Array;
+  /** Each element's gain towards its own group, at the start of a swap pass. */
+  private readonly own: Float64Array;
   private readonly twiceMinWeight: Float64Array;
   /** Improvements below this are taken as rounding (gains are sums of many weights). */
   readonly tolerance: number;
@@ -23,6 +25,7 @@ export class Descent {
   ) {
     const { n, m, weights } = state;
     this.pull = new Float64Array(m * m);
+    this.own = new Float64Array(n);
     this.twiceMinWeight = new Float64Array(n);
     let largest = 0;
     for (let i = 0; i < n; i++) {
@@ -56,13 +59,12 @@ export class Descent {
     for (let i = 0; i < n; i++) {
       const g = group[i]!;
       if (size[g]! <= minSize[g]!) continue;
-      const gi = i * m;
-      const own = gain[gi + g]!;
+      const own = gain[g * n + i]!;
       let to = -1;
       let best = tolerance;
       for (let h = 0; h < m; h++) {
         if (h === g || size[h]! >= maxSize[h]!) continue;
-        const delta = gain[gi + h]! - own;
+        const delta = gain[h * n + i]! - own;
         if (delta > best) {
           best = delta;
           to = h;
@@ -86,15 +88,15 @@ export class Descent {
     const { n, m, group, gain, weights, size, memberList } = state;
     const { pull, twiceMinWeight, tolerance, prune } = this;
     if (prune) {
+      const own = this.own;
+      for (let j = 0; j < n; j++) own[j] = gain[group[j]! * n + j]!;
       pull.fill(Number.NEGATIVE_INFINITY);
-      for (let j = 0; j < n; j++) {
-        const h = group[j]!;
-        const gj = j * m;
-        const own = gain[gj + h]!;
-        const ph = h * m;
-        for (let g = 0; g < m; g++) {
-          const d = gain[gj + g]! - own;
-          if (d > pull[ph + g]!) pull[ph + g] = d;
+      for (let g = 0; g < m; g++) {
+        const row = g * n;
+        for (let j = 0; j < n; j++) {
+          const at = group[j]! * m + g;
+          const d = gain[row + j]! - own[j]!;
+          if (d > pull[at]!) pull[at] = d;
         }
       }
     }
@@ -102,21 +104,20 @@ export class Descent {
     let evaluations = 0;
     for (let i = 0; i < n; i++) {
       const g = group[i]!;
-      const gi = i * m;
-      const own = gain[gi + g]!;
-      const row = i * n;
+      const rowG = g * n;
+      const own = gain[rowG + i]!;
+      const weightRow = i * n;
       scan: for (let h = 0; h < m; h++) {
         if (h === g) continue;
-        const dih = gain[gi + h]! - own;
+        const rowH = h * n;
+        const dih = gain[rowH + i]! - own;
         if (prune && dih + pull[h * m + g]! - twiceMinWeight[i]! <= tolerance) continue;
-        const base = h * n;
         for (let k = 0, end = size[h]!; k < end; k++) {
-          const j = memberList[base + k]!;
+          const j = memberList[rowH + k]!;
           // Without pruning, every pair once (from its lower index), as the standard scan does.
           if (!prune && j < i) continue;
           evaluations++;
-          const gj = j * m;
-          const delta = dih + gain[gj + g]! - gain[gj + h]! - 2 * weights[row + j]!;
+          const delta = dih + gain[rowG + j]! - gain[rowH + j]! - 2 * weights[weightRow + j]!;
           if (delta > tolerance) {
             state.swap(i, j);
             moves++;

@@ -8,7 +8,7 @@
 // (Schulz 2024). What each part brings is measured in the README ("The grouping engine"), an ablation at equal time.
 import { NONE, type Assignment, type PanelRoster } from "../../model/problem.js";
 import { Descent } from "./grouping-descent.js";
-import { GroupingState, type GroupingShape } from "./grouping-state.js";
+import { GroupingState, type GroupingShape, type SavedGrouping } from "./grouping-state.js";
 import type { Random } from "./random.js";
 import { ALL_RULES } from "./rules/index.js";
 import type { SearchState } from "./state.js";
@@ -47,6 +47,8 @@ export const DEFAULT_GROUPING_SETTINGS: GroupingSettings = {
 
 /** Fresh members start from one of this many leading size vectors (they differ by a few mean weights). */
 const LEADING_SIZES = 8;
+/** Members keep their gain tables up to this many entries (n * m), so that a population stays within ~40 MB. */
+const MAX_SAVED_GAIN = 1 << 18;
 
 /** Rules a pure grouping program may have active: nothing but loads, sizes and affinity. */
 const GROUPING_RULES = new Set(["load", "roles", "slot-clash", "affinity"]);
@@ -170,11 +172,6 @@ export function isWithinBounds(shape: GroupingShape, groups: Int32Array): boolea
   return size.every((s, g) => s >= shape.minSize[g]! && s <= shape.maxSize[g]!);
 }
 
-interface Member {
-  readonly groups: Int32Array;
-  readonly value: number;
-}
-
 /**
  * TPSDP from `start` (a grouping within the bounds, or null): returns the best grouping found. The state of the
  * search lives in one GroupingState, loaded with each member in turn.
@@ -194,14 +191,15 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
   const fresh = (k: number) =>
     configs.length > 0 ? randomGrouping(n, configs[k % configs.length]!, random) : randomGroupingWithin(n, minSize, maxSize, random);
 
-  let best: Member = { groups: start ?? fresh(0), value: Number.NEGATIVE_INFINITY };
+  const withGain = n * m <= MAX_SAVED_GAIN;
+  let best: SavedGrouping = { groups: start ?? fresh(0), gain: null, value: Number.NEGATIVE_INFINITY };
   let iterations = 0;
   let generations = 0;
   /** Descend from the loaded grouping; the result as a member, and noted when it is the best so far. */
-  const improve = (): Member => {
+  const improve = (): SavedGrouping => {
     descent.run();
     iterations++;
-    const member = { groups: Int32Array.from(state.group), value: state.current };
+    const member = state.save(withGain);
     if (member.value > best.value + descent.tolerance) {
       best = member;
       options.onImprove?.(member.value);
@@ -212,7 +210,7 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
   const finish = (): GroupingOutcome => ({ groups: best.groups, value: best.value, iterations, generations, evaluations: descent.evaluations });
 
   // The first member grows from the start grouping, the others from random groupings.
-  const population: Member[] = [];
+  const population: SavedGrouping[] = [];
   for (let k = 0; k < settings.populationStart; k++) {
     state.load(k === 0 && start !== null ? start : fresh(k));
     population.push(improve());
@@ -225,7 +223,7 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
     const moves = Math.max(1, Math.round((strength * n) / m));
     // 1. Undirected perturbation: each member walks on to the local optimum near a random kick of itself.
     for (let k = 0; k < population.length; k++) {
-      state.load(population[k]!.groups);
+      state.restore(population[k]!);
       perturbation.undirected(moves);
       population[k] = improve();
       if (await stop()) return finish();
@@ -243,7 +241,7 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
     // 3. Directed perturbation: each group's least attached members are re-placed where they fit best.
     if (settings.directedRounds > 0) {
       for (let k = 0; k < population.length; k++) {
-        state.load(population[k]!.groups);
+        state.restore(population[k]!);
         for (let round = 0; round < settings.directedRounds; round++) perturbation.directed();
         population[k] = improve();
         if (await stop()) return finish();
@@ -317,8 +315,8 @@ class Perturbation {
       let weakestGain = Number.POSITIVE_INFINITY;
       for (let k = 0, base = g * n; k < size[g]!; k++) {
         const i = memberList[base + k]!;
-        if (gain[i * m + g]! < weakestGain) {
-          weakestGain = gain[i * m + g]!;
+        if (gain[base + i]! < weakestGain) {
+          weakestGain = gain[base + i]!;
           weakest = i;
         }
       }
@@ -330,7 +328,7 @@ class Perturbation {
     // Connections towards the groups without the removed elements.
     for (let k = 0; k < r; k++) {
       const i = removed[k]!;
-      for (let h = 0; h < m; h++) connection[k * m + h] = gain[i * m + h]!;
+      for (let h = 0; h < m; h++) connection[k * m + h] = gain[h * n + i]!;
       for (let l = 0; l < r; l++) if (l !== k) connection[k * m + group[removed[l]!]!]! -= weights[i * n + removed[l]!]!;
     }
     placed.fill(0);
