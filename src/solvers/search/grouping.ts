@@ -7,6 +7,7 @@
 // over the insert and swap neighbourhoods (grouping-descent.ts) whose swap scan skips whole groups by a bound
 // (Schulz 2024). What each part brings is measured in the README ("The grouping engine"), an ablation at equal time.
 import { NONE, type Assignment, type PanelRoster } from "../../model/problem.js";
+import { Crossover } from "./grouping-crossover.js";
 import { Descent } from "./grouping-descent.js";
 import { GroupingState, type GroupingShape, type SavedGrouping } from "./grouping-state.js";
 import type { Random } from "./random.js";
@@ -183,6 +184,7 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
   const state = GroupingState.of(shape);
   const descent = new Descent(state, settings.pruneSwaps);
   const perturbation = new Perturbation(state, random);
+  const crossover = new Crossover(shape, random);
 
   // Size vectors only matter this way when pairs are worth something on average (MDGP weights are >= 0).
   let weightSum = 0;
@@ -232,7 +234,8 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
     if (settings.crossover && population.length > 1) {
       for (let k = 0; k < population.length; k++) {
         const other = (k + 1 + random.int(population.length - 1)) % population.length;
-        state.load(crossover(population[k]!.groups, population[other]!.groups, shape, random));
+        const [x, y] = [population[k]!, population[other]!];
+        state.load(crossover.cross(x.groups, y.groups, x.gain, y.gain));
         const child = improve();
         if (child.value >= population[k]!.value) population[k] = child;
         if (await stop()) return finish();
@@ -393,103 +396,4 @@ export function randomGroupingWithin(n: number, minSize: Int32Array, maxSize: In
     }
   }
   return randomGrouping(n, sizes, random);
-}
-
-/**
- * Group-wise crossover: the child takes whole groups alternately from the two parents, each time the parent's group
- * (at a group index still free in the child) whose not-yet-placed members are worth most together; members left
- * over, and members beyond a group's maximum, are then placed greedily by gain, groups below their minimum first.
- */
-export function crossover(a: Int32Array, b: Int32Array, shape: GroupingShape, random: Random): Int32Array {
-  const { n, m, weights, minSize, maxSize } = shape;
-  const child = new Int32Array(n).fill(NONE);
-  const usedIndex = new Uint8Array(m);
-  const parents = [a, b];
-  let turn = random.int(2);
-  const members = (p: Int32Array, g: number) => {
-    const list: number[] = [];
-    for (let i = 0; i < n; i++) if (p[i] === g && child[i] === NONE) list.push(i);
-    return list;
-  };
-  for (let step = 0; step < m; step++) {
-    const parent = parents[turn]!;
-    turn ^= 1;
-    let pick = NONE;
-    let pickValue = Number.NEGATIVE_INFINITY;
-    let pickMembers: readonly number[] = [];
-    for (let g = 0; g < m; g++) {
-      if (usedIndex[g] === 1) continue;
-      const list = members(parent, g);
-      let value = 0;
-      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) value += weights[list[x]! * n + list[y]!]!;
-      if (value > pickValue) {
-        pickValue = value;
-        pick = g;
-        pickMembers = list;
-      }
-    }
-    usedIndex[pick] = 1;
-    // A parent's group is within its bounds, so its unplaced members fit the child's group of the same index.
-    for (const i of pickMembers) child[i] = pick;
-  }
-  // Place the rest greedily by gain towards the child's groups.
-  const size = new Int32Array(m);
-  const gain = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) if (child[i] !== NONE) size[child[i]!]!++;
-  let deficit = 0;
-  for (let g = 0; g < m; g++) deficit += Math.max(0, minSize[g]! - size[g]!);
-  let unplaced = 0;
-  for (let i = 0; i < n; i++) if (child[i] === NONE) unplaced++;
-  // Groups copied above their minimum can leave too few members to fill the others up to theirs: release the least
-  // attached members of such groups until the rest suffices.
-  while (deficit > unplaced) {
-    let drop = NONE;
-    let dropAttachment = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-      const g = child[i]!;
-      if (g === NONE || size[g]! <= minSize[g]!) continue;
-      let attachment = 0;
-      for (let j = 0; j < n; j++) if (j !== i && child[j] === g) attachment += weights[i * n + j]!;
-      if (attachment < dropAttachment) {
-        dropAttachment = attachment;
-        drop = i;
-      }
-    }
-    size[child[drop]!]!--;
-    child[drop] = NONE;
-    unplaced++;
-  }
-  for (let i = 0; i < n; i++) {
-    if (child[i] !== NONE) continue;
-    for (let j = 0; j < n; j++) if (child[j] !== NONE) gain[i * m + child[j]!]! += weights[i * n + j]!;
-  }
-  const rest: number[] = [];
-  for (let i = 0; i < n; i++) if (child[i] === NONE) rest.push(i);
-  random.shuffle(rest);
-  while (rest.length > 0) {
-    // While some group is below its minimum and only just enough members remain, fill those first.
-    const mustFill = deficit >= rest.length;
-    let bestK = -1;
-    let bestG = NONE;
-    let bestGain = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < rest.length; k++) {
-      const i = rest[k]!;
-      for (let g = 0; g < m; g++) {
-        if (size[g]! >= maxSize[g]! || (mustFill && size[g]! >= minSize[g]!)) continue;
-        const v = gain[i * m + g]!;
-        if (v > bestGain) {
-          bestGain = v;
-          bestK = k;
-          bestG = g;
-        }
-      }
-    }
-    const i = rest[bestK]!;
-    rest.splice(bestK, 1);
-    if (size[bestG]! < minSize[bestG]!) deficit--;
-    child[i] = bestG;
-    size[bestG]!++;
-    for (const j of rest) gain[j * m + bestG]! += weights[j * n + i]!;
-  }
-  return child;
 }

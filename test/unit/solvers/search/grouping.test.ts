@@ -7,7 +7,8 @@ import { scoreSolution } from "../../../../src/check/score.js";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
 import type { ProgramInput } from "../../../../src/model/schema.js";
 import { assignmentToPanels } from "../../../../src/solve.js";
-import { crossover, isPureGrouping, randomGrouping, sizeConfigs } from "../../../../src/solvers/search/grouping.js";
+import { isPureGrouping, randomGrouping, sizeConfigs } from "../../../../src/solvers/search/grouping.js";
+import { Crossover } from "../../../../src/solvers/search/grouping-crossover.js";
 import { GroupingTabu } from "../../../../src/solvers/search/grouping-tabu.js";
 import { createRandom } from "../../../../src/solvers/search/random.js";
 import { runSearch } from "../../../../src/solvers/search/search.js";
@@ -205,10 +206,11 @@ describe("grouping crossover", () => {
         const a = randomGrouping(n, configs[pick[0] % configs.length]!, random);
         const b = randomGrouping(n, configs[pick[1] % configs.length]!, random);
         const shape = { n, m: minSize.length, weights, minSize, maxSize };
-        const child = crossover(a, b, shape, random);
+        const crossover = new Crossover(shape, random);
+        const child = crossover.cross(a, b);
         expect(child).toHaveLength(n);
         withinBounds(child, minSize, maxSize);
-        expect(Array.from(crossover(a, a, shape, random))).toEqual(Array.from(a));
+        expect(Array.from(crossover.cross(a, a))).toEqual(Array.from(a));
       }),
       { numRuns: 400 },
     );
