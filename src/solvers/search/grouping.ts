@@ -22,9 +22,15 @@ export interface GroupingSettings {
   /** Population size at the start of the run and at its end (TPSDP: 15 and 2). */
   readonly populationStart: number;
   readonly populationEnd: number;
-  /** Random moves per undirected perturbation, in units of n/m, at the start and at the end (TPSDP: 1.2, 0.1). */
+  /**
+   * Random moves per undirected perturbation, as a share of n, at the start and at the end. TPSDP counts them in
+   * units of n/m (1.2 down to 0.1); as a share of n that is the same at n = 240, m = 12, but it kicks 480 elements
+   * as weakly as 240 (measured: 0.41% below the best known at n = 480 against 0.20% with the share of n).
+   */
   readonly perturbationStart: number;
   readonly perturbationEnd: number;
+  /** Count the perturbation in units of n/m, as TPSDP does (for the ablation). */
+  readonly perturbationPerGroup: boolean;
   /** Rounds of directed perturbation per member and generation (TPSDP: 3); 0 leaves the phase out. */
   readonly directedRounds: number;
   /** Crossover phase on or off. */
@@ -38,8 +44,9 @@ export interface GroupingSettings {
 export const DEFAULT_GROUPING_SETTINGS: GroupingSettings = {
   populationStart: 15,
   populationEnd: 2,
-  perturbationStart: 1.2,
-  perturbationEnd: 0.1,
+  perturbationStart: 0.1,
+  perturbationEnd: 0.1 / 12,
+  perturbationPerGroup: false,
   directedRounds: 3,
   crossover: true,
   pruneSwaps: true,
@@ -222,7 +229,7 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
     generations++;
     const progress = Math.min(1, Math.max(0, options.progress(iterations)));
     const strength = settings.perturbationStart + (settings.perturbationEnd - settings.perturbationStart) * progress;
-    const moves = Math.max(1, Math.round((strength * n) / m));
+    const moves = Math.max(1, Math.round(settings.perturbationPerGroup ? (strength * n) / m : strength * n));
     // 1. Undirected perturbation: each member walks on to the local optimum near a random kick of itself.
     for (let k = 0; k < population.length; k++) {
       state.restore(population[k]!);
