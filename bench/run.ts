@@ -2,7 +2,6 @@
 // [--all-cells] [--strict]`: the solver matrix, a table on stdout, and JSON + Markdown + SVG curves on disk.
 // Full runs write to bench/results/ (committed with the machine they ran on); quick runs (CI) write to a temporary
 // folder unless --out is given, so they never dirty the tree.
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -11,7 +10,8 @@ import { parseArgs } from "node:util";
 import { isSolverName } from "../src/solvers/registry.js";
 import type { SolverName } from "../src/solvers/solver.js";
 import { formatMs, runMatrix, type BenchRunner, type CellResult, type InstanceResult } from "./harness.js";
-import { curveSvg, markdownReport, textTable, type BenchReport, type Machine, type Revision } from "./report.js";
+import { machineInfo, machineSlug, revision } from "./machine.js";
+import { curveSvg, markdownReport, textTable, type BenchReport } from "./report.js";
 import { ALL_SOLVERS, solverRunner, solverRunners, staticBound } from "./runners.js";
 import { buildSuite } from "./suite.js";
 
@@ -68,7 +68,6 @@ async function main(argv: readonly string[]): Promise<number> {
   const runners: BenchRunner[] = solverRunners(solvers, !values["all-cells"]);
   const referenceRunner = solverRunner("highs");
   const machine = machineInfo();
-  // Taken before solving: the code may change on disk during a long run, the loaded modules do not.
   const ranRevision = revision();
   process.stdout.write(
     `tracktwo bench${quick ? " (quick)" : ""}: ${instances.length} instances x ${runners.length} solvers, ${timeLimitS} s per cell\n` +
@@ -134,31 +133,6 @@ function instanceLine(instance: InstanceResult, cells: readonly CellResult[]): s
 
 function round(v: number): string {
   return String(Math.round(v * 1000) / 1000);
-}
-
-function machineInfo(): Machine {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model.trim() ?? "unknown cpu",
-    cores: cpus.length,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${os.platform()} ${os.arch()}`,
-  };
-}
-
-function revision(): Revision | null {
-  try {
-    const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    return { commit: git("rev-parse", "--short=12", "HEAD"), dirty: git("status", "--porcelain", "--", "src", "bench").length > 0 };
-  } catch {
-    return null;
-  }
-}
-
-function machineSlug(machine: Machine): string {
-  const cpu = machine.cpu.toLowerCase().replace(/\(r\)|\(tm\)|cpu|processor|@.*$/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return `${cpu || "cpu"}-${machine.cores}c`;
 }
 
 function usage(message: string): number {

@@ -1,0 +1,130 @@
+// Pure summaries of an MDGP bench run: per set of instances and runner, the gap to the best-known value averaged the
+// way the literature reports it (per instance the mean, best and worst over the seeds; then the average of each
+// over the set's instances), with the work rate and the machine's load while it ran.
+
+export interface MdgpRunRecord {
+  readonly instance: string;
+  /** The instance's set, e.g. "RanReal n240 ss". */
+  readonly set: string;
+  readonly runner: string;
+  readonly seed: number;
+  /** The bench's own score of the grouping, or null when the runner found none. */
+  readonly value: number | null;
+  readonly bestKnown: number | null;
+  /** (bestKnown - value) / bestKnown: negative when the run beats the best-known value. */
+  readonly gap: number | null;
+  readonly timeMs: number;
+  readonly timeToBestMs: number | null;
+  readonly iterations: number | null;
+  /** One-minute load average when the run started and ended (other processes share the cores). */
+  readonly load: readonly [number, number];
+  readonly note: string | null;
+}
+
+export interface MdgpSummaryRow {
+  readonly set: string;
+  readonly runner: string;
+  readonly instances: number;
+  readonly runs: number;
+  /** Averages over instances of the per-instance mean, best and worst gap over seeds. */
+  readonly meanGap: number | null;
+  readonly bestGap: number | null;
+  readonly worstGap: number | null;
+  /** The largest gap of any single run. */
+  readonly maxGap: number | null;
+  readonly iterationsPerSecond: number | null;
+  readonly meanTimeToBestMs: number | null;
+  readonly meanLoad: number;
+}
+
+/** One row per (set, runner), then one per (size, runner) over all sets of that size, e.g. "n240 (all)". */
+export function summarize(records: readonly MdgpRunRecord[]): MdgpSummaryRow[] {
+  const rows: MdgpSummaryRow[] = [];
+  const runners = unique(records.map((r) => r.runner));
+  const sets = unique(records.map((r) => r.set));
+  for (const set of sets) for (const runner of runners) push(rows, set, runner, records.filter((r) => r.set === set && r.runner === runner));
+  const sizes = unique(sets.map(sizeOf));
+  for (const size of sizes) {
+    const inSize = sets.filter((s) => sizeOf(s) === size);
+    if (inSize.length < 2) continue;
+    for (const runner of runners) push(rows, `${size} (all)`, runner, records.filter((r) => r.runner === runner && inSize.includes(r.set)));
+  }
+  return rows;
+}
+
+function push(rows: MdgpSummaryRow[], set: string, runner: string, runs: readonly MdgpRunRecord[]): void {
+  if (runs.length === 0) return;
+  const byInstance = new Map<string, number[]>();
+  for (const run of runs) {
+    if (run.gap === null) continue;
+    const list = byInstance.get(run.instance) ?? [];
+    list.push(run.gap);
+    byInstance.set(run.instance, list);
+  }
+  const per = [...byInstance.values()];
+  const rates = runs.filter((r) => r.iterations !== null && r.timeMs > 0).map((r) => (r.iterations! * 1000) / r.timeMs);
+  const toBest = runs.filter((r) => r.timeToBestMs !== null).map((r) => r.timeToBestMs!);
+  rows.push({
+    set,
+    runner,
+    instances: unique(runs.map((r) => r.instance)).length,
+    runs: runs.length,
+    meanGap: mean(per.map((g) => mean(g)!)),
+    bestGap: mean(per.map((g) => Math.min(...g))),
+    worstGap: mean(per.map((g) => Math.max(...g))),
+    maxGap: per.length === 0 ? null : Math.max(...per.flat()),
+    iterationsPerSecond: mean(rates),
+    meanTimeToBestMs: mean(toBest),
+    meanLoad: mean(runs.map((r) => (r.load[0] + r.load[1]) / 2)) ?? 0,
+  });
+}
+
+/** "RanReal n240 ss" -> "n240"; names without a size part stand alone. */
+function sizeOf(set: string): string {
+  return set.split(" ").find((part) => /^n\d+$/.test(part)) ?? set;
+}
+
+function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+const HEADER = ["set", "runner", "instances", "runs", "mean gap", "best", "worst", "max", "iter/s", "to best", "load"];
+
+function cells(row: MdgpSummaryRow): string[] {
+  return [
+    row.set,
+    row.runner,
+    String(row.instances),
+    String(row.runs),
+    percent(row.meanGap),
+    percent(row.bestGap),
+    percent(row.worstGap),
+    percent(row.maxGap),
+    row.iterationsPerSecond === null ? "-" : row.iterationsPerSecond.toFixed(0),
+    row.meanTimeToBestMs === null ? "-" : `${(row.meanTimeToBestMs / 1000).toFixed(1)} s`,
+    row.meanLoad.toFixed(1),
+  ];
+}
+
+export function summaryText(rows: readonly MdgpSummaryRow[]): string {
+  const table = rows.map(cells);
+  const widths = HEADER.map((h, k) => Math.max(h.length, ...table.map((r) => r[k]!.length)));
+  const line = (c: readonly string[]) => c.map((x, k) => (k < 2 ? x.padEnd(widths[k]!) : x.padStart(widths[k]!))).join("  ");
+  return [line(HEADER), line(widths.map((w) => "-".repeat(w))), ...table.map(line)].join("\n");
+}
+
+export function summaryMarkdown(rows: readonly MdgpSummaryRow[]): string {
+  return [
+    `| ${HEADER.join(" | ")} |`,
+    `| ${HEADER.map((_, k) => (k < 2 ? "---" : "---:")).join(" | ")} |`,
+    ...rows.map((row) => `| ${cells(row).join(" | ")} |`),
+  ].join("\n");
+}
+
+function percent(gap: number | null): string {
+  return gap === null ? "-" : `${(gap * 100).toFixed(3)}%`;
+}

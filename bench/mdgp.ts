@@ -1,0 +1,260 @@
+// `npm run bench:mdgp -- [options]`: the grouping engine on the MDGP literature instances, several seeds each, side by
+// side with engine variants (--ablation) and anticlust's TPSDP (--anticlust, where R and anticlust are installed),
+// at equal wall time; gaps to the best-known values, summarised per set of instances. Writes JSON + Markdown to
+// bench/results/ (or --out DIR). See bench/README.md.
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { basename, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { loadBestKnown, loadMdgp, mdgpValue, type BestKnown } from "../src/mdgp/mdgp.js";
+import { formatInputIssue, type InputIssue } from "../src/model/issues.js";
+import { gapTo } from "./harness.js";
+import { machineInfo, machineSlug, revision } from "./machine.js";
+import { summarize, summaryMarkdown, summaryText, type MdgpRunRecord } from "./mdgp-report.js";
+import { anticlustRunner, autoRunner, detectAnticlust, ENGINE_VARIANTS, engineRunner, mdgpCase, type MdgpCase, type MdgpRunner } from "./mdgp-runners.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const USAGE =
+  "usage: npm run bench:mdgp -- [--data DIR] [--dir DIR,...] [--bks FILE] [--sets RanReal,RanInt] [--n 240] [--kinds ss,ds]\n" +
+  "         [--instances f,g] [--seeds 1,2,3] [--time S] [--runners auto,...] [--ablation] [--anticlust] [--out DIR]";
+/** MDGPLIB file names: set, size, kind, number. */
+const NAME = /^([A-Za-z]+)_n(\d+)_(ss|ds)_(\d+)$/;
+
+async function main(argv: readonly string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        data: { type: "string" },
+        dir: { type: "string" },
+        bks: { type: "string" },
+        sets: { type: "string", default: "RanReal,RanInt" },
+        n: { type: "string", default: "240" },
+        kinds: { type: "string", default: "ss,ds" },
+        instances: { type: "string" },
+        seeds: { type: "string", default: "1,2,3" },
+        time: { type: "string", default: "30" },
+        runners: { type: "string" },
+        ablation: { type: "boolean", default: false },
+        anticlust: { type: "boolean", default: false },
+        out: { type: "string" },
+        help: { type: "boolean", default: false },
+      },
+    }));
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const timeS = Number(values.time);
+  if (!(timeS > 0) || !Number.isFinite(timeS)) return usage(`--time: "${values.time}" is not a positive number of seconds`);
+  const seeds = list(values.seeds).map(Number);
+  if (seeds.length === 0 || seeds.some((s) => !Number.isSafeInteger(s) || s < 0)) return usage(`--seeds: "${values.seeds}" is not a list of non-negative integers`);
+  const sizes = list(values.n);
+  if (sizes.some((n) => !/^\d+$/.test(n))) return usage(`--n: "${values.n}" is not a list of sizes (e.g. 240 or 240,480)`);
+  const kinds = list(values.kinds);
+  if (kinds.some((k) => k !== "ss" && k !== "ds")) return usage(`--kinds: "${values.kinds}" is not a list of ss and ds`);
+
+  // Runners: named ones, the ablation's variants, anticlust where it is installed.
+  const notes: string[] = [];
+  const names = values.runners === undefined ? (values.ablation ? Object.keys(ENGINE_VARIANTS) : ["auto"]) : list(values.runners);
+  if (values.anticlust && !names.includes("anticlust")) names.push("anticlust");
+  const known = ["auto", "anticlust", ...Object.keys(ENGINE_VARIANTS)];
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length > 0) return usage(`--runners: unknown runner ${unknown.join(", ")} (known: ${known.join(", ")})`);
+  const runners: MdgpRunner[] = [];
+  for (const name of names) {
+    if (name === "auto") runners.push(autoRunner());
+    else if (name !== "anticlust") runners.push(engineRunner(name));
+    else {
+      const anticlust = detectAnticlust();
+      if (anticlust.available) runners.push(anticlustRunner());
+      else notes.push(`anticlust skipped: ${anticlust.why}; compare with the published figures instead`);
+    }
+  }
+
+  // Instances: MDGPLIB files under --data, plus every file in the --dir folders; all loaded before any run.
+  const dataDir = resolve(values.data ?? join(ROOT, "..", "shared", "data"));
+  const issues: InputIssue[] = [];
+  const files: string[] = [];
+  const mdgpDir = join(dataDir, "mdgp");
+  if (existsSync(mdgpDir)) {
+    for (const set of list(values.sets)) {
+      const folder = join(mdgpDir, set);
+      if (!existsSync(folder)) {
+        notes.push(`set ${set} skipped: ${folder} not found`);
+        continue;
+      }
+      for (const file of readdirSync(folder).sort()) {
+        const match = NAME.exec(file.replace(/\.txt$/, ""));
+        if (match !== null && sizes.includes(match[2]!) && kinds.includes(match[3]!)) files.push(join(folder, file));
+      }
+    }
+  } else if (values.dir === undefined) {
+    return usage(`no MDGP instances: ${mdgpDir} not found (use --data DIR, the folder holding mdgp/, or --dir DIR)`);
+  }
+  for (const dir of list(values.dir ?? "")) {
+    const folder = resolve(dir);
+    if (!existsSync(folder)) return usage(`--dir: ${folder} not found`);
+    for (const file of readdirSync(folder).sort()) if (file.endsWith(".txt")) files.push(join(folder, file));
+  }
+  const filters = list(values.instances ?? "");
+  const selected = filters.length === 0 ? files : files.filter((f) => filters.some((part) => basename(f).includes(part)));
+  if (selected.length === 0) return usage("no instance matches the options (see --sets, --n, --kinds, --instances, --dir)");
+
+  const best = new Map<string, BestKnown>();
+  const dataBks = join(mdgpDir, "bks.csv");
+  for (const csv of [...(existsSync(dataBks) ? [dataBks] : []), ...(values.bks === undefined ? [] : [resolve(values.bks)])]) {
+    const loaded = loadBestKnown(csv);
+    if (loaded.ok) for (const [name, value] of loaded.value) best.set(name, value);
+    else issues.push(...loaded.issues);
+  }
+  const cases: MdgpCase[] = [];
+  for (const file of selected) {
+    const loaded = loadMdgp(file);
+    if (loaded.ok) cases.push(mdgpCase(loaded.value));
+    else issues.push(...loaded.issues);
+  }
+  if (issues.length > 0) {
+    process.stderr.write(issues.map((issue) => `${formatInputIssue(issue)}\n`).join(""));
+    return 2;
+  }
+  const missing = cases.filter((c) => !best.has(c.instance.name)).map((c) => c.instance.name);
+  if (missing.length > 0) notes.push(`no best-known value (no gap) for ${missing.join(", ")}`);
+
+  const machine = machineInfo();
+  const ranRevision = revision();
+  process.stdout.write(
+    `tracktwo MDGP bench: ${cases.length} instances x ${seeds.length} seeds x ${runners.length} runners, ${timeS} s each\n` +
+      `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; load ${loadText()}\n` +
+      notes.map((n) => `note: ${n}\n`).join(""),
+  );
+
+  // Runners interleave per instance and seed, so a change in the machine's load hits all of them alike.
+  const records: MdgpRunRecord[] = [];
+  const started = performance.now();
+  for (const c of cases) {
+    for (const seed of seeds) {
+      for (const runner of runners) {
+        const skip = runner.skip?.(c) ?? null;
+        if (skip !== null) continue;
+        const record = await runOne(c, runner, seed, timeS * 1000, best.get(c.instance.name)?.value ?? null);
+        records.push(record);
+        process.stdout.write(runLine(record));
+      }
+    }
+  }
+  const totalMs = performance.now() - started;
+  const rows = summarize(records);
+  process.stdout.write(`\n${summaryText(rows)}\n\n`);
+
+  const date = new Date().toISOString();
+  const outDir = resolve(values.out ?? join(ROOT, "bench", "results"));
+  const stem = `${date.slice(0, 10)}-mdgp-${machineSlug(machine)}`;
+  mkdirSync(outDir, { recursive: true });
+  const options = { time: timeS, seeds, runners: runners.map((r) => r.name), argv: [...argv] };
+  writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify({ date, machine, revision: ranRevision, options, notes, totalMs, summary: rows, runs: records }, null, 1)}\n`);
+  const descriptions = runners.map((r) => `- \`${r.name}\`: ${r.description}`);
+  const markdown = [
+    `# MDGP bench, ${date}`,
+    "",
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node} (${machine.platform}).`,
+    `Code: ${ranRevision === null ? "unknown revision" : `commit ${ranRevision.commit}${ranRevision.dirty ? " with uncommitted changes" : ""}`}.`,
+    `Command: \`npm run bench:mdgp -- ${argv.join(" ")}\`. ${timeS} s per run, seeds ${seeds.join(", ")}. Total ${(totalMs / 60000).toFixed(1)} min.`,
+    "",
+    "Gap: (best known - value) / best known, the value scored by the bench from the instance file. Per set: the average",
+    "over its instances of the mean, best and worst gap over the seeds; max: the worst single run. iter/s: the runner's",
+    "unit of work (descents for the grouping engine). Load: the one-minute load average while the runs ran (other",
+    "processes share the cores; above the core count, every runner had less than a core).",
+    "",
+    ...descriptions,
+    ...(notes.length > 0 ? ["", ...notes.map((n) => `Note: ${n}`)] : []),
+    "",
+    summaryMarkdown(rows),
+    "",
+    "## Runs",
+    "",
+    "| instance | runner | seed | value | best known | gap | to best | time | iterations | load |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...records.map(
+      (r) =>
+        `| ${r.instance} | ${r.runner} | ${r.seed} | ${r.value === null ? "-" : r.value.toFixed(3)} | ${r.bestKnown ?? "-"} | ` +
+        `${r.gap === null ? "-" : `${(r.gap * 100).toFixed(3)}%`} | ${seconds(r.timeToBestMs)} | ${seconds(r.timeMs)} | ${r.iterations ?? "-"} | ` +
+        `${r.load[0].toFixed(1)}-${r.load[1].toFixed(1)} |${r.note === null ? "" : ` ${r.note.replace(/\|/g, "\\|")}`}`,
+    ),
+    "",
+  ].join("\n");
+  writeFileSync(join(outDir, `${stem}.md`), markdown);
+  process.stdout.write(`wrote ${join(relative(process.cwd(), outDir) || ".", stem)}.json and .md\n`);
+  return 0;
+}
+
+async function runOne(c: MdgpCase, runner: MdgpRunner, seed: number, timeLimitMs: number, bestKnown: number | null): Promise<MdgpRunRecord> {
+  const loadBefore = os.loadavg()[0]!;
+  const base = { instance: c.instance.name, set: setOf(c.instance.name), runner: runner.name, seed, bestKnown };
+  try {
+    const outcome = await runner.run(c, seed, timeLimitMs);
+    const load = [loadBefore, os.loadavg()[0]!] as const;
+    const fault = outcome.groups === null ? outcome.note : boundsFault(c, outcome.groups);
+    if (fault !== null) return { ...base, value: null, gap: null, timeMs: outcome.timeMs, timeToBestMs: null, iterations: outcome.iterations, load, note: fault };
+    const value = mdgpValue(c.instance, outcome.groups!);
+    const gap = bestKnown === null ? null : gapTo(bestKnown, value);
+    return { ...base, value, gap, timeMs: outcome.timeMs, timeToBestMs: outcome.timeToBestMs, iterations: outcome.iterations, load, note: outcome.note };
+  } catch (error) {
+    const load = [loadBefore, os.loadavg()[0]!] as const;
+    return { ...base, value: null, gap: null, timeMs: 0, timeToBestMs: null, iterations: null, load, note: `error: ${(error as Error).message}` };
+  }
+}
+
+/** Why the grouping is not a solution of the instance, or null. */
+function boundsFault(c: MdgpCase, groups: Int32Array): string | null {
+  const { n, m } = c.instance;
+  if (groups.length !== n) return `grouping of ${groups.length} elements for n = ${n}`;
+  const size = new Int32Array(m);
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    if (!(g >= 0 && g < m)) return `element ${i} in no group`;
+    size[g]!++;
+  }
+  for (let g = 0; g < m; g++) {
+    if (size[g]! < c.minSize[g]! || size[g]! > c.maxSize[g]!) return `group ${g + 1} has ${size[g]} elements, bounds ${c.minSize[g]}-${c.maxSize[g]}`;
+  }
+  return null;
+}
+
+function setOf(name: string): string {
+  const match = NAME.exec(name);
+  return match === null ? "other" : `${match[1]} n${match[2]} ${match[3]}`;
+}
+
+function runLine(r: MdgpRunRecord): string {
+  const gap = r.gap === null ? "" : `  gap ${(r.gap * 100).toFixed(3)}%`;
+  const rate = r.iterations === null || r.timeMs <= 0 ? "" : `  ${r.iterations} it (${((r.iterations * 1000) / r.timeMs).toFixed(0)}/s)`;
+  const value = r.value === null ? `failed: ${r.note}` : r.value.toFixed(3);
+  return `${r.instance}  seed ${r.seed}  ${r.runner}  ${value}${gap}  to best ${seconds(r.timeToBestMs)}${rate}  load ${r.load[0].toFixed(1)}\n`;
+}
+
+function seconds(ms: number | null): string {
+  return ms === null ? "-" : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function loadText(): string {
+  return os.loadavg().map((l) => l.toFixed(2)).join(", ");
+}
+
+function list(text: string): string[] {
+  return text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+
+function usage(message: string): number {
+  process.stderr.write(`bench:mdgp: ${message}\n${USAGE}\n`);
+  return 2;
+}
+
+process.exitCode = await main(process.argv.slice(2));
