@@ -6,12 +6,17 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
-import { mdgpToProgram, type MdgpInstance } from "../src/mdgp/mdgp.js";
+import { mdgpToProgram, mdgpValue, type MdgpInstance } from "../src/mdgp/mdgp.js";
 import { formatInputIssue } from "../src/model/issues.js";
 import { validateProgram } from "../src/model/load.js";
 import { Random } from "../src/random.js";
 import { solveProgram } from "../src/solve.js";
 import { DEFAULT_GROUPING_SETTINGS, searchGroupings, type GroupingSettings } from "../src/solvers/search/grouping.js";
+import { gapTo } from "./harness.js";
+import type { MdgpRunRecord } from "./mdgp-report.js";
+
+/** MDGPLIB file names: set, size, kind, number. */
+export const MDGPLIB_NAME = /^([A-Za-z]+)_n(\d+)_(ss|ds)_(\d+)$/;
 
 export interface MdgpCase {
   readonly instance: MdgpInstance;
@@ -219,4 +224,44 @@ function spawnText(command: string, args: readonly string[]): Promise<string> {
     child.on("error", reject);
     child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} exited with ${code}: ${err.trim().slice(0, 300)}`))));
   });
+}
+
+/** One run, scored and checked by the bench; never throws (an error becomes the record's note). */
+export async function runOne(c: MdgpCase, runner: MdgpRunner, seed: number, timeLimitMs: number, bestKnown: number | null): Promise<MdgpRunRecord> {
+  const loadBefore = os.loadavg()[0]!;
+  const base = { instance: c.instance.name, set: setOf(c.instance.name), runner: runner.name, seed, bestKnown };
+  try {
+    const outcome = await runner.run(c, seed, timeLimitMs);
+    const load = [loadBefore, os.loadavg()[0]!] as const;
+    const fault = outcome.groups === null ? outcome.note : boundsFault(c, outcome.groups);
+    if (fault !== null) return { ...base, value: null, gap: null, timeMs: outcome.timeMs, timeToBestMs: null, iterations: outcome.iterations, load, note: fault };
+    const value = mdgpValue(c.instance, outcome.groups!);
+    const gap = bestKnown === null ? null : gapTo(bestKnown, value);
+    return { ...base, value, gap, timeMs: outcome.timeMs, timeToBestMs: outcome.timeToBestMs, iterations: outcome.iterations, load, note: outcome.note };
+  } catch (error) {
+    const load = [loadBefore, os.loadavg()[0]!] as const;
+    return { ...base, value: null, gap: null, timeMs: 0, timeToBestMs: null, iterations: null, load, note: `error: ${(error as Error).message}` };
+  }
+}
+
+/** Why the grouping is not a solution of the instance, or null. */
+function boundsFault(c: MdgpCase, groups: Int32Array): string | null {
+  const { n, m } = c.instance;
+  if (groups.length !== n) return `grouping of ${groups.length} elements for n = ${n}`;
+  const size = new Int32Array(m);
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    if (!(g >= 0 && g < m)) return `element ${i} in no group`;
+    size[g]!++;
+  }
+  for (let g = 0; g < m; g++) {
+    if (size[g]! < c.minSize[g]! || size[g]! > c.maxSize[g]!) return `group ${g + 1} has ${size[g]} elements, bounds ${c.minSize[g]}-${c.maxSize[g]}`;
+  }
+  return null;
+}
+
+/** "RanReal_n240_ss_01" -> "RanReal n240 ss"; other names form the set "other". */
+export function setOf(name: string): string {
+  const match = MDGPLIB_NAME.exec(name);
+  return match === null ? "other" : `${match[1]} n${match[2]} ${match[3]}`;
 }

@@ -7,19 +7,16 @@ import os from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { loadBestKnown, loadMdgp, mdgpValue, type BestKnown } from "../src/mdgp/mdgp.js";
+import { loadBestKnown, loadMdgp, type BestKnown } from "../src/mdgp/mdgp.js";
 import { formatInputIssue, type InputIssue } from "../src/model/issues.js";
-import { gapTo } from "./harness.js";
 import { machineInfo, machineSlug, revision } from "./machine.js";
 import { summarize, summaryMarkdown, summaryText, type MdgpRunRecord } from "./mdgp-report.js";
-import { anticlustRunner, autoRunner, detectAnticlust, ENGINE_VARIANTS, engineRunner, mdgpCase, type MdgpCase, type MdgpRunner } from "./mdgp-runners.js";
+import { anticlustRunner, autoRunner, detectAnticlust, ENGINE_VARIANTS, engineRunner, mdgpCase, MDGPLIB_NAME, runOne, type MdgpCase, type MdgpRunner } from "./mdgp-runners.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const USAGE =
   "usage: npm run bench:mdgp -- [--data DIR] [--dir DIR,...] [--bks FILE] [--sets RanReal,RanInt] [--n 240] [--kinds ss,ds]\n" +
   "         [--instances f,g] [--seeds 1,2,3] [--time S] [--runners auto,...] [--ablation] [--anticlust] [--out DIR]";
-/** MDGPLIB file names: set, size, kind, number. */
-const NAME = /^([A-Za-z]+)_n(\d+)_(ss|ds)_(\d+)$/;
 
 async function main(argv: readonly string[]): Promise<number> {
   let values;
@@ -92,7 +89,7 @@ async function main(argv: readonly string[]): Promise<number> {
         continue;
       }
       for (const file of readdirSync(folder).sort()) {
-        const match = NAME.exec(file.replace(/\.txt$/, ""));
+        const match = MDGPLIB_NAME.exec(file.replace(/\.txt$/, ""));
         if (match !== null && sizes.includes(match[2]!) && kinds.includes(match[3]!)) files.push(join(folder, file));
       }
     }
@@ -193,44 +190,6 @@ async function main(argv: readonly string[]): Promise<number> {
   writeFileSync(join(outDir, `${stem}.md`), markdown);
   process.stdout.write(`wrote ${join(relative(process.cwd(), outDir) || ".", stem)}.json and .md\n`);
   return 0;
-}
-
-async function runOne(c: MdgpCase, runner: MdgpRunner, seed: number, timeLimitMs: number, bestKnown: number | null): Promise<MdgpRunRecord> {
-  const loadBefore = os.loadavg()[0]!;
-  const base = { instance: c.instance.name, set: setOf(c.instance.name), runner: runner.name, seed, bestKnown };
-  try {
-    const outcome = await runner.run(c, seed, timeLimitMs);
-    const load = [loadBefore, os.loadavg()[0]!] as const;
-    const fault = outcome.groups === null ? outcome.note : boundsFault(c, outcome.groups);
-    if (fault !== null) return { ...base, value: null, gap: null, timeMs: outcome.timeMs, timeToBestMs: null, iterations: outcome.iterations, load, note: fault };
-    const value = mdgpValue(c.instance, outcome.groups!);
-    const gap = bestKnown === null ? null : gapTo(bestKnown, value);
-    return { ...base, value, gap, timeMs: outcome.timeMs, timeToBestMs: outcome.timeToBestMs, iterations: outcome.iterations, load, note: outcome.note };
-  } catch (error) {
-    const load = [loadBefore, os.loadavg()[0]!] as const;
-    return { ...base, value: null, gap: null, timeMs: 0, timeToBestMs: null, iterations: null, load, note: `error: ${(error as Error).message}` };
-  }
-}
-
-/** Why the grouping is not a solution of the instance, or null. */
-function boundsFault(c: MdgpCase, groups: Int32Array): string | null {
-  const { n, m } = c.instance;
-  if (groups.length !== n) return `grouping of ${groups.length} elements for n = ${n}`;
-  const size = new Int32Array(m);
-  for (let i = 0; i < n; i++) {
-    const g = groups[i]!;
-    if (!(g >= 0 && g < m)) return `element ${i} in no group`;
-    size[g]!++;
-  }
-  for (let g = 0; g < m; g++) {
-    if (size[g]! < c.minSize[g]! || size[g]! > c.maxSize[g]!) return `group ${g + 1} has ${size[g]} elements, bounds ${c.minSize[g]}-${c.maxSize[g]}`;
-  }
-  return null;
-}
-
-function setOf(name: string): string {
-  const match = NAME.exec(name);
-  return match === null ? "other" : `${match[1]} n${match[2]} ${match[3]}`;
 }
 
 function runLine(r: MdgpRunRecord): string {

@@ -2,6 +2,7 @@
 // when an exact backend stops early, and by heuristics to report a gap. Each term is bounded on its own by
 // counting seats and panels; negative contributions are bounded by 0.
 import { inConflict, type Problem } from "../model/problem.js";
+import { singleSeatAffinityBound } from "./search/grouping-bound.js";
 
 /** The LP relaxation bound through HiGHS (tighter, one LP solve); it lives with the HiGHS adapter. */
 export { lpRelaxationBound } from "./mip/highs.js";
@@ -12,7 +13,7 @@ export function objectiveBound(problem: Problem): number {
     dialogueBound(problem) +
     (weights.diversity > 0 ? weights.diversity * diversityBound(problem) : 0) +
     (weights.topicFit > 0 ? weights.topicFit * topicFitBound(problem) : 0) +
-    affinityBound(problem) +
+    Math.min(affinityBound(problem), singleSeatAffinityBound(problem)) +
     (weights.stability < 0 ? -weights.stability * problem.participantCount : 0)
   );
 }

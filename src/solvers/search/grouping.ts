@@ -264,8 +264,8 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
   }
 }
 
-/** The two perturbations of TPSDP, on a loaded state. */
-class Perturbation {
+/** The two perturbations of TPSDP, on a loaded state; both keep every group within its bounds. */
+export class Perturbation {
   private readonly removed: Int32Array;
   /** connection[k * m + h]: weight of the k-th removed element towards the elements currently in group h. */
   private readonly connection: Float64Array;

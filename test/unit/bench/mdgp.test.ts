@@ -1,0 +1,106 @@
+// The MDGP bench's own logic: the per-set summary, anticlust detection and skipping, and the checks a run's
+// grouping goes through before it gets a gap.
+import { describe, expect, it } from "vitest";
+import { summarize, type MdgpRunRecord } from "../../../bench/mdgp-report.js";
+import { anticlustRunner, detectAnticlust, engineRunner, mdgpCase, runOne, setOf, type MdgpRunner } from "../../../bench/mdgp-runners.js";
+import { parseMdgp, type MdgpInstance } from "../../../src/mdgp/mdgp.js";
+
+function record(instance: string, seed: number, gap: number, runner = "engine"): MdgpRunRecord {
+  return {
+    instance,
+    set: setOf(instance),
+    runner,
+    seed,
+    value: 100 - gap * 100,
+    bestKnown: 100,
+    gap,
+    timeMs: 1000,
+    timeToBestMs: 500,
+    iterations: 50,
+    load: [1, 3],
+    note: null,
+  };
+}
+
+/** n = 12 elements in 3 groups, weights i + j. */
+function tinyInstance(kind: "ss" | "ds"): MdgpInstance {
+  const n = 12;
+  const header = kind === "ss" ? "12 3 ss 4 4 4 4 4 4" : "12 3 ds 3 5 3 5 2 6";
+  const lines = [header];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) lines.push(`${i} ${j} ${i + j}`);
+  const parsed = parseMdgp(lines.join("\n"), `Tiny_n12_${kind}_01.txt`);
+  if (!parsed.ok) throw new Error("tiny instance does not parse");
+  return parsed.value;
+}
+
+describe("MDGP bench summary", () => {
+  it("averages per-instance mean, best and worst over the seeds, per set and over all sets of a size", () => {
+    const records = [
+      record("RanReal_n240_ss_01", 1, 0.001),
+      record("RanReal_n240_ss_01", 2, 0.003),
+      record("RanReal_n240_ss_02", 1, 0.002),
+      record("RanReal_n240_ss_02", 2, 0.002),
+      record("RanInt_n240_ds_01", 1, -0.001),
+      record("RanInt_n240_ds_01", 2, 0.005),
+    ];
+    const rows = summarize(records);
+    const ss = rows.find((r) => r.set === "RanReal n240 ss")!;
+    expect(ss.instances).toBe(2);
+    expect(ss.runs).toBe(4);
+    expect(ss.meanGap).toBeCloseTo(0.002, 12);
+    expect(ss.bestGap).toBeCloseTo((0.001 + 0.002) / 2, 12);
+    expect(ss.worstGap).toBeCloseTo((0.003 + 0.002) / 2, 12);
+    expect(ss.maxGap).toBeCloseTo(0.003, 12);
+    expect(ss.iterationsPerSecond).toBe(50);
+    expect(ss.meanLoad).toBe(2);
+    const all = rows.find((r) => r.set === "n240 (all)")!;
+    expect(all.instances).toBe(3);
+    expect(all.meanGap).toBeCloseTo((0.002 + 0.002 + 0.002) / 3, 12);
+    expect(all.bestGap).toBeCloseTo((0.001 + 0.002 - 0.001) / 3, 12);
+    expect(all.maxGap).toBeCloseTo(0.005, 12);
+  });
+});
+
+describe("anticlust side by side", () => {
+  it("is detected only when Rscript runs and the package loads", () => {
+    expect(detectAnticlust(() => ({ status: null, stdout: "", error: { code: "ENOENT" } }))).toEqual({
+      available: false,
+      why: expect.stringContaining("R is not installed"),
+    });
+    expect(detectAnticlust(() => ({ status: 1, stdout: "" }))).toEqual({ available: false, why: expect.stringContaining("anticlust is not installed") });
+    expect(detectAnticlust(() => ({ status: 0, stdout: "0.8.12\n" }))).toEqual({ available: true, version: "0.8.12" });
+  });
+
+  it("skips instances with different size bounds per group, which anticlust cannot express", () => {
+    const runner = anticlustRunner();
+    expect(runner.skip!(mdgpCase(tinyInstance("ds")))).toContain("one size bound");
+    expect(runner.skip!(mdgpCase(tinyInstance("ss")))).toBeNull();
+  });
+});
+
+describe("MDGP bench runs", () => {
+  it("scores an engine run from the instance file and compares it with the best-known value", async () => {
+    const instance = tinyInstance("ds");
+    const run = await runOne(mdgpCase(instance), engineRunner("engine"), 1, 150, 400);
+    expect(run.note).toBeNull();
+    expect(run.set).toBe("Tiny n12 ds");
+    expect(run.value).toBeGreaterThan(0);
+    expect(run.gap).toBeCloseTo((400 - run.value!) / 400, 12);
+  });
+
+  it("gives no value to a grouping outside the bounds, and records a runner's error", async () => {
+    const instance = tinyInstance("ss");
+    const lopsided: MdgpRunner = {
+      name: "lopsided",
+      description: "everyone in the first group",
+      run: async () => ({ groups: new Int32Array(12), timeMs: 1, timeToBestMs: null, iterations: null, note: null }),
+    };
+    const broken: MdgpRunner = { ...lopsided, run: async () => Promise.reject(new Error("no R")) };
+    const bad = await runOne(mdgpCase(instance), lopsided, 1, 100, 400);
+    expect(bad.value).toBeNull();
+    expect(bad.note).toBe("group 1 has 12 elements, bounds 4-4");
+    const failed = await runOne(mdgpCase(instance), broken, 1, 100, 400);
+    expect(failed.value).toBeNull();
+    expect(failed.note).toBe("error: no R");
+  });
+});
