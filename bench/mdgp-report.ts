@@ -16,6 +16,7 @@ export interface MdgpRunRecord {
   readonly timeMs: number;
   readonly timeToBestMs: number | null;
   readonly iterations: number | null;
+  readonly moves: number | null;
   /** One-minute load average when the run started and ended (other processes share the cores). */
   readonly load: readonly [number, number];
   readonly note: string | null;
@@ -33,6 +34,7 @@ export interface MdgpSummaryRow {
   /** The largest gap of any single run. */
   readonly maxGap: number | null;
   readonly iterationsPerSecond: number | null;
+  readonly movesPerSecond: number | null;
   readonly meanTimeToBestMs: number | null;
   readonly meanLoad: number;
 }
@@ -62,7 +64,8 @@ function push(rows: MdgpSummaryRow[], set: string, runner: string, runs: readonl
     byInstance.set(run.instance, list);
   }
   const per = [...byInstance.values()];
-  const rates = runs.filter((r) => r.iterations !== null && r.timeMs > 0).map((r) => (r.iterations! * 1000) / r.timeMs);
+  const rate = (count: (r: MdgpRunRecord) => number | null) =>
+    mean(runs.filter((r) => count(r) !== null && r.timeMs > 0).map((r) => (count(r)! * 1000) / r.timeMs));
   const toBest = runs.filter((r) => r.timeToBestMs !== null).map((r) => r.timeToBestMs!);
   rows.push({
     set,
@@ -73,7 +76,8 @@ function push(rows: MdgpSummaryRow[], set: string, runner: string, runs: readonl
     bestGap: mean(per.map((g) => Math.min(...g))),
     worstGap: mean(per.map((g) => Math.max(...g))),
     maxGap: per.length === 0 ? null : Math.max(...per.flat()),
-    iterationsPerSecond: mean(rates),
+    iterationsPerSecond: rate((r) => r.iterations),
+    movesPerSecond: rate((r) => r.moves),
     meanTimeToBestMs: mean(toBest),
     meanLoad: mean(runs.map((r) => (r.load[0] + r.load[1]) / 2)) ?? 0,
   });
@@ -92,7 +96,7 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-const HEADER = ["set", "runner", "instances", "runs", "mean gap", "best", "worst", "max", "iter/s", "to best", "load"];
+const HEADER = ["set", "runner", "instances", "runs", "mean gap", "best", "worst", "max", "iter/s", "moves/s", "to best", "load"];
 
 function cells(row: MdgpSummaryRow): string[] {
   return [
@@ -105,6 +109,7 @@ function cells(row: MdgpSummaryRow): string[] {
     percent(row.worstGap),
     percent(row.maxGap),
     row.iterationsPerSecond === null ? "-" : row.iterationsPerSecond.toFixed(0),
+    row.movesPerSecond === null ? "-" : row.movesPerSecond.toFixed(0),
     row.meanTimeToBestMs === null ? "-" : `${(row.meanTimeToBestMs / 1000).toFixed(1)} s`,
     row.meanLoad.toFixed(1),
   ];

@@ -39,6 +39,8 @@ export interface RunOutcome {
   readonly timeToBestMs: number | null;
   /** The runner's own unit of work: descents for the grouping engine, generations for TPSDP. */
   readonly iterations: number | null;
+  /** Improving moves made (the grouping engine), comparable across sizes: each is one step of the local search. */
+  readonly moves: number | null;
   readonly note: string | null;
 }
 
@@ -62,14 +64,15 @@ export function autoRunner(): MdgpRunner {
       const solution = await solveProgram(loaded.value, { solver: "auto", timeLimitMs, seed });
       const timeMs = performance.now() - started;
       const iterations = typeof solution.stats.iterations === "number" ? solution.stats.iterations : null;
+      const moves = typeof solution.stats["moves"] === "number" ? solution.stats["moves"] : null;
       const timeToBestMs = typeof solution.stats.timeToBestMs === "number" ? solution.stats.timeToBestMs : null;
-      if (solution.objective === null) return { groups: null, timeMs, timeToBestMs, iterations, note: `status ${solution.status}` };
+      if (solution.objective === null) return { groups: null, timeMs, timeToBestMs, iterations, moves, note: `status ${solution.status}` };
       const groups = new Int32Array(c.instance.n).fill(-1);
       for (const panel of solution.panels) {
         const g = Number(panel.id.slice(1)) - 1;
         for (const id of panel.presenters) groups[Number(id.slice(1))] = g;
       }
-      return { groups, timeMs, timeToBestMs, iterations, note: null };
+      return { groups, timeMs, timeToBestMs, iterations, moves, note: null };
     },
   };
 }
@@ -117,7 +120,7 @@ export function engineRunner(name: string): MdgpRunner {
           timeToBestMs = elapsed();
         },
       });
-      return { groups: outcome.groups, timeMs: elapsed(), timeToBestMs, iterations: outcome.iterations, note: null };
+      return { groups: outcome.groups, timeMs: elapsed(), timeToBestMs, iterations: outcome.iterations, moves: outcome.moves, note: null };
     },
   };
 }
@@ -197,7 +200,7 @@ export function anticlustRunner(): MdgpRunner {
         const header = lines[0]?.split(/\s+/) ?? [];
         const labels = (lines[1] ?? "").trim().split(/\s+/).map(Number);
         if (labels.length !== n || labels.some((g) => !Number.isInteger(g) || g < 1 || g > m)) {
-          return { groups: null, timeMs, timeToBestMs: null, iterations: null, note: `unexpected anticlust output: ${output.slice(0, 200)}` };
+          return { groups: null, timeMs, timeToBestMs: null, iterations: null, moves: null, note: `unexpected anticlust output: ${output.slice(0, 200)}` };
         }
         const iterations = Number(header[3]);
         return {
@@ -205,6 +208,7 @@ export function anticlustRunner(): MdgpRunner {
           timeMs,
           timeToBestMs: null,
           iterations: Number.isFinite(iterations) ? iterations : null,
+          moves: null,
           note: null,
         };
       } finally {
@@ -234,13 +238,14 @@ export async function runOne(c: MdgpCase, runner: MdgpRunner, seed: number, time
     const outcome = await runner.run(c, seed, timeLimitMs);
     const load = [loadBefore, os.loadavg()[0]!] as const;
     const fault = outcome.groups === null ? outcome.note : boundsFault(c, outcome.groups);
-    if (fault !== null) return { ...base, value: null, gap: null, timeMs: outcome.timeMs, timeToBestMs: null, iterations: outcome.iterations, load, note: fault };
+    const work = { timeMs: outcome.timeMs, iterations: outcome.iterations, moves: outcome.moves, load };
+    if (fault !== null) return { ...base, ...work, value: null, gap: null, timeToBestMs: null, note: fault };
     const value = mdgpValue(c.instance, outcome.groups!);
     const gap = bestKnown === null ? null : gapTo(bestKnown, value);
-    return { ...base, value, gap, timeMs: outcome.timeMs, timeToBestMs: outcome.timeToBestMs, iterations: outcome.iterations, load, note: outcome.note };
+    return { ...base, ...work, value, gap, timeToBestMs: outcome.timeToBestMs, note: outcome.note };
   } catch (error) {
     const load = [loadBefore, os.loadavg()[0]!] as const;
-    return { ...base, value: null, gap: null, timeMs: 0, timeToBestMs: null, iterations: null, load, note: `error: ${(error as Error).message}` };
+    return { ...base, value: null, gap: null, timeMs: 0, timeToBestMs: null, iterations: null, moves: null, load, note: `error: ${(error as Error).message}` };
   }
 }
 

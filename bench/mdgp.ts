@@ -167,8 +167,9 @@ async function main(argv: readonly string[]): Promise<number> {
     "",
     "Gap: (best known - value) / best known, the value scored by the bench from the instance file. Per set: the average",
     "over its instances of the mean, best and worst gap over the seeds; max: the worst single run. iter/s: the runner's",
-    "unit of work (descents for the grouping engine). Load: the one-minute load average while the runs ran (other",
-    "processes share the cores; above the core count, every runner had less than a core).",
+    "unit of work (descents for the grouping engine); moves/s: improving moves of the local search (each one step, as",
+    "one iteration of a tabu search). Load: the one-minute load average while the runs ran (other processes share the",
+    "cores; above the core count, every runner had less than a core).",
     "",
     ...descriptions,
     ...(notes.length > 0 ? ["", ...notes.map((n) => `Note: ${n}`)] : []),
@@ -177,12 +178,12 @@ async function main(argv: readonly string[]): Promise<number> {
     "",
     "## Runs",
     "",
-    "| instance | runner | seed | value | best known | gap | to best | time | iterations | load |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| instance | runner | seed | value | best known | gap | to best | time | iterations | moves | load |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...records.map(
       (r) =>
         `| ${r.instance} | ${r.runner} | ${r.seed} | ${r.value === null ? "-" : r.value.toFixed(3)} | ${r.bestKnown ?? "-"} | ` +
-        `${r.gap === null ? "-" : `${(r.gap * 100).toFixed(3)}%`} | ${seconds(r.timeToBestMs)} | ${seconds(r.timeMs)} | ${r.iterations ?? "-"} | ` +
+        `${r.gap === null ? "-" : `${(r.gap * 100).toFixed(3)}%`} | ${seconds(r.timeToBestMs)} | ${seconds(r.timeMs)} | ${r.iterations ?? "-"} | ${r.moves ?? "-"} | ` +
         `${r.load[0].toFixed(1)}-${r.load[1].toFixed(1)} |${r.note === null ? "" : ` ${r.note.replace(/\|/g, "\\|")}`}`,
     ),
     "",

@@ -126,6 +126,8 @@ export interface GroupingOptions {
 export interface GroupingStats {
   /** Descents run: the engine's iterations. */
   readonly iterations: number;
+  /** Improving moves the descents made (each one step, as one iteration of a tabu search is). */
+  readonly moves: number;
   readonly generations: number;
   /** Swap pair evaluations made by all descents. */
   readonly evaluations: number;
@@ -166,8 +168,8 @@ export async function runGrouping(state: SearchState, options: GroupingOptions):
   });
   const rosters: PanelRoster[] = Array.from({ length: m }, () => ({ presenters: [] as number[], chair: NONE, discussant: NONE }));
   for (let i = 0; i < n; i++) (rosters[outcome.groups[i]!]!.presenters as number[]).push(i);
-  const { iterations, generations, evaluations } = outcome;
-  return { assignment: { panels: rosters }, objective: outcome.value * scale, iterations, generations, evaluations };
+  const { iterations, moves, generations, evaluations } = outcome;
+  return { assignment: { panels: rosters }, objective: outcome.value * scale, iterations, moves, generations, evaluations };
 }
 
 /** Every element in a group, every group within its bounds. */
@@ -203,10 +205,11 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
   const withGain = n * m <= MAX_SAVED_GAIN;
   let best: SavedGrouping = { groups: start ?? fresh(0), gain: null, value: Number.NEGATIVE_INFINITY };
   let iterations = 0;
+  let moves = 0;
   let generations = 0;
   /** Descend from the loaded grouping; the result as a member, and noted when it is the best so far. */
   const improve = (): SavedGrouping => {
-    descent.run();
+    moves += descent.run();
     iterations++;
     const member = state.save(withGain);
     if (member.value > best.value + descent.tolerance) {
@@ -216,7 +219,7 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
     return member;
   };
   const stop = async () => options.shouldStop(iterations);
-  const finish = (): GroupingOutcome => ({ groups: best.groups, value: best.value, iterations, generations, evaluations: descent.evaluations });
+  const finish = (): GroupingOutcome => ({ groups: best.groups, value: best.value, iterations, moves, generations, evaluations: descent.evaluations });
 
   // The first member grows from the start grouping, the others from random groupings.
   const population: SavedGrouping[] = [];
@@ -229,11 +232,11 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
     generations++;
     const progress = Math.min(1, Math.max(0, options.progress(iterations)));
     const strength = settings.perturbationStart + (settings.perturbationEnd - settings.perturbationStart) * progress;
-    const moves = Math.max(1, Math.round(settings.perturbationPerGroup ? (strength * n) / m : strength * n));
+    const kicks = Math.max(1, Math.round(settings.perturbationPerGroup ? (strength * n) / m : strength * n));
     // 1. Undirected perturbation: each member walks on to the local optimum near a random kick of itself.
     for (let k = 0; k < population.length; k++) {
       state.restore(population[k]!);
-      perturbation.undirected(moves);
+      perturbation.undirected(kicks);
       population[k] = improve();
       if (await stop()) return finish();
     }

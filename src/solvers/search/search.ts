@@ -149,7 +149,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
         }
       },
     });
-    if (grouping !== null) return finish(problem, grouping.assignment, { timeMs: elapsed(), timeToBestMs: bestFoundMs, iterations: grouping.iterations }, options);
+    if (grouping !== null) return finish(problem, grouping.assignment, { timeMs: elapsed(), timeToBestMs: bestFoundMs, iterations: grouping.iterations, moves: grouping.moves }, options);
   }
 
   // LAHC history length from the iteration budget: measured on a 6,000-participant convention (20 s, ~1M

@@ -17,6 +17,7 @@ function record(instance: string, seed: number, gap: number, runner = "engine"):
     timeMs: 1000,
     timeToBestMs: 500,
     iterations: 50,
+    moves: 2000,
     load: [1, 3],
     note: null,
   };
@@ -52,6 +53,7 @@ describe("MDGP bench summary", () => {
     expect(ss.worstGap).toBeCloseTo((0.003 + 0.002) / 2, 12);
     expect(ss.maxGap).toBeCloseTo(0.003, 12);
     expect(ss.iterationsPerSecond).toBe(50);
+    expect(ss.movesPerSecond).toBe(2000);
     expect(ss.meanLoad).toBe(2);
     const all = rows.find((r) => r.set === "n240 (all)")!;
     expect(all.instances).toBe(3);
@@ -93,7 +95,7 @@ describe("MDGP bench runs", () => {
     const lopsided: MdgpRunner = {
       name: "lopsided",
       description: "everyone in the first group",
-      run: async () => ({ groups: new Int32Array(12), timeMs: 1, timeToBestMs: null, iterations: null, note: null }),
+      run: async () => ({ groups: new Int32Array(12), timeMs: 1, timeToBestMs: null, iterations: null, moves: null, note: null }),
     };
     const broken: MdgpRunner = { ...lopsided, run: async () => Promise.reject(new Error("no R")) };
     const bad = await runOne(mdgpCase(instance), lopsided, 1, 100, 400);
