@@ -16,7 +16,7 @@ import { anticlustRunner, autoRunner, detectAnticlust, ENGINE_VARIANTS, engineRu
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const USAGE =
   "usage: npm run bench:mdgp -- [--data DIR] [--dir DIR,...] [--bks FILE] [--sets RanReal,RanInt] [--n 240] [--kinds ss,ds]\n" +
-  "         [--instances f,g] [--seeds 1,2,3] [--time S] [--runners auto,...] [--ablation] [--anticlust] [--out DIR]";
+  "         [--instances f,g] [--seeds 1,2,3] [--time S] [--clock wall|cpu] [--runners auto,...] [--ablation] [--anticlust] [--out DIR]";
 
 async function main(argv: readonly string[]): Promise<number> {
   let values;
@@ -30,7 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
         dir: { type: "string" },
         bks: { type: "string" },
         sets: { type: "string", default: "RanReal,RanInt" },
-        n: { type: "string", default: "240" },
+        n: { type: "string" },
         kinds: { type: "string", default: "ss,ds" },
         instances: { type: "string" },
         seeds: { type: "string", default: "1,2,3" },
@@ -38,6 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
         runners: { type: "string" },
         ablation: { type: "boolean", default: false },
         anticlust: { type: "boolean", default: false },
+        clock: { type: "string", default: "wall" },
         out: { type: "string" },
         help: { type: "boolean", default: false },
       },
@@ -53,8 +54,11 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!(timeS > 0) || !Number.isFinite(timeS)) return usage(`--time: "${values.time}" is not a positive number of seconds`);
   const seeds = list(values.seeds).map(Number);
   if (seeds.length === 0 || seeds.some((s) => !Number.isSafeInteger(s) || s < 0)) return usage(`--seeds: "${values.seeds}" is not a list of non-negative integers`);
-  const sizes = list(values.n);
+  // With --dir alone, only that folder's instances run; the data folder's take --n (default 240).
+  const sizes = list(values.n ?? (values.dir === undefined ? "240" : ""));
   if (sizes.some((n) => !/^\d+$/.test(n))) return usage(`--n: "${values.n}" is not a list of sizes (e.g. 240 or 240,480)`);
+  const clock = values.clock;
+  if (clock !== "wall" && clock !== "cpu") return usage(`--clock: "${clock}" is neither wall nor cpu`);
   const kinds = list(values.kinds);
   if (kinds.some((k) => k !== "ss" && k !== "ds")) return usage(`--kinds: "${values.kinds}" is not a list of ss and ds`);
 
@@ -68,7 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const runners: MdgpRunner[] = [];
   for (const name of names) {
     if (name === "auto") runners.push(autoRunner());
-    else if (name !== "anticlust") runners.push(engineRunner(name));
+    else if (name !== "anticlust") runners.push(engineRunner(name, clock));
     else {
       const anticlust = detectAnticlust();
       if (anticlust.available) runners.push(anticlustRunner());
@@ -81,7 +85,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const issues: InputIssue[] = [];
   const files: string[] = [];
   const mdgpDir = join(dataDir, "mdgp");
-  if (existsSync(mdgpDir)) {
+  if (existsSync(mdgpDir) && sizes.length > 0) {
     for (const set of list(values.sets)) {
       const folder = join(mdgpDir, set);
       if (!existsSync(folder)) {
@@ -93,7 +97,7 @@ async function main(argv: readonly string[]): Promise<number> {
         if (match !== null && sizes.includes(match[2]!) && kinds.includes(match[3]!)) files.push(join(folder, file));
       }
     }
-  } else if (values.dir === undefined) {
+  } else if (values.dir === undefined && !existsSync(mdgpDir)) {
     return usage(`no MDGP instances: ${mdgpDir} not found (use --data DIR, the folder holding mdgp/, or --dir DIR)`);
   }
   for (const dir of list(values.dir ?? "")) {
@@ -155,7 +159,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const outDir = resolve(values.out ?? join(ROOT, "bench", "results"));
   const stem = `${date.slice(0, 10)}-mdgp-${machineSlug(machine)}`;
   mkdirSync(outDir, { recursive: true });
-  const options = { time: timeS, seeds, runners: runners.map((r) => r.name), argv: [...argv] };
+  const options = { time: timeS, clock, seeds, runners: runners.map((r) => r.name), argv: [...argv] };
   writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify({ date, machine, revision: ranRevision, options, notes, totalMs, summary: rows, runs: records }, null, 1)}\n`);
   const descriptions = runners.map((r) => `- \`${r.name}\`: ${r.description}`);
   const markdown = [
@@ -163,7 +167,8 @@ async function main(argv: readonly string[]): Promise<number> {
     "",
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node} (${machine.platform}).`,
     `Code: ${ranRevision === null ? "unknown revision" : `commit ${ranRevision.commit}${ranRevision.dirty ? " with uncommitted changes" : ""}`}.`,
-    `Command: \`npm run bench:mdgp -- ${argv.join(" ")}\`. ${timeS} s per run, seeds ${seeds.join(", ")}. Total ${(totalMs / 60000).toFixed(1)} min.`,
+    `Command: \`npm run bench:mdgp -- ${argv.join(" ")}\`. ${timeS} s per run (${clock === "cpu" ? "CPU time for the engine variants, wall time for the others" : "wall time"}), ` +
+      `seeds ${seeds.join(", ")}. Total ${(totalMs / 60000).toFixed(1)} min.`,
     "",
     "Gap: (best known - value) / best known, the value scored by the bench from the instance file. Per set: the average",
     "over its instances of the mean, best and worst gap over the seeds; max: the worst single run. iter/s: the runner's",
