@@ -203,7 +203,8 @@ export async function searchGroupings(shape: GroupingShape, start: Int32Array | 
     configs.length > 0 ? randomGrouping(n, configs[k % configs.length]!, random) : randomGroupingWithin(n, minSize, maxSize, random);
 
   const withGain = n * m <= MAX_SAVED_GAIN;
-  let best: SavedGrouping = { groups: start ?? fresh(0), gain: null, value: Number.NEGATIVE_INFINITY };
+  // Replaced by the first descent, which always runs.
+  let best: SavedGrouping = { groups: new Int32Array(n), gain: null, value: Number.NEGATIVE_INFINITY };
   let iterations = 0;
   let moves = 0;
   let generations = 0;
