@@ -1,10 +1,11 @@
 // Descent to a local optimum of the insert and swap neighbourhoods: the local search of TPSDP (Yang et al. 2022),
-// with the swap neighbourhood evaluated group-wise as Schulz (2024) advises. A swap of i (in g) with j (in h) changes
-// the objective by D[i][h] + D[j][g] - 2 w_ij, where D[x][k] = gain[x][k] - gain[x][own group]. With
-// pull[h][g] = max over the members j of h of D[j][g], no swap of i with a member of h can gain more than
-// D[i][h] + pull[h][g] - 2 * (i's smallest weight): near a local optimum that bound is negative for almost every
-// (i, h), so whole groups are skipped and a pass costs far less than the n^2 / 2 pair evaluations of the
-// standard scan (measured in the README's ablation).
+// first improvement, with the swap neighbourhood evaluated group by group so that the part that cannot improve is
+// skipped, in the spirit of Schulz (2024). A swap of i (in g) with j (in h) changes the objective by
+// D[i][h] + D[j][g] - 2 w_ij, where D[x][k] = gain[x][k] - gain[x][own group]. With pull[h][g] = max over the
+// members j of h of D[j][g], no swap of i with a member of h can gain more than D[i][h] + pull[h][g] - 2 * (i's
+// smallest weight): near a local optimum that bound is negative for almost every (i, h), so whole groups are
+// skipped, and a pass costs far less than the n^2 / 2 pair evaluations of the standard scan (4x more descents per
+// second at n = 240, 5.4x at n = 480: the README's ablation).
 import type { GroupingState } from "./grouping-state.js";
 
 /** Scratch arrays of a descent, allocated once per instance. */

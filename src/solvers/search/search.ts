@@ -132,7 +132,8 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
       // The engine's schedules follow the budget: the iteration limit when given, else the clock.
       progress: (iteration) => (options.maxIterations === undefined ? elapsed() / deadline : iteration / maxIterations),
       shouldStop: async (iteration) => {
-        if (iteration >= maxIterations || isAborted(options.signal)) return true;
+        // Reaching a proven bound (a ceiling given by auto) proves the answer optimal: nothing left to search.
+        if (iteration >= maxIterations || isAborted(options.signal) || bestObjective >= ceiling() - 1e-9) return true;
         const now = elapsed();
         if (options.maxIterations === undefined && now >= deadline) return true;
         if (now - lastYield >= YIELD_EVERY_MS) {
@@ -142,6 +143,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
         return isAborted(options.signal);
       },
       onImprove: (objective) => {
+        bestObjective = objective;
         bestFoundMs = elapsed();
         if (options.onProgress !== undefined && elapsed() - lastProgressMs >= 200) {
           lastProgressMs = elapsed();

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../../../src/check/check.js";
 import { scoreSolution } from "../../../../src/check/score.js";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
-import { assignmentToPanels } from "../../../../src/solve.js";
+import { assignmentToPanels, solveProgram } from "../../../../src/solve.js";
 import { isPureGrouping, randomGrouping, sizeConfigs } from "../../../../src/solvers/search/grouping.js";
 import { Crossover } from "../../../../src/solvers/search/grouping-crossover.js";
 import { createRandom } from "../../../../src/solvers/search/random.js";
@@ -29,6 +29,17 @@ describe("grouping engine", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("stops as soon as it reaches the proven bound: every pair weighing the same, auto proves the optimum at once", async () => {
+    // 120 participants in 12 panels of 10, every pair worth 1: any grouping realises 12 x 45 pairs, the bound's value.
+    const n = 120;
+    const program = loadGenerated(tinyGroupingProgram({ n, bounds: Array.from({ length: 12 }, () => ({ min: 10, max: 10 })), d: new Array(n * n).fill(1) }));
+    const solution = await solveProgram(program, { solver: "auto", timeLimitMs: 30_000, seed: 1 });
+    expect(solution.status).toBe("optimal");
+    expect(solution.objective!.total).toBe(540);
+    // The first descents already reach it; running to the time limit would take thousands.
+    expect(solution.stats.iterations).toBeLessThan(15);
   });
 
   it("is left alone when anything but sizes and affinity matters", () => {
