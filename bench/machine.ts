@@ -1,10 +1,11 @@
-// The machine and the code a bench ran on, recorded with every result (shared by the solver matrix and the MDGP bench).
+// What every benchmark report names: the machine it ran on and the code that ran (the solver matrix, the MDGP bench
+// and the others).
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Machine, Revision } from "./report.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 export function machineInfo(): Machine {
   const cpus = os.cpus();
@@ -17,10 +18,13 @@ export function machineInfo(): Machine {
   };
 }
 
-/** Taken before solving: the code may change on disk during a long run, the loaded modules do not. */
-export function revision(): Revision | null {
+/**
+ * The commit of `root` and whether src/ or bench/ had uncommitted changes; null outside a git work tree. Take it
+ * before solving: the code may change on disk during a long run, the loaded modules do not.
+ */
+export function revision(root: string = ROOT): Revision | null {
   try {
-    const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     return { commit: git("rev-parse", "--short=12", "HEAD"), dirty: git("status", "--porcelain", "--", "src", "bench").length > 0 };
   } catch {
     return null;

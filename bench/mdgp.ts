@@ -5,15 +5,13 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { basename, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadBestKnown, loadMdgp, type BestKnown } from "../src/mdgp/mdgp.js";
 import { formatInputIssue, type InputIssue } from "../src/model/issues.js";
-import { machineInfo, machineSlug, revision } from "./machine.js";
+import { machineInfo, machineSlug, revision, ROOT } from "./machine.js";
 import { summarize, summaryMarkdown, summaryText, type MdgpRunRecord } from "./mdgp-report.js";
 import { anticlustRunner, autoRunner, detectAnticlust, ENGINE_VARIANTS, engineRunner, mdgpCase, MDGPLIB_NAME, runOne, type MdgpCase, type MdgpRunner } from "./mdgp-runners.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const USAGE =
   "usage: npm run bench:mdgp -- [--data DIR] [--dir DIR,...] [--bks FILE] [--sets RanReal,RanInt] [--n 240] [--kinds ss,ds]\n" +
   "         [--instances f,g] [--seeds 1,2,3] [--time S] [--clock wall|cpu] [--runners auto,...] [--ablation] [--anticlust] [--out DIR]";
@@ -130,7 +128,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (missing.length > 0) notes.push(`no best-known value (no gap) for ${missing.join(", ")}`);
 
   const machine = machineInfo();
-  const ranRevision = revision();
+  const ranRevision = revision(ROOT);
   process.stdout.write(
     `tracktwo MDGP bench: ${cases.length} instances x ${seeds.length} seeds x ${runners.length} runners, ${timeS} s each\n` +
       `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; load ${loadText()}\n` +

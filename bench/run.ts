@@ -3,19 +3,17 @@
 // Full runs write to bench/results/ (committed with the machine they ran on); quick runs (CI) write to a temporary
 // folder unless --out is given, so they never dirty the tree.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import { join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { isSolverName } from "../src/solvers/registry.js";
 import type { SolverName } from "../src/solvers/solver.js";
 import { formatMs, runMatrix, type BenchRunner, type CellResult, type InstanceResult } from "./harness.js";
-import { machineInfo, machineSlug, revision } from "./machine.js";
+import { machineInfo, machineSlug, revision, ROOT } from "./machine.js";
 import { curveSvg, markdownReport, textTable, type BenchReport } from "./report.js";
 import { ALL_SOLVERS, solverRunner, solverRunners, staticBound } from "./runners.js";
 import { buildSuite } from "./suite.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const USAGE =
   "usage: npm run bench -- [--quick] [--data DIR] [--time S] [--solvers a,b] [--instances f,g] [--out DIR] [--seed N] [--all-cells] [--strict]";
 
@@ -68,7 +66,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const runners: BenchRunner[] = solverRunners(solvers, !values["all-cells"]);
   const referenceRunner = solverRunner("highs");
   const machine = machineInfo();
-  const ranRevision = revision();
+  // Taken before solving: the code may change on disk during a long run, the loaded modules do not.
+  const ranRevision = revision(ROOT);
   process.stdout.write(
     `tracktwo bench${quick ? " (quick)" : ""}: ${instances.length} instances x ${runners.length} solvers, ${timeLimitS} s per cell\n` +
       `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n` +

@@ -99,7 +99,7 @@ function generated(participants: number, seed: number): Program {
 }
 
 /** The generator's witness for the same size and seed, checked and scored by the independent checker. */
-function plantedObjective(participants: number, seed: number): (program: Program) => number | null {
+export function plantedObjective(participants: number, seed: number): (program: Program) => number | null {
   return (program) => {
     const { witness } = generateWithWitness({ participants, seed });
     const violations = checkSolution(program, witness);

@@ -1,9 +1,9 @@
 // The objective of DESIGN.md §4 recomputed from the program and a solution's panels, independently of the solvers'
 // own bookkeeping. A malformed listing is read as the checker reads it (readPanels), so the score of a solution
 // with structural violations is still defined, if meaningless.
-import type { ObjectiveTerm, Program } from "../model/schema.js";
+import type { ParticipantSpec, Program } from "../model/schema.js";
 import type { SolutionPanel } from "../model/solution.js";
-import { membershipsOf, readPanels, realises, type CheckedPanel } from "./check.js";
+import { readPanels, realises, type CheckedPanel } from "./check.js";
 
 export interface ObjectiveScore {
   readonly total: number;
@@ -16,6 +16,16 @@ export interface RealisedPair {
   readonly pair: [string, string];
   /** Ids of the panels that realise it, in program order. */
   readonly panels: string[];
+}
+
+/** One panel's share of the objective terms (stability is per participant, so never per panel). */
+export interface PanelScore {
+  readonly id: string;
+  readonly terms: { readonly dialogue: number; readonly diversity: number; readonly topicFit: number; readonly affinity: number };
+  /** sum of policy.weights[term] x term over the four terms. */
+  readonly total: number;
+  /** The dialogue pairs it realises, in policy order (index: position in policy.dialogue.pairs). */
+  readonly pairs: readonly { readonly index: number; readonly between: readonly [string, string]; readonly weight: number }[];
 }
 
 /**
@@ -31,77 +41,86 @@ export function scoreSolution(
 ): ObjectiveScore {
   const participantById = new Map(program.participants.map((p) => [p.id, p] as const));
   const checked = readPanels(program, panels, participantById);
-  const nationalitiesById = new Map(program.participants.map((p) => [p.id, new Set(p.nationalities)] as const));
-
-  let dialogue = 0;
-  for (const { weight, panels: realising } of realisedPairsOf(program, checked, nationalitiesById)) {
-    dialogue += weight * realising.length;
+  const score = totalOfPanels(program, scoreCheckedPanels(program, checked, participantById));
+  if (baseline === undefined || baseline === null) return score;
+  const before = roleSetsOf(readPanels(program, baseline, participantById));
+  const after = roleSetsOf(checked);
+  let moved = 0;
+  for (const { id } of program.participants) {
+    if (!sameSet(before.get(id), after.get(id))) moved++;
   }
+  const stability = moved === 0 ? 0 : -moved;
+  return { total: score.total + program.policy.weights.stability * stability, terms: { ...score.terms, stability } };
+}
 
-  let diversity = 0;
-  let topicFit = 0;
-  for (const panel of checked) {
-    if (panel.members.length > 0) {
-      const held = new Set(panel.members.flatMap((id) => participantById.get(id)!.nationalities));
-      diversity += held.size - 1;
-    }
+/** Each program panel's terms, in program order: what a summary needs to show the weakest panels. Linear time. */
+export function scorePanels(program: Program, panels: readonly SolutionPanel[]): PanelScore[] {
+  const participantById = new Map(program.participants.map((p) => [p.id, p] as const));
+  return scoreCheckedPanels(program, readPanels(program, panels, participantById), participantById);
+}
+
+function scoreCheckedPanels(
+  program: Program,
+  checked: readonly CheckedPanel[],
+  participantById: ReadonlyMap<string, ParticipantSpec>,
+): PanelScore[] {
+  const { weights, dialogue: { pairs }, affinities } = program.policy;
+  // Affinity pairs by their first participant, so each panel looks up only the pairs its members start.
+  const affinitiesByFirst = new Map<string, { other: string; weight: number }[]>();
+  for (const { between: [a, b], weight } of affinities) {
+    if (a === b) continue; // rejected by the loader; one person is not a pair
+    const list = affinitiesByFirst.get(a);
+    if (list === undefined) affinitiesByFirst.set(a, [{ other: b, weight }]);
+    else list.push({ other: b, weight });
+  }
+  return checked.map((panel) => {
+    const nationalities = panel.members.map((id) => participantById.get(id)!.nationalities);
+    const realised = pairs
+      .map(({ between, weight }, index) => ({ index, between, weight }))
+      .filter(({ between: [a, b] }) =>
+        realises(
+          panel.members.filter((_, k) => nationalities[k]!.includes(a)),
+          panel.members.filter((_, k) => nationalities[k]!.includes(b)),
+        ),
+      );
+    const dialogue = realised.reduce((sum, pair) => sum + pair.weight, 0);
+    const diversity = panel.members.length === 0 ? 0 : new Set(nationalities.flat()).size - 1;
     const panelTopics = new Set(panel.spec.topics);
+    let topicFit = 0;
     for (const id of new Set(panel.presenters)) {
       if (participantById.get(id)!.topics.some((t) => panelTopics.has(t))) topicFit++;
     }
-  }
-
-  const panelsByParticipant = membershipsOf(checked);
-  let affinity = 0;
-  for (const { between: [a, b], weight } of program.policy.affinities) {
-    if (a === b) continue; // rejected by the loader; one person is not a pair
-    for (const panel of panelsByParticipant.get(a) ?? []) {
-      if (panel.members.includes(b)) affinity += weight;
+    let affinity = 0;
+    for (const id of panel.members) {
+      for (const { other, weight } of affinitiesByFirst.get(id) ?? []) if (panel.members.includes(other)) affinity += weight;
     }
-  }
-
-  const terms: Partial<Record<ObjectiveTerm, number>> = { dialogue, diversity, topicFit, affinity };
-  if (baseline !== undefined && baseline !== null) {
-    const before = roleSetsOf(readPanels(program, baseline, participantById));
-    const after = roleSetsOf(checked);
-    let moved = 0;
-    for (const { id } of program.participants) {
-      if (!sameSet(before.get(id), after.get(id))) moved++;
-    }
-    terms.stability = moved === 0 ? 0 : -moved;
-  }
-
-  const weights = program.policy.weights;
-  let total = 0;
-  for (const [term, value] of Object.entries(terms) as [ObjectiveTerm, number][]) total += weights[term] * value;
-  return { total, terms };
+    const terms = { dialogue, diversity, topicFit, affinity };
+    const total = weights.dialogue * dialogue + weights.diversity * diversity + weights.topicFit * topicFit + weights.affinity * affinity;
+    return { id: panel.id, terms, total, pairs: realised };
+  });
 }
 
 /** Which panels realise each dialogue pair of the policy, in policy order (a pair listed twice appears twice). */
 export function realisedPairs(program: Program, panels: readonly SolutionPanel[]): RealisedPair[] {
-  const participantById = new Map(program.participants.map((p) => [p.id, p] as const));
-  const nationalitiesById = new Map(program.participants.map((p) => [p.id, new Set(p.nationalities)] as const));
-  return realisedPairsOf(program, readPanels(program, panels, participantById), nationalitiesById).map(
-    ({ pair, panels: realising }) => ({ pair, panels: realising }),
-  );
+  return realisedPairsOf(program, scorePanels(program, panels));
 }
 
-function realisedPairsOf(
-  program: Program,
-  panels: readonly CheckedPanel[],
-  nationalitiesById: ReadonlyMap<string, ReadonlySet<string>>,
-): (RealisedPair & { readonly weight: number })[] {
-  return program.policy.dialogue.pairs.map(({ between, weight }) => {
-    const [a, b] = between;
-    const realising = panels.filter((panel) => {
-      const holdersA = panel.members.filter((id) => nationalitiesById.get(id)!.has(a));
-      const holdersB = panel.members.filter((id) => nationalitiesById.get(id)!.has(b));
-      return realises(holdersA, holdersB);
-    });
-    return { pair: [a, b], weight, panels: realising.map((panel) => panel.id) };
-  });
+/** realisedPairs from panel scores already at hand (a summary or an export scores the panels once). Linear. */
+export function realisedPairsOf(program: Program, scores: readonly PanelScore[]): RealisedPair[] {
+  const realised: RealisedPair[] = program.policy.dialogue.pairs.map(({ between: [a, b] }) => ({ pair: [a, b], panels: [] }));
+  for (const score of scores) for (const { index } of score.pairs) realised[index]!.panels.push(score.id);
+  return realised;
 }
 
+/** The objective of panels already scored: the sum of their terms, weighted (no stability: that is per person). */
+export function totalOfPanels(program: Program, scores: readonly PanelScore[]): ObjectiveScore {
+  const terms: Record<string, number> = { dialogue: 0, diversity: 0, topicFit: 0, affinity: 0 };
+  for (const score of scores) for (const [term, value] of Object.entries(score.terms)) terms[term]! += value;
+  const weights: Readonly<Record<string, number>> = program.policy.weights;
+  let total = 0;
+  for (const [term, value] of Object.entries(terms)) total += weights[term]! * value;
+  return { total, terms };
+}
 
 /** Each participant's roles as "panel role" strings. */
 function roleSetsOf(panels: readonly CheckedPanel[]): Map<string, Set<string>> {

@@ -11,6 +11,7 @@ export class Budget {
     private readonly oracle: FeasibilityOracle,
     timeLimitMs: number,
     private readonly perSolveMs: number,
+    private readonly signal?: AbortSignal,
   ) {
     this.deadline = performance.now() + timeLimitMs;
   }
@@ -20,7 +21,7 @@ export class Budget {
   }
 
   get exhausted(): boolean {
-    return this.remainingMs < 20;
+    return this.remainingMs < 20 || this.signal?.aborted === true;
   }
 
   /** Runs one phase within a share of what is left, so a long phase cannot starve the next one. */

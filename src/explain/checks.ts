@@ -142,6 +142,10 @@ function checkParticipantPanels(problem: Problem): NecessaryCheck[] {
     const person = program.participants[i]!;
     const reasons: string[] = [];
     if (person.unavailable.length > 0) reasons.push(`unavailable in ${person.unavailable.join(", ")}`);
+    // The recorded panels they could otherwise attend. Named only for the organiser: the reason makes the check
+    // differ from the one without anyone at risk, so it is marked sensitive (and only when it is a reason).
+    const recorded = program.panels.filter((panel) => panel.recorded && (panel.slot === undefined || !person.unavailable.includes(panel.slot)));
+    if (person.atRisk && recorded.length > 0) reasons.push(`at risk, so kept off the recorded panels ${recorded.map((panel) => panel.id).join(", ")}`);
     if (program.policy.topics === "required" && person.topics.length > 0) reasons.push(`topics ${person.topics.join(", ")} required`);
     const where =
       eligible === 0
@@ -337,7 +341,7 @@ function checkPins(problem: Problem): NecessaryCheck[] {
         out.push(check("pinned", false, path, {}, `${id} is pinned as ${role} on ${panelId} in ${slot} but is unavailable in ${slot}`));
       } else if (problem.atRiskByParticipant[i] === 1 && problem.recordedByPanel[p] === 1) {
         // Sensitive by construction (absent with nobody at risk), so it may say why to the organiser.
-        out.push(check("pinned", false, path, {}, `${id} is pinned as ${role} on ${panelId}, which is recorded, but is at risk`));
+        out.push(check("pinned", false, path, {}, `${id} is pinned as ${role} on ${panelId}, which is recorded, but is at risk: unpin them (${path}) or stop recording ${panelId} (panels[${p}].recorded: false)`));
       } else if (role === "presenter" && problem.mayPresent[i * panelCount + p] !== 1) {
         out.push(check("pinned", false, path, {}, `${id} is pinned to present on ${panelId} but shares none of its topics (policy.topics "required")`));
       }

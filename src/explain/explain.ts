@@ -8,7 +8,7 @@ import { runNecessaryChecks } from "./checks.js";
 import { findConflictSet } from "./conflicts.js";
 import { relaxInstances } from "./instances.js";
 import { findRelaxations } from "./relax.js";
-import type { ConflictMember, Explanation, FeasibilityOracle, Verdict } from "./types.js";
+import type { ConflictMember, Explanation, FeasibilityOracle, NecessaryCheck, Verdict } from "./types.js";
 
 export interface ExplainOptions {
   /** Whole budget for solver calls, in milliseconds (default 30 s). Checks always run. */
@@ -25,6 +25,8 @@ export interface ExplainOptions {
   /** Set false to skip the conflict search or the relaxation search. */
   readonly conflicts?: boolean;
   readonly relaxations?: boolean;
+  /** Aborting stops the feasibility questions at once; what is known so far is returned. */
+  readonly signal?: AbortSignal;
 }
 
 export async function explainProgram(program: Program, options: ExplainOptions = {}): Promise<Explanation> {
@@ -36,8 +38,9 @@ export async function explainProgram(program: Program, options: ExplainOptions =
     (await import("./oracle.js")).solverOracle({
       ...(options.solver === undefined ? {} : { solver: options.solver }),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
-  const budget = new Budget(oracle, timeLimitMs, options.perSolveMs ?? Math.min(10_000, timeLimitMs / 4));
+  const budget = new Budget(oracle, timeLimitMs, options.perSolveMs ?? Math.min(10_000, timeLimitMs / 4), options.signal);
 
   const checks = runNecessaryChecks(program);
   const failing = checks.filter((c) => !c.ok);
@@ -65,8 +68,7 @@ export async function explainProgram(program: Program, options: ExplainOptions =
 
   const relaxations =
     verdict === "infeasible" && options.relaxations !== false
-      ? // A sensitive check may not steer the order either: the order is published.
-        await findRelaxations(program, budget, failing.filter((c) => c.sensitive !== true).map((c) => relaxationHint(c.code)))
+      ? await findRelaxations(program, budget, relaxationOrder(failing))
       : [];
 
   return {
@@ -77,6 +79,16 @@ export async function explainProgram(program: Program, options: ExplainOptions =
     relaxations,
     stats: { solves: budget.solves, timeMs: Math.round(performance.now() - started), timedOut: budget.timedOut },
   };
+}
+
+/**
+ * Axes in the order the failed checks point at them. A failed sensitive check (derived from someone at risk) points
+ * at the at-risk fixes first: nothing else will repair it. Explanations are organisers' artefacts, so the order may
+ * depend on it; what organisers see by default withholds those fixes anyway.
+ */
+function relaxationOrder(failing: readonly NecessaryCheck[]): string[] {
+  const atRisk = failing.some((c) => c.sensitive === true) ? ["panels[].recorded", "participants[].dialogue"] : [];
+  return [...atRisk, ...failing.filter((c) => c.sensitive !== true).map((c) => relaxationHint(c.code))];
 }
 
 /** Which relaxation axis a failed check points at, so that axis is tried first. */

@@ -17,6 +17,8 @@ export interface FormatExplanationOptions {
    * whatif, `--time-limit` for explain), named in the "longer budget" hint; without it the hint names no flag.
    */
   readonly budgetFlag?: string;
+  /** The option that reveals sensitive entries, named when some were withheld (default: explain's). */
+  readonly revealFlag?: string;
 }
 
 /** " [path]", or nothing for a withheld entry (its path would name who it protects). */
@@ -51,7 +53,8 @@ export function formatExplanation(given: Explanation, options: FormatExplanation
       `${options.budgetFlag === undefined ? "a longer explanation budget" : `a longer ${options.budgetFlag}`} narrows it further. The full list is in the explanation data.`);
   } else if (explanation.conflicts.length > 0) {
     const minimal = explanation.conflictsMinimal ? "minimal" : "the time limit stopped before this set was proven minimal";
-    lines.push("", `These ${explanation.conflicts.length} rules cannot all hold together (${minimal}); relax one of them:`);
+    const count = explanation.conflicts.length;
+    lines.push("", count === 1 ? `This rule cannot hold on its own (${minimal}); relax it:` : `These ${count} rules cannot all hold together (${minimal}); relax one of them:`);
     for (const c of explanation.conflicts) {
       const alone = c.fixesAlone === true ? "  <- relaxing this alone makes the program feasible" : "";
       lines.push(`  - ${c.instance}${at(c.path)}${alone}`);
@@ -63,10 +66,21 @@ export function formatExplanation(given: Explanation, options: FormatExplanation
     lines.push("", "Smallest single changes that make it feasible:");
     for (const r of explanation.relaxations) lines.push(`  - ${r.message}${r.smallest || r.sensitive === true ? "" : " (a smaller change was not decided in time)"}`);
   }
+  const withheld = options.revealSensitive !== true && showsSensitiveEntries(given, options.showPassing === true);
+  if (withheld) {
+    const how = options.revealFlag === undefined ? "`tracktwo explain PROGRAM --reveal-at-risk`" : options.revealFlag;
+    lines.push("", `Withheld: a cause that would tell who is at risk. ${how} names it and how to fix it (organisers only).`);
+  }
   if (explanation.stats.timedOut && explanation.verdict !== "feasible") {
     lines.push("", `(searched ${explanation.stats.solves} program${explanation.stats.solves === 1 ? "" : "s"} in ${(explanation.stats.timeMs / 1000).toFixed(1)} s; some answers were cut short by the time limit)`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Would a withheld entry be printed: a sensitive cause, fix, or (when passing checks are listed) passing check? */
+function showsSensitiveEntries(explanation: Explanation, showPassing: boolean): boolean {
+  const checks = explanation.checks.filter((c) => !c.ok || showPassing);
+  return [...checks, ...explanation.conflicts, ...explanation.relaxations].some((e) => e.sensitive === true);
 }
 
 /**

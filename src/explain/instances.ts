@@ -24,6 +24,7 @@ export function listConstraintInstances(program: Program): ConstraintInstance[] 
     out.push({ rule, instance, path: formatPath(path), ...(sensitive ? { sensitive } : {}) });
   const { policy } = program;
   const anyAtRisk = program.participants.some((p) => p.atRisk);
+  const atRiskIds = program.participants.filter((p) => p.atRisk).map((p) => p.id).join(", ");
   const anyPairs = policy.dialogue.pairs.length > 0;
   const seenGroups = new Set<string>();
 
@@ -45,7 +46,7 @@ export function listConstraintInstances(program: Program): ConstraintInstance[] 
   });
 
   program.panels.forEach((panel, k) => {
-    if (panel.recorded && anyAtRisk) add("recorded", ["panels", k, "recorded"], `${panel.id} is recorded (no at-risk participant on it)`, true);
+    if (panel.recorded && anyAtRisk) add("recorded", ["panels", k, "recorded"], `${panel.id} is recorded, so the at-risk ${atRiskIds} may not sit on it`, true);
     panel.pinned?.presenters.forEach((ref, j) =>
       add("pinned", ["panels", k, "pinned", "presenters", j], `${ref} is pinned to present on ${panel.id}`));
     if (panel.pinned?.chair !== undefined) add("pinned", ["panels", k, "pinned", "chair"], `${panel.pinned.chair} is pinned to chair ${panel.id}`);

@@ -11,6 +11,7 @@ import type { FeasibilityOracle, Verdict } from "./types.js";
 export interface OracleOptions {
   readonly solver?: SolverName;
   readonly seed?: number;
+  readonly signal?: AbortSignal;
 }
 
 /** `mip` (javascript-lp-solver) where it accepts the program, which is fast on tiny ones; `highs` otherwise. */
@@ -30,17 +31,18 @@ export function feasibilityOnly(program: Program): Program {
  */
 export function solverOracle(options: OracleOptions = {}): FeasibilityOracle {
   const seed = options.seed ?? 1;
+  const signal = options.signal === undefined ? {} : { signal: options.signal };
   return async (program, timeLimitMs) => {
     const question = feasibilityOnly(program);
     const exact = options.solver ?? exactSolverFor(program);
     let remaining = Math.max(1, Math.round(timeLimitMs));
     if (exact !== "mip") {
       const quick = Math.min(2_000, Math.round(remaining / 4));
-      const found = await solveProgram(question, { solver: "search", timeLimitMs: quick, seed });
+      const found = await solveProgram(question, { solver: "search", timeLimitMs: quick, seed, ...signal });
       if (found.status === "feasible" || found.status === "optimal") return "feasible";
       remaining = Math.max(1, remaining - quick);
     }
-    const solution = await solveProgram(question, { solver: exact, timeLimitMs: remaining, seed });
+    const solution = await solveProgram(question, { solver: exact, timeLimitMs: remaining, seed, ...signal });
     const verdicts: Record<typeof solution.status, Verdict> = {
       optimal: "feasible",
       feasible: "feasible",

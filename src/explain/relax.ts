@@ -13,6 +13,8 @@ interface Axis {
   readonly steps: readonly unknown[];
   apply(program: Program, value: unknown): Program;
   describe(value: unknown): string;
+  /** A fix for a cause that exists because someone is at risk: withheld unless revealed (src/explain/sensitive.ts). */
+  readonly sensitive?: boolean;
 }
 
 export async function findRelaxations(program: Program, budget: Budget, priority: readonly string[] = []): Promise<Relaxation[]> {
@@ -36,7 +38,7 @@ export async function findRelaxations(program: Program, budget: Budget, priority
     // Smallest for sure when the step just below was proven infeasible (monotonicity covers the rest).
     const smallest = hi === 0 || (lo === hi && verdicts.get(hi - 1) === "infeasible");
     const to = axis.steps[hi];
-    out.push({ path: axis.path, from: axis.from, to, smallest, message: axis.describe(to) });
+    out.push({ path: axis.path, from: axis.from, to, smallest, message: axis.describe(to), ...(axis.sensitive === true ? { sensitive: true } : {}) });
   }
   return out;
 }
@@ -51,9 +53,14 @@ const ceil2 = (x: number) => Math.ceil(x * 100 - 1e-9) / 100;
 export function relaxationAxes(program: Program): Axis[] {
   const { policy } = program;
   const axes: Axis[] = [];
-  const maxMembers = Math.max(
-    0,
-    ...program.panels.map((p) => (p.size ?? policy.panelSize).max + ((p.chair ?? policy.chair) ? 1 : 0) + ((p.discussant ?? policy.discussant) ? 1 : 0)),
+  // No panel has more members than there are participants, whatever its size allows (the share steps below take
+  // time quadratic in this).
+  const maxMembers = Math.min(
+    program.participants.length,
+    Math.max(
+      0,
+      ...program.panels.map((p) => (p.size ?? policy.panelSize).max + ((p.chair ?? policy.chair) ? 1 : 0) + ((p.discussant ?? policy.discussant) ? 1 : 0)),
+    ),
   );
   const withPolicy = (p: Program, change: (policy: Program["policy"]) => Program["policy"]): Program => ({ ...p, policy: change(p.policy) });
 
@@ -202,6 +209,65 @@ export function relaxationAxes(program: Program): Axis[] {
       steps: ["preferred"],
       apply: (p) => withPolicy(p, (pol) => ({ ...pol, topics: "preferred" })),
       describe: () => 'make topics "preferred" instead of "required"',
+    });
+  }
+  axes.push(...atRiskAxes(program));
+  return axes;
+}
+
+/**
+ * The organiser's fixes for causes that exist only because someone is at risk: stop recording some panels (an
+ * at-risk participant may then sit there), or let an at-risk participant whose dialogue field is unwritten take
+ * part in dialogue panels (the default keeps them off). Never "clear the flag": that is not a fix but a risk.
+ */
+function atRiskAxes(program: Program): Axis[] {
+  const atRisk = program.participants.filter((p) => p.atRisk);
+  if (atRisk.length === 0) return [];
+  const axes: Axis[] = [];
+  const list = (ids: readonly string[]) => (ids.length <= 8 ? ids.join(", ") : `${ids.slice(0, 8).join(", ")}, ...`);
+  const atRiskIds = new Set(atRisk.map((p) => p.id));
+  // Panels an at-risk participant is pinned to first (those pins cannot hold otherwise), then in program order.
+  const pinsAtRisk = (k: number) => {
+    const pinned = program.panels[k]!.pinned;
+    return [...(pinned?.presenters ?? []), pinned?.chair, pinned?.discussant].some((id) => id !== undefined && atRiskIds.has(id));
+  };
+  const recorded = program.panels
+    .map((panel, k) => ({ panel, k }))
+    .filter(({ panel }) => panel.recorded)
+    .sort((a, b) => Number(pinsAtRisk(b.k)) - Number(pinsAtRisk(a.k)) || a.k - b.k);
+  if (recorded.length > 0) {
+    const first = (n: number) => new Set(recorded.slice(0, n).map(({ k }) => k));
+    axes.push({
+      path: "panels[].recorded",
+      from: true,
+      steps: Array.from({ length: recorded.length }, (_, k) => k + 1),
+      apply: (p, n) => {
+        const off = first(n as number);
+        return { ...p, panels: p.panels.map((panel, k) => (off.has(k) ? { ...panel, recorded: false } : panel)) };
+      },
+      describe: (n) => {
+        const chosen = recorded.slice(0, n as number);
+        return `stop recording ${list(chosen.map(({ panel }) => panel.id))} (${chosen.length === 1 ? `panels[${chosen[0]!.k}]` : "panels[]"}.recorded: false), so the at-risk ${list([...atRiskIds])} may sit there`;
+      },
+      sensitive: true,
+    });
+  }
+  const keptOut = program.policy.dialogue.pairs.length === 0 ? [] : program.participants.flatMap((p, i) => (p.atRisk && p.dialogue === undefined ? [{ p, i }] : []));
+  if (keptOut.length > 0) {
+    axes.push({
+      path: "participants[].dialogue",
+      from: "out",
+      steps: Array.from({ length: keptOut.length }, (_, k) => k + 1),
+      apply: (p, n) => {
+        const joining = new Set(keptOut.slice(0, n as number).map(({ i }) => i));
+        return { ...p, participants: p.participants.map((person, i) => (joining.has(i) ? { ...person, dialogue: "in" as const } : person)) };
+      },
+      describe: (n) => {
+        const chosen = keptOut.slice(0, n as number);
+        const where = chosen.length === 1 ? `participants[${chosen[0]!.i}]` : "participants[]";
+        return `let the at-risk ${list(chosen.map(({ p }) => p.id))} take part in dialogue panels (${where}.dialogue: "in"; at risk, they are kept off them unless they say so), if they agree`;
+      },
+      sensitive: true,
     });
   }
   return axes;

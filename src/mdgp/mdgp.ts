@@ -5,9 +5,9 @@
 // File format (as published):
 //   <n> <m> <ss|ds> <LB_1> <UB_1> ... <LB_m> <UB_m>
 //   <i> <j> <d_ij>        one line per pair, 0 <= i < j < n, n(n-1)/2 lines
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { InputIssue, Loaded } from "../model/issues.js";
+import { readInputText } from "../model/read.js";
 import type { ProgramInput } from "../model/schema.js";
 
 export interface MdgpInstance {
@@ -218,11 +218,6 @@ function isCount(x: number, min: number): boolean {
 }
 
 function readText(file: string, expected: string): string | { ok: false; issues: InputIssue[] } {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "file not found" : `cannot read (${code ?? "error"})`;
-    return { ok: false, issues: [{ file, path: [], message: why, expected }] };
-  }
+  const read = readInputText(file);
+  return read.ok ? read.text : { ok: false, issues: [{ file, path: [], message: read.problem, expected: read.expected ?? expected }] };
 }

@@ -33,7 +33,9 @@ export function formatPath(path: IssuePath): string {
   return out === "" ? "(file)" : out;
 }
 
+/** `conf.yaml: panels[1].size: ...`; a problem of the whole file (not found, a device, bad JSON) names the file alone. */
 export function formatInputIssue(issue: InputIssue): string {
   const expected = issue.expected === undefined ? "" : `; expected ${issue.expected}`;
-  return `${issue.file}: ${formatPath(issue.path)}: ${issue.message}${expected}`;
+  const where = issue.path.length === 0 ? "" : `${formatPath(issue.path)}: `;
+  return `${issue.file}: ${where}${issue.message}${expected}`;
 }

@@ -1,42 +1,158 @@
 // Program files in, Program or every problem at once out. Nothing here throws for bad input: a missing file,
 // broken JSON/YAML, a schema mismatch and a dangling id all become InputIssues naming the file and the JSON path.
-import { readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
+// Every file is read by readInputText (src/model/read.ts) and parsed by parseDataText, so the limits on size,
+// encoding, nesting and duplicate keys hold for programs, solutions, scenarios and the files scenarios name alike.
+import { Composer, Parser, type CST } from "yaml";
 import { z } from "zod";
 import { ProgramSchema, type Program } from "./schema.js";
 import type { InputIssue, InputIssueCode, IssuePath, Loaded } from "./issues.js";
+import { inputName, readInputText, type InputOptions } from "./read.js";
+
+/**
+ * Deepest nesting of lists and objects a file may have. Real files stay under 10 (a program's deepest value is
+ * participants[i].avoid.participants[j]); beyond the limit, parsers and validators would recurse towards a stack
+ * overflow (a 3,000-deep YAML sequence did), so a file nested deeper is an input error like any other.
+ */
+export const MAX_NESTING = 64;
+
+const NESTING_EXPECTED = `at most ${MAX_NESTING} levels of nested lists and objects`;
 
 /** Parses JSON or YAML text (YAML is a superset, but JSON gets JSON's own error messages). */
 export function parseDataText(text: string, file: string): Loaded<unknown> {
+  const fail = (message: string, expected?: string, path: IssuePath = []): Loaded<unknown> => ({
+    ok: false,
+    issues: [expected === undefined ? { file, path, message } : { file, path, message, expected }],
+  });
   // A byte-order mark is invisible in editors and meaningless in UTF-8; JSON.parse rejects it, YAML skips it.
   if (text.startsWith("\uFEFF")) text = text.slice(1);
   const trimmed = text.trimStart();
+  if (trimmed === "") return fail("the file is empty", "a JSON or YAML document");
   if (/\.json$/i.test(file) || trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    let value: unknown;
     try {
-      return { ok: true, value: JSON.parse(text) as unknown };
+      value = JSON.parse(text) as unknown;
     } catch (error) {
       if (/\.json$/i.test(file)) return { ok: false, issues: [jsonSyntaxIssue(text, (error as Error).message, file)] };
       // fall through: YAML flow style also starts with "{"
     }
+    if (value !== undefined) {
+      const structure = jsonStructureIssue(text, file);
+      return structure === null ? { ok: true, value } : { ok: false, issues: [structure] };
+    }
   }
-  const doc = parseDocument(text, { prettyErrors: true });
+  return parseYamlText(text, file);
+}
+
+function parseYamlText(text: string, file: string): Loaded<unknown> {
+  const issue = (offset: number, message: string, expected?: string): InputIssue => {
+    const { line } = lineColumn(text, offset);
+    const at = `not valid YAML at line ${line}: ${message}`;
+    return expected === undefined ? { file, path: [], message: at } : { file, path: [], message: at, expected };
+  };
+  // The concrete syntax tree is built without recursion; composing it recurses, so depth is checked in between.
+  const tokens = [...new Parser().parse(text)];
+  const deep = yamlTooDeepAt(tokens);
+  if (deep !== null) return { ok: false, issues: [issue(deep, "nested too deeply", NESTING_EXPECTED)] };
+  const docs = [...new Composer().compose(tokens, true, text.length)];
+  const doc = docs[0]!;
+  if (docs.length > 1) return { ok: false, issues: [issue(docs[1]!.range[0], "a second document starts here", "one YAML document per file")] };
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((e) => ({
-        file,
-        path: [],
-        // prettyErrors fills linePos and appends " at line L, column C:" to the message; we say the line once.
-        message: `not valid YAML at line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
-      })),
-    };
+    // yaml's messages end with " at line L, column C" only when pretty-printed; the line is said once, by us.
+    return { ok: false, issues: doc.errors.map((e) => issue(e.pos[0], e.message.split("\n")[0]!)) };
   }
+  let value: unknown;
   try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }) as unknown };
+    value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   } catch (error) {
     // Parsed, but not convertible: an alias to an anchor defined later, or an alias bomb past maxAliasCount.
     return { ok: false, issues: [{ file, path: [], message: `not valid YAML: ${(error as Error).message}` }] };
   }
+  // Aliases can nest what the text does not (and an alias to its own ancestor nests forever).
+  if (nestedDeeperThan(value, MAX_NESTING)) return { ok: false, issues: [{ file, path: [], message: "not valid YAML: its aliases nest too deeply", expected: NESTING_EXPECTED }] };
+  return { ok: true, value };
+}
+
+/** Offset of the first collection nested deeper than MAX_NESTING in a YAML syntax tree, or null. */
+function yamlTooDeepAt(tokens: readonly CST.Token[]): number | null {
+  const stack: { token: CST.Token | null | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (token === null || token === undefined) continue;
+    if (token.type === "document") {
+      stack.push({ token: token.value, depth });
+    } else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
+      if (depth + 1 > MAX_NESTING) return token.offset;
+      for (const item of token.items as readonly { key?: CST.Token | null; value?: CST.Token }[]) {
+        stack.push({ token: item.key, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return null;
+}
+
+/** Does a parsed value nest lists and objects more than `limit` deep? Level by level, so shared nodes count once. */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  let level = new Set<object>();
+  if (value !== null && typeof value === "object") level.add(value);
+  for (let depth = 1; level.size > 0; depth++) {
+    if (depth > limit) return true;
+    const next = new Set<object>();
+    for (const node of level) for (const child of Object.values(node)) if (child !== null && typeof child === "object") next.add(child);
+    level = next;
+  }
+  return false;
+}
+
+/**
+ * What JSON.parse lets pass in a valid JSON text but a program must not have: a key given twice in one object
+ * (JSON.parse keeps the last silently, so `"atRisk": true, ..., "atRisk": false` would quietly unprotect someone),
+ * and nesting deeper than MAX_NESTING. One pass without recursion; the text is known to be valid JSON.
+ */
+function jsonStructureIssue(text: string, file: string): InputIssue | null {
+  interface Frame {
+    /** Keys seen so far with their line, for an object; null for a list. */
+    readonly keys: Map<string, number> | null;
+    key: string | number;
+    expectKey: boolean;
+  }
+  const stack: Frame[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line++;
+    else if (c === 0x7b || c === 0x5b) {
+      // { or [
+      if (stack.length >= MAX_NESTING) {
+        return { file, path: [], message: `nested more than ${MAX_NESTING} levels deep at line ${line}`, expected: NESTING_EXPECTED };
+      }
+      stack.push(c === 0x7b ? { keys: new Map(), key: "", expectKey: true } : { keys: null, key: 0, expectKey: false });
+    } else if (c === 0x7d || c === 0x5d) stack.pop();
+    else if (c === 0x2c) {
+      // ,
+      const top = stack[stack.length - 1]!;
+      if (top.keys === null) top.key = (top.key as number) + 1;
+      else top.expectKey = true;
+    } else if (c === 0x22) {
+      // A string: find its end (a backslash escapes the next character).
+      let end = i + 1;
+      while (text.charCodeAt(end) !== 0x22) end += text.charCodeAt(end) === 0x5c ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (top !== undefined && top.keys !== null && top.expectKey) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
+        const first = top.keys.get(key);
+        if (first !== undefined) {
+          const path = [...stack.slice(0, -1).map((f) => f.key), key];
+          return { file, path, message: `the key "${key}" is given twice in one object (line ${first} and line ${line})`, expected: "each key once" };
+        }
+        top.keys.set(key, line);
+        top.key = key;
+        top.expectKey = false;
+      }
+      i = end;
+    }
+  }
+  return null;
 }
 
 /**
@@ -171,20 +287,11 @@ export function jsonErrorOffset(text: string): number {
 /** What a file read by readDataFile is meant to be, for the "expected" of a file that cannot be read. */
 const PROGRAM_FILE = "a program file (.json or .yaml)";
 
-export function readDataFile(file: string, expected: string = PROGRAM_FILE): Loaded<unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    return { ok: false, issues: [{ file, path: [], message: readErrorText(error), expected }] };
-  }
-  return parseDataText(text, file);
-}
-
-/** Why a file could not be read, in words: "file not found", "is a directory", "cannot read (EACCES)". */
-export function readErrorText(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory" : `cannot read (${code ?? "error"})`;
+/** Reads and parses one input file; `expected` says what it should have been when it cannot be read at all. */
+export function readDataFile(file: string, expected: string = PROGRAM_FILE, options: InputOptions = {}): Loaded<unknown> {
+  const read = readInputText(file, options);
+  if (!read.ok) return { ok: false, issues: [{ file: inputName(file), path: [], message: read.problem, expected: read.expected ?? expected }] };
+  return parseDataText(read.text, inputName(file));
 }
 
 /**
@@ -257,9 +364,9 @@ export function validateProgram(value: unknown, file: string): Loaded<Program> {
   return { ok: false, issues: inDocumentOrder([...zodIssues(parsed.error, file), ...cross]) };
 }
 
-export function loadProgram(file: string): Loaded<Program> {
-  const data = readDataFile(file);
-  return data.ok ? validateProgram(data.value, file) : data;
+export function loadProgram(file: string, options: InputOptions = {}): Loaded<Program> {
+  const data = readDataFile(file, PROGRAM_FILE, options);
+  return data.ok ? validateProgram(data.value, inputName(file)) : data;
 }
 
 /**

@@ -2,12 +2,27 @@
 // that depend on other fields (panel size from policy, dialogue "out" for at-risk participants) are resolved by
 // normalizeProgram, and independently by the checker, so the parsed Program stays close to what the user wrote.
 import { z } from "zod";
+import { SAFE_TEXT } from "../report/escape.js";
 
-const id = z.string().min(1, "an id must be a non-empty string");
+/**
+ * Ids, topics, groups and attributes are printed on their own in tables, messages and file names: one that holds a
+ * control character, a line break or a bidirectional override would print as something else (a forged line, text
+ * shown backwards), so such characters are refused in them. Names, titles and labels are free text: they may hold
+ * anything, and are escaped wherever they are shown (src/report/escape.ts).
+ */
+export const identifier = z.string().regex(SAFE_TEXT, "holds a control, line-break or bidirectional-formatting character, which would print as something else");
+
+const id = identifier.min(1, "an id must be a non-empty string");
 const nationality = z
   .string()
   .regex(/^[A-Z]{2}$/, "a nationality is an ISO 3166-1 alpha-2 code such as \"UA\"");
-const count = z.number().int().min(0);
+/**
+ * Largest count anywhere in a program (presentations, roles, panel sizes, distinct nationalities, ...). No convention
+ * comes near it, and beyond it numbers stop meaning anything while still costing: typed arrays overflow (mayChair 1e15
+ * read as -1.5e9) and explanations walk every step up to the value (minSide 1e9 ran out of memory).
+ */
+export const MAX_COUNT = 10_000;
+const count = z.number().int().min(0).max(MAX_COUNT, `more than ${MAX_COUNT}, which no convention needs`);
 /**
  * Largest weight magnitude. Every total is a sum of weight x term (and a policy weight times that), so with terms
  * bounded by the program's size no total can overflow to Infinity (two pairs of weight 1e308 did) and the solvers'
@@ -43,10 +58,10 @@ export const ParticipantSchema = z
     presents: count.default(1).describe("panels on which they present, exactly"),
     mayChair: count.default(0).describe("at most this many panels as chair"),
     mayDiscuss: count.default(0).describe("at most this many panels as discussant"),
-    topics: z.array(z.string().min(1)).default([]),
-    attributes: z.record(z.string(), z.string()).default({}),
+    topics: z.array(identifier.min(1)).default([]),
+    attributes: z.record(identifier, identifier).default({}),
     unavailable: z.array(id).default([]).describe("slot ids they cannot attend"),
-    group: z.string().min(1).optional().describe("co-authors: one group presents on one panel"),
+    group: identifier.min(1).optional().describe("co-authors: one group presents on one panel"),
     avoid: z
       .object({
         nationalities: z.array(nationality).default([]),
@@ -64,7 +79,8 @@ export const PanelSchema = z
     id,
     title: z.string().optional(),
     slot: id.optional(),
-    topics: z.array(z.string().min(1)).default([]),
+    room: z.string().optional().describe("where it meets, e.g. \"Room 2.14\"; shown in the published programme only"),
+    topics: z.array(identifier.min(1)).default([]),
     size: SizeSchema.optional().describe("presenters; default policy.panelSize"),
     recorded: z.boolean().default(false),
     chair: z.boolean().optional().describe("needs a chair; default policy.chair"),
@@ -89,7 +105,7 @@ export const DialoguePairSchema = z
 
 export const BalanceRuleSchema = z
   .object({
-    attribute: z.string().min(1),
+    attribute: identifier.min(1),
     maxShare: share.default(1),
     minDistinct: count.default(0),
   })

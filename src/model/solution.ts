@@ -2,6 +2,8 @@
 import { z } from "zod";
 import type { InputIssue, IssuePath, Loaded } from "./issues.js";
 import { readDataFile, zodIssues } from "./load.js";
+import { AUDIENCES } from "../report/audience.js";
+import { inputName, type InputOptions } from "./read.js";
 import type { Program } from "./schema.js";
 
 export const SOLUTION_STATUSES = ["optimal", "feasible", "infeasible", "timeout"] as const;
@@ -19,6 +21,8 @@ export const SolutionPanelSchema = z
 
 export const SolutionSchema = z
   .object({
+    /** Who may read the file (src/report/audience.ts); tracktwo writes "public" solution files. */
+    audience: z.enum(AUDIENCES).optional(),
     status: z.enum(SOLUTION_STATUSES),
     solver: z.string(),
     seed: z.number().int().nullable().default(null),
@@ -39,11 +43,11 @@ export type Solution = z.output<typeof SolutionSchema>;
 
 const SOLUTION_FILE = "a solution file (.json, as written by `tracktwo solve --out`)";
 
-export function loadSolution(file: string): Loaded<Solution> {
-  const data = readDataFile(file, SOLUTION_FILE);
+export function loadSolution(file: string, options: InputOptions = {}): Loaded<Solution> {
+  const data = readDataFile(file, SOLUTION_FILE, options);
   if (!data.ok) return data;
   const parsed = SolutionSchema.safeParse(data.value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: zodIssues(parsed.error, file) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: zodIssues(parsed.error, inputName(file)) };
 }
 
 /**

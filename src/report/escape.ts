@@ -30,11 +30,54 @@ const UNSAFE_CHARACTER = new RegExp(UNSAFE_CHARACTERS.source);
 export const escapeTerminal = neutraliseControls;
 
 /**
+ * For text of several lines bound for a terminal: like neutraliseControls, but "\n" stays a line break. What the
+ * CLI prints passes here on its way out, whoever formatted it; a name is escaped where it is formatted too
+ * (escapeTerminal), so a line break inside a name cannot start a forged line.
+ */
+export function escapeTerminalText(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : visibleEscape(ch)));
+}
+
+/**
+ * A value as JSON text (two-space indent, final newline) that a terminal shows as it is: JSON.stringify escapes the
+ * C0 controls but writes DEL, C1 controls and bidirectional overrides raw, so those become \uXXXX escapes too
+ * (the same value for any JSON reader).
+ */
+export function jsonText(value: unknown): string {
+  // Outside strings only the indentation's line breaks occur; inside them JSON.stringify has escaped every C0 control.
+  return `${escapeAsUnicode(JSON.stringify(value, null, 2))}\n`;
+}
+
+/**
+ * Every unsafe character but the line break as a `\uXXXX` escape: inside a JSON string or a double-quoted YAML
+ * scalar, the same character to any reader, and nothing a terminal acts on. Only for text whose unsafe characters
+ * all sit inside such strings (jsonText, yamlText).
+ */
+export function escapeAsUnicode(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
+
+/**
+ * Text with none of the characters neutraliseControls replaces: what an identifier (an id, a topic, an attribute)
+ * must look like, as a JSON Schema pattern editors can check too.
+ */
+export const SAFE_TEXT = new RegExp(`^[^${UNSAFE_CHARACTERS.source.slice(1, -1)}]*$`);
+
+/**
  * For one cell of a Markdown table: controls neutralised, then every character that Markdown or GitHub's table
  * syntax would read as markup is backslash-escaped (a pipe would split the cell, `<` could open HTML, `&` an entity).
  */
 export function escapeMarkdownCell(text: string): string {
   return neutraliseControls(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * For one cell of a plain-text table that is read on a terminal and pasted as Markdown (the what-if and sweep
+ * comparison tables): controls neutralised and the pipe escaped, so a cell never splits; other characters stay
+ * as written, so `policy.balance[0].maxShare` still reads as itself on a terminal.
+ */
+export function escapeTableCell(text: string): string {
+  return neutraliseControls(text.replace(/[\\|]/g, (ch) => `\\${ch}`));
 }
 
 /** For HTML text and attribute values (double-quoted): controls neutralised, then the five special characters. */
@@ -47,10 +90,24 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&l
 /**
  * For one CSV cell meant for a spreadsheet: a cell that starts with = + - @ (or a tab or carriage return, which
  * some spreadsheets skip before reading a formula) would run as a formula (OWASP "CSV injection"), so it gets a
- * leading apostrophe, which spreadsheets show as text. Controls are neutralised as elsewhere, except that a cell
- * keeps its line breaks (CSV quotes them). Quoting for the CSV syntax is the writer's job, not this function's.
+ * leading apostrophe, which spreadsheets show as text. A cell that already starts with an apostrophe gets one too,
+ * so the one a spreadsheet hides is not lost and restoreFormulaCell can undo exactly what was added. Nothing else
+ * changes: CSV is data, its quoting carries any character, and a name must come back from the organisers' CSV as
+ * it was written (a zero-width non-joiner in a Persian name included). Quoting is the writer's job
+ * (src/report/csv.ts).
  */
 export function neutraliseFormula(cell: string): string {
-  const safe = cell.replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : visibleEscape(ch)));
-  return /^[=+\-@\t\r]/.test(cell) ? `'${safe}` : safe;
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+/**
+ * The inverse of neutraliseFormula's apostrophe, for reading back a CSV cell tracktwo wrote: one leading apostrophe
+ * is dropped when what follows it would have earned one. "'Isa" (a name that starts with an apostrophe, written by
+ * hand) stays as it is.
+ */
+export function restoreFormulaCell(cell: string): string {
+  const rest = cell.slice(1);
+  return cell.startsWith("'") && FORMULA_START.test(rest) ? rest : cell;
 }

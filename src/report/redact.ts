@@ -1,10 +1,22 @@
-// Public outputs (the solution file, what-if files, the printed summaries) must never mark anyone as at risk: the
-// flag protects people, and a programme that says "p017 is at risk" would expose exactly them. This is the one gate
-// every public output passes through, and it works on structure: an explanation entry marked `sensitive` where it
-// was made (src/explain) is withheld, a checker violation is judged by its code, a key naming the flag is dropped.
-// Searching text cannot do this job: it misses derived facts ("ru04 opts out of dialogue panels" when ru04 wrote no
-// opt-out) and hits harmless ids ("combat-risk"). So structured explanations are never searched; only free text
-// that carries no structure (a string some other module put in) still meets a word-exact net.
+// The redaction gates, one per audience (src/report/audience.ts).
+//
+// Public (publicSolution): the solution file `solve --out` and `solve --json` write, and each what-if scenario's
+// solution file. It is built from the assignment alone: which participant holds which role on which panel, with the
+// run's status, solver, seed and time. Everything derived from the program is left out: the objective (its dialogue
+// and diversity terms count nationalities), the bound, the violations, the explanation of an infeasible program, the
+// solver's own statistics. Any of them could differ between two programs that differ only in nationalities, in who
+// is at risk or in who opted out of what, and even a "details withheld" placeholder tells a reader that someone is
+// at risk. Whoever needs the objective recomputes it from the program (check, export). The gate takes no program,
+// so it cannot look at a secret; a property test (test/property/privacy.prop.test.ts) holds it to that.
+//
+// Organisers (redactValue, redactSolution): everything else tracktwo prints or writes (summaries, check reports,
+// explanations, what-if tables and diffs, sweep tables and CSV). They may show nationalities and opt-outs, but by
+// default not who is at risk: an explanation entry marked `sensitive` where it was made (src/explain) is withheld, a
+// checker violation is judged by its code, a key naming the flag is dropped. `explain --reveal-at-risk` and
+// `check --reveal-at-risk` show it. Searching text cannot do this job: it misses derived facts ("ru04 opts out of
+// dialogue panels" when ru04 wrote no opt-out) and hits harmless ids ("combat-risk"). So structured explanations
+// are never searched; only free text that carries no structure (a string some other module put in) still meets a
+// word-exact net.
 import { isExplanation, publishExplanation, WITHHELD } from "../explain/sensitive.js";
 import type { Program } from "../model/schema.js";
 import type { Solution, SolutionPanel } from "../model/solution.js";
@@ -65,7 +77,7 @@ function violationRevealsAtRisk(record: Record<string, unknown>, program: Progra
 }
 
 /**
- * The solution as it may be published: exactly the format v1 fields (nothing a solver or a future module tucks
+ * The solution as organisers see it by default: exactly the format v1 fields (nothing a solver or a future module tucks
  * in), panels with only their roles, stats with only plain values, violations and explanation redacted. Pass the
  * program when at hand: it lets a written dialogue opt-out violation through (see redactValue).
  */
@@ -85,6 +97,30 @@ export function redactSolution(solution: Solution, program?: Program): Solution 
     violations: solution.violations.map((v) => redactValue(v, program)),
     explanation: redactValue(solution.explanation, program),
     stats,
+  };
+}
+
+/** A solution file for the public: format v1, marked `"audience": "public"`, with nothing derived from the program. */
+export type PublicSolution = Solution & { readonly audience: "public"; readonly objective: null; readonly bound: null };
+
+/**
+ * The public gate: the solution as a published programme. Depends only on the assignment (panels and roles) and on
+ * what describes the run (status, solver, seed, time); objective, bound, violations, explanation and the other stats
+ * are left out, as the header comment says why.
+ */
+export function publicSolution(solution: Solution): PublicSolution {
+  const timeMs = solution.stats["timeMs"];
+  return {
+    audience: "public",
+    status: solution.status,
+    solver: solution.solver,
+    seed: solution.seed,
+    objective: null,
+    bound: null,
+    panels: solution.panels.map(redactPanel),
+    violations: [],
+    explanation: null,
+    stats: typeof timeMs === "number" ? { timeMs } : {},
   };
 }
 

@@ -1,28 +1,29 @@
 // The readable summary of a solution (what `tracktwo solve` prints): one block per panel with its members, their
-// roles and nationalities and the dialogue pairs it realises, then the objective and how the solve went.
-// Pure functions returning strings. Only what a public programme may show: never who is at risk (see redact.ts).
-import type { Program, ParticipantSpec } from "../model/schema.js";
+// roles and nationalities and the dialogue pairs it realises (for a large program: totals and the weakest panels),
+// then the objective and how the solve went.
+// Pure functions returning strings, for organisers: never who is at risk (see redact.ts). Names, titles and labels
+// are free text, escaped here so a line break or control character in one cannot forge or hide a line.
+import { realisedPairsOf, scorePanels, type PanelScore } from "../check/score.js";
+import type { PanelSpec, ParticipantSpec, Program } from "../model/schema.js";
 import type { Solution, SolutionPanel } from "../model/solution.js";
 import { formatExplanation as formatExplanationText } from "../explain/format.js";
 import type { Explanation } from "../explain/types.js";
+import { escapeTerminal } from "./escape.js";
 import { redactSolution } from "./redact.js";
 
-export interface RealisedPair {
-  readonly between: readonly [string, string];
-  readonly weight: number;
+/** What the summary looks up per member and panel, built once per summary so that it stays linear in size. */
+export interface ProgramLookup {
+  readonly participantById: ReadonlyMap<string, ParticipantSpec>;
+  readonly panelById: ReadonlyMap<string, PanelSpec>;
+  readonly slotLabelById: ReadonlyMap<string, string | undefined>;
 }
 
-/** Dialogue pairs a panel realises: one member holds A and a *different* member holds B (DESIGN.md §1). */
-export function realisedPairs(program: Program, memberIds: readonly string[]): RealisedPair[] {
-  const byId = participantsById(program);
-  const nationalities = memberIds.map((id) => byId.get(id)?.nationalities ?? []);
-  const holder = (code: string, except: number) =>
-    nationalities.findIndex((codes, k) => k !== except && codes.includes(code));
-  return program.policy.dialogue.pairs
-    .filter(({ between: [a, b] }) =>
-      nationalities.some((codes, k) => codes.includes(a) && holder(b, k) !== -1),
-    )
-    .map((pair) => ({ between: pair.between, weight: pair.weight }));
+export function programLookup(program: Program): ProgramLookup {
+  return {
+    participantById: new Map(program.participants.map((p) => [p.id, p])),
+    panelById: new Map(program.panels.map((p) => [p.id, p])),
+    slotLabelById: new Map(program.slots.map((s) => [s.id, s.label])),
+  };
 }
 
 /** Members in display order: presenters, then chair, then discussant. */
@@ -36,15 +37,24 @@ export function membersWithRoles(panel: SolutionPanel): { id: string; role: "pre
   return members;
 }
 
-export function formatPanelBlock(program: Program, panel: SolutionPanel): string {
-  const byId = participantsById(program);
-  const spec = program.panels.find((p) => p.id === panel.id);
+/**
+ * One panel: header (id, title, slot, recorded), each member with role, nationalities and name, the dialogue pairs
+ * it realises, and with `showScore` its share of the objective. `lookup` and `score` default to being computed
+ * here; a summary of many panels passes them in.
+ */
+export function formatPanelBlock(
+  program: Program,
+  panel: SolutionPanel,
+  known: { readonly lookup?: ProgramLookup; readonly score?: PanelScore; readonly showScore?: boolean } = {},
+): string {
+  const lookup = known.lookup ?? programLookup(program);
+  const spec = lookup.panelById.get(panel.id);
   const slotId = panel.slot ?? spec?.slot ?? null;
-  const slotLabel = slotId === null ? undefined : program.slots.find((s) => s.id === slotId)?.label;
+  const slotLabel = slotId === null ? undefined : lookup.slotLabelById.get(slotId);
   const header = [
     panel.id,
-    spec?.title === undefined ? null : `"${spec.title}"`,
-    slotId === null ? null : `slot ${slotId}${slotLabel === undefined ? "" : ` (${slotLabel})`}`,
+    spec?.title === undefined ? null : `"${escapeTerminal(spec.title)}"`,
+    slotId === null ? null : `slot ${slotId}${slotLabel === undefined ? "" : ` (${escapeTerminal(slotLabel)})`}`,
     spec?.recorded === true ? "recorded" : null,
   ].filter((part): part is string => part !== null);
 
@@ -53,15 +63,19 @@ export function formatPanelBlock(program: Program, panel: SolutionPanel): string
   if (members.length === 0) lines.push("  (no members)");
   const idWidth = Math.max(0, ...members.map((m) => m.id.length));
   for (const { id, role } of members) {
-    const participant = byId.get(id);
-    const name = participant?.name === undefined ? "" : `  ${participant.name}`;
+    const participant = lookup.participantById.get(id);
+    const name = participant?.name === undefined ? "" : `  ${escapeTerminal(participant.name)}`;
     const codes = participant === undefined ? "?" : participant.nationalities.join("/");
     lines.push(`  ${role.padEnd(10)} ${id.padEnd(idWidth)}  ${codes.padEnd(5)}${name}`.trimEnd());
   }
-  const pairs = realisedPairs(program, members.map((m) => m.id));
-  if (pairs.length > 0) {
-    const text = pairs.map((p) => `${p.between[0]}-${p.between[1]} (weight ${formatNumber(p.weight)})`).join(", ");
+  const score = known.score ?? scorePanels(program, [panel]).find((s) => s.id === panel.id);
+  if (score !== undefined && score.pairs.length > 0) {
+    const text = score.pairs.map((p) => `${p.between[0]}-${p.between[1]} (weight ${formatNumber(p.weight)})`).join(", ");
     lines.push(`  dialogue   ${text}`);
+  }
+  if (known.showScore === true && score !== undefined) {
+    const terms = Object.entries(score.terms).map(([term, value]) => `${term} ${formatNumber(value)}`);
+    lines.push(`  score      ${formatNumber(score.total)} (${terms.join(", ")})`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -111,20 +125,75 @@ export function formatStatusLine(solution: Solution): string {
   const timeMs = solution.stats["timeMs"];
   const time = typeof timeMs === "number" ? `  time ${formatDuration(timeMs)}` : "";
   const seed = solution.seed === null ? "" : `  seed ${solution.seed}`;
-  return `status ${STATUS_TEXT[solution.status]}${stopReason(solution)}  solver ${solution.solver}${seed}${time}\n`;
+  // A heuristic may not claim optimal, but an answer that reaches a proven bound is optimal all the same.
+  const status = solution.status === "feasible" && reachesBound(solution) ? "feasible (reaches the bound: optimal)" : STATUS_TEXT[solution.status];
+  return `status ${status}${stopReason(solution)}  solver ${solution.solver}${seed}${time}\n`;
 }
 
-/** The whole summary: panels (when there are any), objective, status, and for infeasible runs the explanation. */
-export function formatSolutionSummary(program: Program, unredacted: Solution): string {
+/** Does the objective reach the proven bound (a gap of 0)? Then no assignment scores more. */
+function reachesBound(solution: Solution): boolean {
+  return solution.objective !== null && relativeGap(solution.objective.total, solution.bound) === 0;
+}
+
+/** Programs up to this many panels get every panel in the summary; larger ones get totals and the weakest. */
+export const FULL_LISTING_MAX_PANELS = 40;
+/** Panels a large program's summary shows: those with the lowest share of the objective. */
+export const WEAKEST_PANELS_SHOWN = 10;
+
+export interface SummaryOptions {
+  /** "all": every panel; a number: totals and that many of the weakest panels. Default: see FULL_LISTING_MAX_PANELS. */
+  readonly panels?: "all" | number;
+}
+
+/**
+ * The whole summary: panels (all of them, or for a large program totals and the weakest), objective, status, and
+ * for infeasible runs the explanation. Linear in the size of the program and the solution.
+ */
+export function formatSolutionSummary(program: Program, unredacted: Solution, options: SummaryOptions = {}): string {
   const solution = redactSolution(unredacted);
   const parts: string[] = [];
-  if (program.name !== undefined) parts.push(`${program.name}\n`);
-  for (const panel of solution.panels) parts.push(formatPanelBlock(program, panel));
+  if (program.name !== undefined) parts.push(`${escapeTerminal(program.name)}\n`);
+  if (solution.panels.length > 0) {
+    const lookup = programLookup(program);
+    const scores = new Map(scorePanels(program, solution.panels).map((score) => [score.id, score]));
+    const shown = options.panels ?? (solution.panels.length <= FULL_LISTING_MAX_PANELS ? "all" : WEAKEST_PANELS_SHOWN);
+    if (shown === "all") {
+      for (const panel of solution.panels) parts.push(formatPanelBlock(program, panel, { lookup, score: scores.get(panel.id) }));
+    } else {
+      parts.push(formatTotals(program, [...scores.values()]));
+      const weakest = weakestPanels(solution.panels, scores, shown);
+      if (weakest.length > 0) {
+        parts.push(`the ${weakest.length} weakest of ${solution.panels.length} panels (lowest share of the objective; --panels all lists every panel):\n`);
+        for (const panel of weakest) parts.push(formatPanelBlock(program, panel, { lookup, score: scores.get(panel.id), showScore: true }));
+      }
+    }
+  }
   parts.push(formatObjective(program, solution));
   parts.push(formatStatusLine(solution));
   const explanation = formatExplanation(solution.explanation);
   if (explanation !== "") parts.push(explanation);
   return parts.join("\n");
+}
+
+/** Panels in all, and how many panels realise each dialogue pair. */
+export function formatTotals(program: Program, scores: readonly PanelScore[]): string {
+  const dialoguePanels = scores.filter((score) => score.pairs.length > 0).length;
+  const lines = [`panels     ${scores.length}, ${dialoguePanels} of them realising a dialogue pair`];
+  const realised = realisedPairsOf(program, scores);
+  if (realised.length > 0) {
+    lines.push(`dialogue   ${realised.map(({ pair, panels }) => `${pair[0]}-${pair[1]} on ${panels.length}`).join(", ")}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The `count` panels with the lowest weighted score, in ascending score, ties in program order. */
+function weakestPanels(panels: readonly SolutionPanel[], scores: ReadonlyMap<string, PanelScore>, count: number): SolutionPanel[] {
+  const total = (panel: SolutionPanel) => scores.get(panel.id)?.total ?? 0;
+  return panels
+    .map((panel, order) => ({ panel, order, total: total(panel) }))
+    .sort((x, y) => x.total - y.total || x.order - y.order)
+    .slice(0, Math.max(0, count))
+    .map(({ panel }) => panel);
 }
 
 /** An Explanation from src/explain gets its own wording; plain text is shown as is, anything else as JSON. */
@@ -149,8 +218,4 @@ export function formatNumber(value: number): string {
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-
-function participantsById(program: Program): Map<string, ParticipantSpec> {
-  return new Map(program.participants.map((p) => [p.id, p]));
 }

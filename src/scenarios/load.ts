@@ -2,10 +2,10 @@
 // are relative to the scenario file, so a scenario set can be moved around with its data. Every problem a scenario
 // has is reported in one pass: an unreadable base or baseline is named by the scenario's own field, the contents
 // of files that do load are reported against those files.
-import { readFileSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
 import type { InputIssue, Loaded } from "../model/issues.js";
-import { parseDataText, readDataFile, readErrorText, validateProgram, zodIssues } from "../model/load.js";
+import { parseDataText, readDataFile, validateProgram, zodIssues } from "../model/load.js";
+import { inputName, readInputText, type InputOptions } from "../model/read.js";
 import { ProgramSchema, type Program } from "../model/schema.js";
 import { crossCheckSolution, SolutionSchema, type Solution } from "../model/solution.js";
 import { applyChanges, isCapacityIssue } from "./apply.js";
@@ -24,19 +24,23 @@ export interface LoadedScenario {
   readonly changeCount: number;
 }
 
-export function loadScenario(file: string): Loaded<LoadedScenario> {
-  const data = readDataFile(file, "a scenario file (.yaml or .json)");
+export function loadScenario(file: string, options: InputOptions = {}): Loaded<LoadedScenario> {
+  const data = readDataFile(file, "a scenario file (.yaml or .json)", options);
   if (!data.ok) return data;
   const parsed = ScenarioSchema.safeParse(data.value);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, file) };
-  return resolveScenario(parsed.data, file);
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, inputName(file)) };
+  return resolveScenario(parsed.data, inputName(file), options);
 }
 
-export function resolveScenario(scenario: Scenario, file: string): Loaded<LoadedScenario> {
+/**
+ * `file` names the scenario in messages; the files it names are read relative to its folder (the current one for
+ * standard input).
+ */
+export function resolveScenario(scenario: Scenario, file: string, options: InputOptions = {}): Loaded<LoadedScenario> {
   const here = dirname(file);
   const issues: InputIssue[] = [];
   const baseFile = resolve(here, scenario.base);
-  const baseData = readReferenced(file, "base", scenario.base, baseFile);
+  const baseData = readReferenced(file, "base", scenario.base, baseFile, options);
   const base = baseData.ok ? validateAllowingCapacity(baseData.value, baseFile) : baseData;
   if (!base.ok) issues.push(...base.issues);
 
@@ -44,7 +48,7 @@ export function resolveScenario(scenario: Scenario, file: string): Loaded<Loaded
   let baselineFile: string | null = null;
   if (scenario.baseline !== undefined) {
     baselineFile = resolve(here, scenario.baseline);
-    const data = readReferenced(file, "baseline", scenario.baseline, baselineFile);
+    const data = readReferenced(file, "baseline", scenario.baseline, baselineFile, options);
     if (!data.ok) issues.push(...data.issues);
     else {
       const parsed = SolutionSchema.safeParse(data.value);
@@ -98,24 +102,24 @@ function withBaseSlots(baseline: Solution, base: Program): Solution {
  * A file a scenario names in `field`: a file that cannot be read is the scenario's problem (reported at that field,
  * quoting the path as written), a file that reads but does not parse is that file's own.
  */
-function readReferenced(scenarioFile: string, field: "base" | "baseline", written: string, file: string): Loaded<unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    return { ok: false, issues: [{ file: scenarioFile, path: [field], message: `cannot load ${JSON.stringify(written)}: ${readErrorText(error)}` }] };
+function readReferenced(scenarioFile: string, field: "base" | "baseline", written: string, file: string, options: InputOptions): Loaded<unknown> {
+  // A named file is a file: "-" here is a file called "-", never standard input.
+  const read = readInputText(file, { ...options, stdinText: undefined });
+  if (!read.ok) {
+    const issue = { file: scenarioFile, path: [field], message: `cannot load ${JSON.stringify(written)}: ${read.problem}` };
+    return { ok: false, issues: [read.expected === undefined ? issue : { ...issue, expected: read.expected }] };
   }
-  return parseDataText(text, file);
+  return parseDataText(read.text, file);
 }
 
 /**
  * Like loadProgram, but a program whose presentations do not fit its seats still loads: for what-if answers and
  * explanations that is the finding, not an input error.
  */
-export function loadBaseProgram(file: string): Loaded<Program> {
-  const data = readDataFile(file);
+export function loadBaseProgram(file: string, options: InputOptions = {}): Loaded<Program> {
+  const data = readDataFile(file, undefined, options);
   if (!data.ok) return data;
-  return validateAllowingCapacity(data.value, file);
+  return validateAllowingCapacity(data.value, inputName(file));
 }
 
 export function validateAllowingCapacity(value: unknown, file: string): Loaded<Program> {

@@ -3,7 +3,8 @@
 // fallback wherever threads are unwanted. An abort (Ctrl-C) starts nothing new and cuts the running scenarios
 // short: they answer with the best found so far.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startWorker } from "../threads/start.js";
 import type { LoadedScenario } from "./load.js";
 import { runScenario, type ScenarioOutcome, type WhatIfOptions } from "./run.js";
 import type { WorkerMessage, WorkerReply } from "./worker.js";
@@ -65,7 +66,7 @@ async function runInWorkers(
   const { signal, ...jobOptions } = options;
   const outcomes: (ScenarioOutcome | undefined)[] = new Array(scenarios.length).fill(undefined);
   let next = 0;
-  const bootUrl = new URL("./worker-boot.mjs", import.meta.url);
+  const entry = new URL("./worker.js", import.meta.url);
 
   const drive = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
@@ -89,7 +90,7 @@ async function runInWorkers(
       feed();
     });
 
-  const workers = Array.from({ length: threads }, () => new Worker(bootUrl));
+  const workers = Array.from({ length: threads }, () => startWorker(entry));
   // Idle workers ignore the message; busy ones abort their solve and reply with what they have.
   const onAbort = () => {
     for (const worker of workers) worker.postMessage({ type: "abort" } satisfies WorkerMessage);

@@ -1,5 +1,7 @@
 // Text for what-if and sweep results: one comparison table (Markdown, so the same text reads on a terminal and
 // pastes into a README), and per-scenario diff files. Pure formatting; the CLI prints and writes.
+import { audienceNotice } from "../report/audience.js";
+import { escapeTableCell } from "../report/escape.js";
 import type { ParticipantMove, RoleAt } from "./diff.js";
 import type { ScenarioOutcome } from "./run.js";
 import { pairColumns, termColumns } from "./sweep.js";
@@ -11,9 +13,10 @@ export function comparisonTable(outcomes: readonly ScenarioOutcome[], firstColum
   const terms = termColumns(outcomes);
   const pairs = pairColumns(outcomes);
   const showMoved = outcomes.some((o) => o.moved !== null);
-  const header = [firstColumn, "status", "total", ...terms, ...pairs.map((p) => `${p} panels`), ...(showMoved ? ["moved"] : [])];
+  // Labels are scenario names or swept values, written by people: a pipe in one would split its cell.
+  const header = [escapeTableCell(firstColumn), "status", "total", ...terms, ...pairs.map((p) => `${p} panels`), ...(showMoved ? ["moved"] : [])];
   const rows = outcomes.map((o) => [
-    label(o),
+    escapeTableCell(label(o)),
     o.status,
     num(o.objective?.total),
     ...terms.map((t) => num(o.objective?.terms[t])),
@@ -28,9 +31,14 @@ export function comparisonTable(outcomes: readonly ScenarioOutcome[], firstColum
   return [line(header), rule, ...rows.map(line)].join("\n") + "\n";
 }
 
-/** The per-participant diff file of one scenario. */
+/**
+ * The per-participant diff file of one scenario: for organisers only (who moved when a panel became recorded is
+ * who is at risk), and it says so in its first fields.
+ */
 export function diffDocument(outcome: ScenarioOutcome, baselineFile: string | null): unknown {
   return {
+    audience: "organisers",
+    notice: audienceNotice("organisers"),
     scenario: outcome.name,
     baseline: baselineFile,
     status: outcome.status,

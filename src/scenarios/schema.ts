@@ -3,8 +3,9 @@
 // reads like the minutes of a programme-committee meeting. Payloads are checked against the program schema when the
 // change is applied (src/scenarios/apply.ts), where the resulting program is known.
 import { z } from "zod";
+import { identifier } from "../model/schema.js";
 
-const id = z.string().min(1, "an id must be a non-empty string");
+const id = identifier.min(1, "an id must be a non-empty string");
 const ids = z.union([id, z.array(id).min(1)]);
 const nationality = z.string().regex(/^[A-Z]{2}$/, 'a nationality is an ISO 3166-1 alpha-2 code such as "UA"');
 const pair = z.tuple([id, id]);
@@ -77,7 +78,7 @@ export const ChangeSchema = z
 export const ScenarioSchema = z
   .object({
     $schema: z.string().optional(),
-    name: z.string().min(1).optional().describe("default: the file name without extension"),
+    name: identifier.min(1).optional().describe("default: the file name without extension"),
     description: z.string().optional(),
     base: z.string().min(1).describe("program file, relative to this scenario file"),
     baseline: z.string().min(1).optional().describe("published solution file to stay close to"),

@@ -1,6 +1,8 @@
 // Sweeps: one program per value of one policy parameter, solved side by side (through the same worker pool as
 // what-if scenarios), reported as objective terms against the parameter.
 import type { InputIssue, Loaded } from "../model/issues.js";
+import { audienceNotice } from "../report/audience.js";
+import { csvText } from "../report/csv.js";
 import type { Program } from "../model/schema.js";
 import { parseValuePath, policyPathProblem, setPolicyValue } from "./apply.js";
 import type { LoadedScenario } from "./load.js";
@@ -144,7 +146,11 @@ export interface SweepRow {
   readonly outcome: ScenarioOutcome;
 }
 
-/** Columns: parameter, status, total, every objective term seen, then dialogue panels per pair. */
+/**
+ * Columns: parameter, status, total, every objective term seen, then dialogue panels per pair. For organisers (which
+ * values make the program infeasible says something about its safety rules): the first line is a `#` comment saying
+ * so (src/report/csv.ts).
+ */
 export function sweepCsv(path: string, rows: readonly SweepRow[]): string {
   const terms = termColumns(rows.map((r) => r.outcome));
   const pairs = pairColumns(rows.map((r) => r.outcome));
@@ -156,11 +162,7 @@ export function sweepCsv(path: string, rows: readonly SweepRow[]): string {
     ...terms.map((t) => (outcome.objective?.terms[t] === undefined ? "" : String(outcome.objective.terms[t]))),
     ...pairs.map((p) => (outcome.dialoguePanels[p] === undefined ? "" : String(outcome.dialoguePanels[p]))),
   ]);
-  return [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\n") + "\n";
-}
-
-function csvCell(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvText([header, ...lines], audienceNotice("organisers"));
 }
 
 const TERM_ORDER = ["dialogue", "diversity", "topicFit", "affinity", "stability"];

@@ -1,5 +1,5 @@
-// Worker thread body: receives scenario jobs, answers with outcomes. Loaded through worker-boot.mjs, which
-// registers the TypeScript loader first, so it runs the same way under tsx and under vitest.
+// Worker thread body: receives scenario jobs, answers with outcomes. Started by startWorker (threads/start.ts), so it
+// runs compiled from dist/ and as TypeScript under tsx and vitest alike.
 import { parentPort } from "node:worker_threads";
 import type { LoadedScenario } from "./load.js";
 import { runScenario, type WhatIfOptions } from "./run.js";

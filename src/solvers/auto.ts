@@ -11,6 +11,7 @@
 import { availableParallelism } from "node:os";
 import type { Problem } from "../model/problem.js";
 import { lpRelaxationBound, objectiveBound } from "./bounds.js";
+import { lagrangianBoundInWorker } from "./lagrangian/beside.js";
 import { highsSolver } from "./mip/highs.js";
 import { mipRefusal, mipSolver } from "./mip/jslp.js";
 import { evaluateAssignment } from "./search/full.js";
@@ -82,7 +83,9 @@ export const autoSolver: Solver = {
       stats: { ...result.stats, timeMs: performance.now() - started, raw: `auto: ${chosen}${result.stats.raw ? `; ${result.stats.raw}` : ""}` },
     });
     const objective = (result: SolveResult) =>
-      result.assignment === null ? Number.NEGATIVE_INFINITY : evaluateAssignment(problem, result.assignment).objective;
+      result.assignment === null
+        ? Number.NEGATIVE_INFINITY
+        : (result.stats.objective ?? evaluateAssignment(problem, result.assignment).objective);
     // A feasible assignment that reaches a proven upper bound is optimal, whichever solver found it.
     const settle = (result: SolveResult, bound: number | null): SolveResult => {
       const bounded = withBound(result, bound);
@@ -99,20 +102,30 @@ export const autoSolver: Solver = {
       try {
         const spare = options.helperThreads ?? availableParallelism() - 1;
         let lpKnown = Number.POSITIVE_INFINITY;
-        const lp = solvesLpBoundBeside(problem, spare) ? lpRelaxationBound(problem, remaining(), stopBound.signal) : Promise.resolve(null);
+        const lpBeside = solvesLpBoundBeside(problem, spare);
+        const lp = lpBeside ? lpRelaxationBound(problem, remaining(), stopBound.signal) : Promise.resolve(null);
         void lp.then((value) => {
           if (value !== null) lpKnown = value;
         });
-        // The search stops once it reaches the LP bound, as soon as that arrives: its answer is then proven optimal.
-        const searched = await runSearch(problem, { ...options, timeLimitMs: remaining(), ceiling: () => Math.min(cheapBound, lpKnown) });
+        // Beyond the LP relaxation's reach, the Lagrangian bound takes the spare core (src/solvers/lagrangian).
+        let lagrangianKnown = Number.POSITIVE_INFINITY;
+        const lagrangian =
+          !lpBeside && spare > 0
+            ? lagrangianBoundInWorker(problem, { timeLimitMs: remaining(), signal: stopBound.signal, onBound: (value) => (lagrangianKnown = value) })
+            : Promise.resolve(null);
+        // The search stops once it reaches a bound, as soon as that arrives: its answer is then proven optimal.
+        const searched = await runSearch(problem, { ...options, timeLimitMs: remaining(), ceiling: () => Math.min(cheapBound, lpKnown, lagrangianKnown) });
         stopBound.abort();
         const lpBound = await lp;
-        // An infeasible LP relaxation proves the program infeasible.
-        if (lpBound === Number.NEGATIVE_INFINITY && searched.assignment === null) {
-          return label({ status: "infeasible", assignment: null, bound: null, stats: searched.stats }, "search, LP relaxation infeasible");
+        const lagrangianBound = await lagrangian;
+        // An infeasible relaxation proves the program infeasible.
+        if ((lpBound === Number.NEGATIVE_INFINITY || lagrangianBound === Number.NEGATIVE_INFINITY) && searched.assignment === null) {
+          return label({ status: "infeasible", assignment: null, bound: null, stats: searched.stats }, "search, relaxation infeasible");
         }
-        const bound = lpBound === null || !Number.isFinite(lpBound) ? cheapBound : Math.min(lpBound, cheapBound);
-        return label(settle(searched, bound), bound === cheapBound ? "search" : "search, LP relaxation bound");
+        const finite = (value: number | null) => (value !== null && Number.isFinite(value) ? value : Number.POSITIVE_INFINITY);
+        const bound = Math.min(cheapBound, finite(lpBound), finite(lagrangianBound));
+        const source = bound === cheapBound ? "search" : bound === lagrangianBound ? "search, Lagrangian bound" : "search, LP relaxation bound";
+        return label(settle(searched, bound), source);
       } finally {
         stopBound.abort();
         options.signal?.removeEventListener("abort", onAbort);

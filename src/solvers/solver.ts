@@ -36,6 +36,8 @@ export interface SolveStats {
   /** Time at which the returned assignment was first found. */
   readonly timeToBestMs?: number;
   readonly iterations?: number;
+  /** The solver's own objective of the returned assignment, when it computed one (saves a re-evaluation). */
+  readonly objective?: number;
   /** Backend status or note, kept for diagnosis only. */
   readonly raw?: string;
   readonly [key: string]: unknown;

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { internalErrorText, main } from "../../src/cli/main.js";
-import type { CliIo, Command } from "../../src/cli/io.js";
+import { COMMANDS, internalErrorText, main, type CommandEntry } from "../../src/cli/main.js";
+import type { CliIo } from "../../src/cli/io.js";
 import { generateProgram } from "../../src/generate/generate.js";
 import type { ProgramInput } from "../../src/model/schema.js";
 import { SolutionSchema } from "../../src/model/solution.js";
@@ -97,6 +97,13 @@ describe("tracktwo (dispatch)", () => {
     expect(code).toBe(0);
     for (const name of ["solve", "check", "schema"]) expect(stdout).toMatch(new RegExp(`^ {2}${name} `, "m"));
   });
+  it("every command in the table loads a module of that name", async () => {
+    for (const entry of COMMANDS) expect((await entry.load()).name).toBe(entry.name);
+  });
+  it("--version and -v print the package's version", async () => {
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-v"]) expect(await cli(flag)).toEqual({ code: 0, stdout: `tracktwo ${version}\n`, stderr: "" });
+  });
   it("without a command prints the usage to stderr and exits 2", async () => {
     const { code, stderr, stdout } = await cli();
     expect(code).toBe(2);
@@ -120,14 +127,13 @@ describe("tracktwo (dispatch)", () => {
     expect(help.stdout).toBe((await cli("check", "--help")).stdout);
     const literal = await cli("solve", "--", "--help");
     expect(literal.code).toBe(2);
-    expect(literal.stderr).toMatch(/^--help: \(file\): file not found/);
+    expect(literal.stderr).toMatch(/^--help: file not found/);
   });
   it("an exception escaping a command becomes one line and exit 2", async () => {
-    const broken: Command = {
+    const broken: CommandEntry = {
       name: "boom",
       summary: "throws",
-      usage: "tracktwo boom",
-      run: () => Promise.reject(new Error("kaput\nsecond line")),
+      load: async () => ({ name: "boom", usage: "tracktwo boom", run: () => Promise.reject(new Error("kaput\nsecond line")) }),
     };
     let stderr = "";
     const io: CliIo = { stdout: () => undefined, stderr: (t) => void (stderr += t), isTty: false };
@@ -157,7 +163,7 @@ describe("tracktwo solve: bad input exits 2 with one line per problem", () => {
     const missing = join(dir, "nope.json");
     const { code, stderr } = await cli("solve", missing);
     expect(code).toBe(2);
-    expect(stderr).toBe(`${missing}: (file): file not found; expected a program file (.json or .yaml)\n`);
+    expect(stderr).toBe(`${missing}: file not found; expected a program file (.json or .yaml)\n`);
   });
   it("an invalid program: every problem, with file and JSON path", async () => {
     const { code, stderr, stdout } = await cli("solve", invalidFile);
@@ -179,10 +185,10 @@ describe("tracktwo solve: bad input exits 2 with one line per problem", () => {
   });
   it.each<[string, string[], RegExp]>([
     ["an unknown solver", ["--solver", "gurobi"], /unknown solver "gurobi"; expected one of mip, highs, greedy, search, auto/],
-    ["a bad time limit", ["--time-limit", "soon"], /--time-limit: "soon" is not a non-negative number/],
-    ["a negative time limit", ["--time-limit", "-3"], /--time-limit/],
+    ["a bad time limit", ["--time-limit", "soon"], /--time-limit: "soon" is not a number; expected seconds/],
+    ["a negative time limit", ["--time-limit", "-3"], /--time-limit: "-3" is negative; expected seconds/],
     ["a fractional seed", ["--seed", "1.5"], /--seed: "1.5" is not a whole number/],
-    ["an unknown option", ["--fast"], /Unknown option '--fast'/],
+    ["an unknown option", ["--fast"], /^tracktwo solve: unknown option --fast; expected one of --solver, /],
   ])("%s", async (_, options, message) => {
     const { code, stderr } = await cli("solve", programFile, ...options);
     expect(code).toBe(2);
@@ -204,15 +210,23 @@ describe("tracktwo solve and check", () => {
   });
 
   it("solves to optimality, prints the solution JSON and writes the same file", () => {
-    expect(json.stderr).toBe("");
+    // stdout is the file's data alone; the line saying where it went is on stderr.
+    expect(json.stderr).toBe(`wrote ${solutionFile} (audience: public)\n`);
     expect(json.code).toBe(0);
     const printed = SolutionSchema.parse(JSON.parse(json.stdout));
     expect(printed.status).toBe("optimal");
     expect(printed.solver).toBe("mip");
     expect(printed.violations).toEqual([]);
-    // There is one UA and one RU participant, so exactly one panel can realise the pair: dialogue = 10.
-    expect(printed.objective?.terms["dialogue"]).toBe(10);
+    // The public file carries no objective: its dialogue and diversity terms count nationalities.
+    expect(printed.objective).toBeNull();
     expect(JSON.parse(readFileSync(solutionFile, "utf8"))).toEqual(JSON.parse(json.stdout));
+  });
+
+  it("the organisers' file carries the objective", async () => {
+    const organisers = await cli("solve", programFile, "--solver", "mip", "--json", "--audience", "organisers");
+    expect(organisers.code).toBe(0);
+    // There is one UA and one RU participant, so exactly one panel can realise the pair: dialogue = 10.
+    expect(SolutionSchema.parse(JSON.parse(organisers.stdout)).objective?.terms["dialogue"]).toBe(10);
   });
 
   it("never marks the at-risk participant in the file", () => {
@@ -243,10 +257,15 @@ describe("tracktwo solve and check", () => {
     [p1.presenters[0], p2.presenters[k]] = [p2.presenters[k]!, p1.presenters[0]!];
     const tampered = join(dir, "tampered.json");
     writeFileSync(tampered, JSON.stringify(solution));
-    const { code, stdout } = await cli("check", programFile, tampered);
+    const { code, stdout } = await cli("check", programFile, tampered, "--reveal-at-risk");
     expect(code).toBe(1);
     expect(stdout).toMatch(/^P1 is recorded, but pl1 /m);
     expect(stdout).toMatch(/^\d+ violations?$/m);
+    // Without the flag the organisers' report still shows the violation, but not whom it protects.
+    const withheld = await cli("check", programFile, tampered);
+    expect(withheld.code).toBe(1);
+    expect(withheld.stdout).toMatch(/^P1: a safety rule protecting a participant \(details withheld\)$/m);
+    expect(withheld.stdout).not.toContain("pl1");
   });
 
   it("prints the readable summary without --json", async () => {
@@ -327,20 +346,45 @@ describe("tracktwo solve: nothing already written is lost", () => {
     expect(stderr).toMatch(/--time-limit: "2147484" is out of range/);
   });
 
-  it("a heuristic's solution carries a bound and so a gap", async () => {
-    const { code, stdout } = await cli("solve", programFile, "--solver", "search", "--time-limit", "1", "--json");
+  it("--panels takes all or a whole number; anything else is a usage error", async () => {
+    const { code, stderr } = await cli("solve", programFile, "--panels", "some");
+    expect(code).toBe(2);
+    expect(stderr).toBe('tracktwo solve: --panels: "some" is neither "all" nor a whole number of panels\n');
+    const none = await cli("solve", programFile, "--solver", "greedy", "--panels", "0");
+    expect(none.code).toBe(0);
+    expect(none.stdout).not.toMatch(/^P\d/m);
+    expect(none.stdout).toMatch(/^panels +2, \d of them realising a dialogue pair$/m);
+  });
+
+  it("--audience organisers writes the bound into the solution file; public (the default) leaves it out", async () => {
+    const organisers = await cli("solve", programFile, "--solver", "search", "--time-limit", "1", "--json", "--audience", "organisers");
+    expect(organisers.code).toBe(0);
+    const full = SolutionSchema.parse(JSON.parse(organisers.stdout));
+    expect(full.audience).toBe("organisers");
+    expect(full.bound).not.toBeNull();
+    expect(full.bound!).toBeGreaterThanOrEqual(full.objective!.total);
+    const wrong = await cli("solve", programFile, "--audience", "press");
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe('tracktwo solve: --audience: unknown audience "press"; expected one of public, organisers\n');
+  });
+
+  it("a heuristic's solution carries a bound and so a gap, shown to organisers and left out of the public file", async () => {
+    const { code, stdout } = await cli("solve", programFile, "--solver", "search", "--time-limit", "1");
     expect(code).toBe(0);
-    const solution = SolutionSchema.parse(JSON.parse(stdout));
+    const total = Number(/^ {2}total +(\S+)$/m.exec(stdout)![1]);
+    const bound = Number(/^ {2}bound +(\S+) +gap /m.exec(stdout)![1]);
+    expect(bound).toBeGreaterThanOrEqual(total);
+    const json = await cli("solve", programFile, "--solver", "search", "--time-limit", "1", "--json");
+    const solution = SolutionSchema.parse(JSON.parse(json.stdout));
     expect(solution.status).toBe("feasible");
-    expect(solution.bound).not.toBeNull();
-    expect(solution.bound!).toBeGreaterThanOrEqual(solution.objective!.total);
+    expect(solution.bound).toBeNull();
   });
 });
 
 describe("the sample convention", () => {
   it("`npm start` (the package.json start script) proves an optimum that check accepts", async () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } };
-    const startArgs = pkg.scripts.start.split(" src/cli/main.ts ")[1]!.split(" ");
+    const startArgs = pkg.scripts.start.split(" src/cli/bin.ts ")[1]!.split(" ");
     expect(startArgs.slice(0, 2)).toEqual(["solve", "scenarios/sample-small.yaml"]);
     const sample = join(root, "scenarios", "sample-small.yaml");
     const out = join(dir, "sample.solution.json");
@@ -381,17 +425,19 @@ describe("interrupting a solve", () => {
 });
 
 describe("the real process", () => {
-  it("bin/tracktwo.js runs the CLI and sets the exit code", async () => {
-    const { stdout } = await run(process.execPath, [join(root, "bin", "tracktwo.js"), "--help"], { cwd: root });
+  // The same entry the package's `bin` runs, from the sources (test/package/pack.test.ts runs the installed one).
+  const bin = ["--import", "tsx", join(root, "src", "cli", "bin.ts")];
+  it("src/cli/bin.ts runs the CLI and sets the exit code", async () => {
+    const { stdout } = await run(process.execPath, [...bin, "--help"], { cwd: root });
     expect(stdout).toMatch(/^usage: tracktwo <command>/);
-    const failed = await run(process.execPath, [join(root, "bin", "tracktwo.js"), "solve", join(dir, "missing.yaml")], {
+    const failed = await run(process.execPath, [...bin, "solve", join(dir, "missing.yaml")], {
       cwd: root,
     }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed?.code).toBe(2);
-    expect(failed?.stderr).toMatch(/missing\.yaml: \(file\): file not found/);
+    expect(failed?.stderr).toMatch(/missing\.yaml: file not found/);
     expect(failed?.stderr).not.toMatch(STACK_FRAME);
   });
 });
@@ -417,7 +463,7 @@ describe("tracktwo solve: --out never replaces the program", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toBe(
-      `tracktwo solve: cannot write ${target}: is the program file ${programFile}; expected another path (writing there would replace the program with the solution)\n`,
+      `tracktwo solve: cannot write ${target}: is the program file ${programFile}; expected another path (writing there would replace the program)\n`,
     );
     expect(readFileSync(programFile, "utf8")).toBe(before);
   });
@@ -506,7 +552,7 @@ describe("tracktwo solve: contradictions and unbounded numbers are input errors"
     writeFileSync(broken, '{\n  "participants": [],\n  "panels": [,]\n}\n');
     const { code, stderr } = await cli("solve", broken);
     expect(code).toBe(2);
-    expect(stderr).toMatch(new RegExp(`^${escapeRe(broken)}: \\(file\\): not valid JSON at line 3, column 14: `));
+    expect(stderr).toMatch(new RegExp(`^${escapeRe(broken)}: not valid JSON at line 3, column 14: `));
   });
 });
 
@@ -541,7 +587,7 @@ describe("tracktwo check: a solution that does not fit its program is bad input"
     mkdirSync(folder, { recursive: true });
     const { code, stderr } = await cli("check", programFile, folder);
     expect(code).toBe(2);
-    expect(stderr).toBe(`${folder}: (file): is a directory; expected a solution file (.json, as written by \`tracktwo solve --out\`)\n`);
+    expect(stderr).toBe(`${folder}: is a directory, not a regular file; expected a solution file (.json, as written by \`tracktwo solve --out\`)\n`);
   });
 
   it("real rule violations still exit 1 on stdout", async () => {

@@ -137,6 +137,10 @@ describe("JSON syntax errors", () => {
         const parsed = parseDataText(text, "input.json");
         if (parsed.ok) return;
         const [issue] = parsed.issues;
+        if (text.trim() === "") {
+          expect(issue!.message).toBe("the file is empty");
+          return;
+        }
         const where = /^not valid JSON at line (\d+), column (\d+): \S/.exec(issue!.message);
         expect(where, issue!.message).not.toBeNull();
         const lines = text.split("\n");

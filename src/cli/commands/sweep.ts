@@ -7,8 +7,11 @@ import { comparisonTable } from "../../scenarios/report.js";
 import type { ScenarioOutcome } from "../../scenarios/run.js";
 import { formatValue, parseSweepSpec, sweepCsv, sweepScenarios } from "../../scenarios/sweep.js";
 import { SOLVER_NAMES } from "../../solvers/solver.js";
-import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
-import { writeFileAtomic } from "../files.js";
+import { STDIN } from "../../model/read.js";
+import { audienceNotice } from "../../report/audience.js";
+import { jsonText } from "../../report/escape.js";
+import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, INPUT_SIZE_HELP, INPUT_SIZE_OPTION, inputOptions, parseCommandArgs, reportInputIssues, type CliIo, type Command, type ExitCode } from "../io.js";
+import { outputProblem, writeOutputFile } from "../files.js";
 import { jobsOption, progressDisplay, reportInterrupted, solveOptions } from "./whatif.js";
 
 const usage =
@@ -16,7 +19,7 @@ const usage =
 
 const help = `${usage}
 
-  PROGRAM             program file (.json or .yaml)
+  PROGRAM             program file (.json or .yaml); - reads standard input
   --set PATH=VALUES   policy value to sweep: a range START:STOP:STEP (stop included; values exact to the
                       decimals written), e.g. policy.nationality.maxShare=0.3:0.6:0.05, or a comma-separated
                       list of numbers, words or JSON, e.g. policy.dialogue.maxImbalance=0,1,2,null; commas
@@ -27,14 +30,15 @@ const help = `${usage}
   --time-limit S      seconds per value (default 60)
   --seed N            random seed (default 1)
   --jobs N            worker threads (default: one per core, here ${defaultJobs()}); 1 solves in this process
-  --csv FILE          where the CSV goes (default <program>.sweep.csv in the current directory)
+  --csv FILE          where the CSV goes (default <program>.sweep.csv in the current directory, stdin.sweep.csv
+                      for standard input); its first line says it is for organisers only
   --json              print the rows as JSON instead of the table
+${INPUT_SIZE_HELP}
 
 Exit status: 0 when at least one value was solved, 1 when none was (all infeasible or timed out), 2 for bad input.`;
 
 export const command: Command = {
   name: "sweep",
-  summary: "solve one program per value of a policy parameter and tabulate the objective terms",
   usage: help,
   run: runSweep,
 };
@@ -53,6 +57,7 @@ async function runSweep(args: readonly string[], io: CliIo): Promise<ExitCode> {
         jobs: { type: "string" },
         csv: { type: "string" },
         json: { type: "boolean", default: false },
+        ...INPUT_SIZE_OPTION,
       },
     },
     io,
@@ -68,11 +73,19 @@ async function runSweep(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const jobs = jobsOption(values.jobs, io);
   if (options === null || jobs === null) return EXIT_USAGE;
   const file = positionals[0]!;
+  const reading = await inputOptions(values["max-input-size"], [file], io, "sweep");
+  if (reading === null) return EXIT_USAGE;
 
   const spec = parseSweepSpec(values.set);
   if (!spec.ok) return reportInputIssues(spec.issues, io);
-  const program = loadBaseProgram(file);
+  const program = loadBaseProgram(file, reading);
   if (!program.ok) return reportInputIssues(program.issues, io);
+  const csvFile = values.csv ?? `${file === STDIN ? "stdin" : basename(file, extname(file))}.sweep.csv`;
+  const unwritable = outputProblem(csvFile, [{ path: file, role: "program" }]);
+  if (unwritable !== null) {
+    io.stderr(`tracktwo sweep: cannot write ${csvFile}: ${unwritable}\n`);
+    return EXIT_USAGE;
+  }
   const scenarios = sweepScenarios(program.value, file, spec.value);
   if (!scenarios.ok) return reportInputIssues(scenarios.issues, io);
 
@@ -93,18 +106,17 @@ async function runSweep(args: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   const outcomes = rows.map((r) => r.outcome);
 
-  const csvFile = values.csv ?? `${basename(file, extname(file))}.sweep.csv`;
-  const failed = writeFileAtomic(csvFile, sweepCsv(spec.value.path, rows));
+  const failed = writeOutputFile(csvFile, sweepCsv(spec.value.path, rows), "organisers", [{ path: file, role: "program" }]);
   if (failed !== null) {
     io.stderr(`tracktwo sweep: cannot write ${csvFile}: ${failed}\n`);
     return EXIT_USAGE;
   }
   if (values.json) {
     const json = rows.map(({ value, outcome }) => ({ value, status: outcome.status, objective: outcome.objective, dialoguePanels: outcome.dialoguePanels }));
-    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    io.stdout(jsonText({ audience: "organisers", notice: audienceNotice("organisers"), rows: json }));
   } else {
     const label = new Map(rows.map((r) => [r.outcome, formatValue(r.value)]));
-    io.stdout(comparisonTable(outcomes, spec.value.path, (o) => label.get(o) ?? o.name));
+    io.stdout(`${audienceNotice("organisers")}\n\n${comparisonTable(outcomes, spec.value.path, (o) => label.get(o) ?? o.name)}`);
     io.stderr(`wrote ${csvFile}\n`);
   }
   reportInterrupted(io, "sweep", outcomes, scenarios.value.map((s) => s.name));

@@ -4,37 +4,59 @@ import { dirname, join, relative } from "node:path";
 import { formatExplanation } from "../../explain/format.js";
 import type { Explanation } from "../../explain/types.js";
 import type { InputIssue } from "../../model/issues.js";
-import { redactSolution, redactValue } from "../../report/redact.js";
+import { audienceNotice } from "../../report/audience.js";
+import { jsonText } from "../../report/escape.js";
+import { publicSolution, redactValue } from "../../report/redact.js";
 import { formatDuration } from "../../report/text.js";
 import { loadScenario, type LoadedScenario } from "../../scenarios/load.js";
 import { defaultJobs, finished, runScenarios, type ScenarioEvent } from "../../scenarios/parallel.js";
 import { comparisonTable, diffDocument, formatMove } from "../../scenarios/report.js";
 import type { ScenarioOutcome, WhatIfOptions } from "../../scenarios/run.js";
 import { SOLVER_NAMES } from "../../solvers/solver.js";
-import { EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, numberOption, parseCommandArgs, reportInputIssues, solverOption, wholeOption, type CliIo, type Command, type ExitCode } from "../io.js";
-import { makeDirectory, writeFileAtomic } from "../files.js";
+import {
+  EXIT_INFEASIBLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  INPUT_SIZE_HELP,
+  INPUT_SIZE_OPTION,
+  inputOptions,
+  numberOption,
+  parseCommandArgs,
+  reportInputIssues,
+  solverOption,
+  timeLimitOption,
+  wholeOption,
+  type CliIo,
+  type Command,
+  type ExitCode,
+} from "../io.js";
+import { makeDirectory, outputProblem, writeOutputFile, type InputFile } from "../files.js";
 
 const usage =
   "tracktwo whatif SCENARIO... [--solver NAME] [--time-limit SECONDS] [--seed N] [--jobs N] [--out-dir DIR] " +
-  "[--stability-weight W] [--max-moves K] [--explain-time-limit SECONDS] [--moves] [--json]";
+  "[--stability-weight W] [--max-moves K] [--explain-time-limit SECONDS] [--moves] [--reveal-at-risk] [--json]";
 
 const help = `${usage}
 
-  SCENARIO            scenario file (.yaml or .json): base program, optional baseline solution, changes
+  SCENARIO            scenario file (.yaml or .json): base program, optional baseline solution, changes;
+                      - reads one from standard input (its paths are then relative to the current folder)
   --solver NAME       ${SOLVER_NAMES.join(", ")} (default auto)
   --time-limit S      seconds per scenario (default 60)
   --seed N            random seed (default 1)
   --jobs N            worker threads (default: one per core, here ${defaultJobs()}); 1 solves in this process
-  --out-dir DIR       where <scenario>.solution.json and <scenario>.diff.json go (default: out/ next to each scenario)
+  --out-dir DIR       where <scenario>.solution.json (public) and <scenario>.diff.json (organisers only) go
+                      (default: out/ next to each scenario)
   --stability-weight W  price of moving one participant against the baseline (default policy.weights.stability)
   --max-moves K       at most K participants may change against the baseline (every scenario needs a baseline)
   --explain-time-limit S  budget for explaining an infeasible scenario (default 30)
   --moves             also list who moved, from which panel/role/slot to which
-  --json              print the outcomes as JSON instead of the table`;
+  --reveal-at-risk    name the at-risk participants behind an infeasible scenario's cause (by default withheld)
+  --json              print the outcomes as JSON instead of the table
+${INPUT_SIZE_HELP}
+The table, the moves and the diff files are for organisers; the solution files are public.`;
 
 export const command: Command = {
   name: "whatif",
-  summary: "solve scenarios (base program + changes) side by side and compare them",
   usage: help,
   run: runWhatIf,
 };
@@ -55,7 +77,9 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
         "max-moves": { type: "string" },
         "explain-time-limit": { type: "string" },
         moves: { type: "boolean", default: false },
+        "reveal-at-risk": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
+        ...INPUT_SIZE_OPTION,
       },
     },
     io,
@@ -73,11 +97,13 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
   const stabilityWeight = numberOption(values["stability-weight"], "stability-weight", io);
   const maxMoves = wholeOption(values["max-moves"], "max-moves", io);
   if (jobs === null || stabilityWeight === null || maxMoves === null) return EXIT_USAGE;
+  const reading = await inputOptions(values["max-input-size"], positionals, io, "whatif");
+  if (reading === null) return EXIT_USAGE;
 
   const scenarios: LoadedScenario[] = [];
   const issues: InputIssue[] = [];
   for (const file of positionals) {
-    const loaded = loadScenario(file);
+    const loaded = loadScenario(file, reading);
     if (loaded.ok) scenarios.push(loaded.value);
     else issues.push(...loaded.issues);
   }
@@ -95,6 +121,23 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
       return EXIT_USAGE;
     }
     names.add(fileStem(s.name));
+  }
+  // Every output path is checked before the solves, against every file the scenarios read.
+  const inputs: InputFile[] = [
+    ...positionals.map((path) => ({ path, role: "scenario" })),
+    ...scenarios.flatMap((s) => [{ path: s.baseFile, role: "base program" }, ...(s.baselineFile === null ? [] : [{ path: s.baselineFile, role: "baseline" }])]),
+  ];
+  const outputsOf = (scenario: LoadedScenario) => {
+    const dir = values["out-dir"] ?? join(dirname(scenario.file), "out");
+    return { dir, solution: join(dir, `${fileStem(scenario.name)}.solution.json`), diff: join(dir, `${fileStem(scenario.name)}.diff.json`) };
+  };
+  for (const scenario of scenarios) {
+    const out = outputsOf(scenario);
+    const problem = makeDirectory(out.dir) ?? outputProblem(out.solution, inputs) ?? outputProblem(out.diff, inputs);
+    if (problem !== null) {
+      io.stderr(`tracktwo whatif: cannot write to ${out.dir}: ${problem}\n`);
+      return EXIT_USAGE;
+    }
   }
 
   const progress = io.isTty && !values.json ? progressDisplay(io, scenarios.length) : null;
@@ -116,27 +159,28 @@ async function runWhatIf(args: readonly string[], io: CliIo): Promise<ExitCode> 
   const outcomes = results.map((r) => r.outcome);
 
   for (const { item: scenario, outcome } of results) {
-    const dir = values["out-dir"] ?? join(dirname(scenario.file), "out");
+    const out = outputsOf(scenario);
+    const baseline = scenario.baselineFile === null ? null : relative(out.dir, scenario.baselineFile);
     const failed =
-      makeDirectory(dir) ??
-      writeFileAtomic(join(dir, `${fileStem(outcome.name)}.solution.json`), `${JSON.stringify(redactSolution(outcome.solution), null, 2)}\n`) ??
-      writeFileAtomic(join(dir, `${fileStem(outcome.name)}.diff.json`), `${JSON.stringify(diffDocument(outcome, scenario.baselineFile === null ? null : relative(dir, scenario.baselineFile)), null, 2)}\n`);
+      writeOutputFile(out.solution, jsonText(publicSolution(outcome.solution)), "public", inputs) ??
+      writeOutputFile(out.diff, jsonText(diffDocument(outcome, baseline)), "organisers", inputs);
     if (failed !== null) {
-      io.stderr(`tracktwo whatif: cannot write to ${dir}: ${failed}\n`);
+      io.stderr(`tracktwo whatif: cannot write to ${out.dir}: ${failed}\n`);
       return EXIT_USAGE;
     }
   }
 
+  const reveal = values["reveal-at-risk"] === true;
   if (values.json) {
-    const rows = outcomes.map((o) => ({ name: o.name, status: o.status, objective: o.objective, dialoguePanels: o.dialoguePanels, moved: o.moved, explanation: redactValue(o.solution.explanation) }));
-    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    const rows = outcomes.map((o) => ({ name: o.name, status: o.status, objective: o.objective, dialoguePanels: o.dialoguePanels, moved: o.moved, explanation: reveal ? o.solution.explanation : redactValue(o.solution.explanation) }));
+    io.stdout(jsonText({ audience: "organisers", notice: audienceNotice("organisers"), rows }));
   } else {
-    io.stdout(comparisonTable(outcomes));
+    io.stdout(`${audienceNotice("organisers")}\n\n${comparisonTable(outcomes)}`);
     for (const o of outcomes) {
       if (values.moves && o.moves.length > 0) {
         io.stdout(`\n${o.name}: ${o.moves.length} moved\n${o.moves.map((m) => `  ${formatMove(m)}`).join("\n")}\n`);
       }
-      if (o.solution.explanation !== null) io.stdout(`\n${o.name}:\n${indent(formatExplanation(o.solution.explanation as Explanation, { budgetFlag: "--explain-time-limit" }))}`);
+      if (o.solution.explanation !== null) io.stdout(`\n${o.name}:\n${indent(formatExplanation(o.solution.explanation as Explanation, { budgetFlag: "--explain-time-limit", revealSensitive: reveal, revealFlag: "--reveal-at-risk" }))}`);
     }
   }
   reportInterrupted(io, "whatif", outcomes, scenarios.map((s) => s.name));
@@ -157,9 +201,9 @@ export function solveOptions(
 ): WhatIfOptions | null {
   const solver = solverOption(values.solver, name, io);
   if (solver === null) return null;
-  const timeLimit = numberOption(values["time-limit"], "time-limit", io);
+  const timeLimit = timeLimitOption(values["time-limit"], io);
   const seed = wholeOption(values.seed, "seed", io);
-  const explainLimit = numberOption(values["explain-time-limit"], "explain-time-limit", io);
+  const explainLimit = timeLimitOption(values["explain-time-limit"], io, "explain-time-limit");
   if (timeLimit === null || seed === null || explainLimit === null) return null;
   return {
     solver,
@@ -172,12 +216,7 @@ export function solveOptions(
 
 /** --jobs: a whole number of worker threads, at least 1. */
 export function jobsOption(value: string | undefined, io: CliIo): number | null | undefined {
-  const jobs = wholeOption(value, "jobs", io);
-  if (jobs === 0) {
-    io.stderr(`tracktwo: --jobs: "${value}" is not at least 1\n`);
-    return null;
-  }
-  return jobs;
+  return wholeOption(value, "jobs", io, 1);
 }
 
 /** After an abort, one stderr line: which scenarios were cut short and which never started. */

@@ -37,7 +37,7 @@ export const greedySolver: Solver = {
       if (evaluation.violation === 0) {
         const timeMs = elapsed();
         options.onProgress?.({ elapsedMs: timeMs, objective: evaluation.objective, bound: null });
-        return { status: "feasible", assignment, bound: null, stats: { timeMs, timeToBestMs: timeMs, iterations: attempts } };
+        return { status: "feasible", assignment, bound: null, stats: { timeMs, timeToBestMs: timeMs, iterations: attempts, objective: evaluation.objective } };
       }
       if (fewest === null || evaluation.violation < fewest.amount) {
         const raw = Object.entries(evaluation.violations)
@@ -57,6 +57,9 @@ export const greedySolver: Solver = {
  * Fill `state` from scratch: pinned roles, then the roles of `start` that still fit (warm start or baseline),
  * then everything missing. Every presenter role is placed, even where a rule must then be broken (the local
  * search repairs); chairs and discussants are left empty only when nobody can take them.
+ * It does not watch the clock: a construction cut short by taking the first fitting panel for the rest (tried at
+ * 6,000 participants on a loaded machine) left violations that the search had no time left to repair, so the
+ * run ended with nothing instead of a solution a little late.
  */
 export function construct(state: SearchState, random: Random, start: Assignment | null = null): void {
   const problem = state.problem;
@@ -162,9 +165,12 @@ function fillRole(state: SearchState, context: Placement, random: Random, role: 
   if (candidates.length === 0) return;
   const open: number[] = [];
   for (let p = 0; p < problem.panelCount; p++) if (needs[p] === 1 && holder[p] === NONE) open.push(p);
-  // Scarcity: how many candidates could sit on the panel at all.
+  // Scarcity: how many candidates could sit on the panel at all (summed row by row: mayJoin is participant-major).
   const supply = new Int32Array(problem.panelCount);
-  for (const p of open) for (const i of candidates) supply[p]! += problem.mayJoin[i * problem.panelCount + p]!;
+  for (const i of candidates) {
+    const row = i * problem.panelCount;
+    for (const p of open) supply[p]! += problem.mayJoin[row + p]!;
+  }
   shuffle(open, random).sort((a, b) => supply[a]! - supply[b]!);
   const used = role === ROLE_CHAIR ? state.chairCountByParticipant : state.discussCountByParticipant;
   for (const p of open) {
@@ -198,9 +204,14 @@ const SAMPLE = 48;
 class Placement {
   private readonly problem: Problem;
   private readonly pairsByNationality: number[][];
+  /** Panels below their minimum of presenters: while there are none, placements do not scan for them. */
+  private belowMinimum = 0;
 
   constructor(private readonly state: SearchState) {
     this.problem = state.problem;
+    for (let p = 0; p < this.problem.panelCount; p++) {
+      if (state.presenterCountByPanel[p]! < this.problem.minPresentersByPanel[p]!) this.belowMinimum++;
+    }
     this.pairsByNationality = Array.from({ length: state.nationalityCount }, () => []);
     this.problem.dialoguePairs.forEach((pair, k) => {
       this.pairsByNationality[pair.a]!.push(k);
@@ -317,12 +328,14 @@ class Placement {
     // whole list would cost participants x panels checks at convention size).
     let best = NONE;
     for (const strict of [true, false]) {
-      if (best === NONE) best = this.bestPanel(unit, random, true, strict);
+      if (best === NONE) best = this.belowMinimum > 0 ? this.bestPanel(unit, random, true, strict) : this.skipScan(random);
       if (best === NONE) best = this.bestPanel(unit, random, false, strict);
     }
     if (best === NONE) best = this.leastBadPanel(unit);
     if (best === NONE) return false;
+    const wasBelow = state.presenterCountByPanel[best]! < problem.minPresentersByPanel[best]!;
     for (const i of unit) state.setRole(i, best, ROLE_PRESENTER);
+    if (wasBelow && state.presenterCountByPanel[best]! >= problem.minPresentersByPanel[best]!) this.belowMinimum--;
     return true;
   }
 
@@ -350,6 +363,16 @@ class Placement {
       }
     }
     return best;
+  }
+
+  /**
+   * A scan for panels below their minimum when there are none would find nothing after reading every panel (1,406
+   * per placement at 6,000 participants); it is skipped, drawing its random offset all the same, so that a seed
+   * gives the same construction as when every scan ran.
+   */
+  private skipScan(random: Random): number {
+    random.int(this.problem.panelCount);
+    return NONE;
   }
 
   /** No panel keeps the rules: room first, then eligibility, then a free slot, then emptiness. */

@@ -32,18 +32,20 @@ const OPTIMAL = 7;
 const INFEASIBLE = 8;
 const UNBOUNDED_OR_INFEASIBLE = 9;
 
-// The project's lib settings declare WebAssembly's types but not the global object; Node always has it.
-const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
+// The project's lib settings (ES2023, no DOM) declare neither WebAssembly's types nor its global; Node always has
+// both. The compiled module is opaque here: it is only handed to the worker, which instantiates it.
+type CompiledWasm = object;
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledWasm> } }).WebAssembly;
 interface Incumbent {
   readonly assignment: Assignment;
   readonly objective: number;
   readonly atMs: number;
 }
 
-let compiledWasm: Promise<WebAssembly.Module> | null = null;
+let compiledWasm: Promise<CompiledWasm> | null = null;
 
 /** Compiles highs.wasm once per process; each worker instantiates the compiled module instead of recompiling it. */
-function highsWasm(): Promise<WebAssembly.Module> {
+function highsWasm(): Promise<CompiledWasm> {
   compiledWasm ??= readFile(createRequire(import.meta.url).resolve("highs/runtime")).then((bytes) => wasm.compile(bytes));
   return compiledWasm;
 }

@@ -1,7 +1,7 @@
 // Runs a backend in a worker thread that is terminated at the time limit or on abort: neither backend can be
 // trusted to stop by itself (javascript-lp-solver checks its clock only between nodes; a first LP can run for
 // minutes), and a terminated worker frees all its memory at once.
-import { Worker } from "node:worker_threads";
+import { startWorker } from "../../threads/start.js";
 
 export type WorkerOutcome<Done> =
   | { readonly kind: "done"; readonly message: Done }
@@ -26,7 +26,7 @@ export function runInWorker<Progress extends Tagged, Done extends Tagged>(run: W
       resolve({ kind: "stopped", reason: "aborted" });
       return;
     }
-    const worker = new Worker(run.url, { workerData: run.workerData });
+    const worker = startWorker(run.url, { workerData: run.workerData });
     let settled = false;
     const finish = (outcome: WorkerOutcome<Done>) => {
       if (settled) return;

@@ -15,7 +15,6 @@ import type { Assignment, Problem } from "../../model/problem.js";
 import type { Solver, SolveOptions, SolveResult, SolveStats } from "../solver.js";
 import { construct } from "../greedy/greedy.js";
 import { Evaluator } from "./evaluator.js";
-import { evaluateAssignment } from "./full.js";
 import { isPureGrouping, runGrouping } from "./grouping.js";
 import { drawReassign, drawRelocate, drawRepair, drawRosterSwap, drawSwap, Move, MoveContext } from "./moves.js";
 import { createRandom } from "./random.js";
@@ -118,9 +117,12 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
     if (!evaluator.isFeasible()) return;
     const objective = evaluator.objective();
     if (objective > bestObjective + 1e-9) {
+      const isFirst = bestObjective === Number.NEGATIVE_INFINITY;
       bestObjective = objective;
       bestFoundMs = elapsed();
       bestUnsaved = true;
+      // The first feasible assignment is news at once (a Ctrl-C now has something to write); later ones are paced.
+      if (isFirst) report(true);
     }
   };
 
@@ -151,7 +153,10 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
         }
       },
     });
-    if (grouping !== null) return finish(problem, grouping.assignment, { timeMs: elapsed(), timeToBestMs: bestFoundMs, iterations: grouping.iterations, moves: grouping.moves }, options);
+    if (grouping !== null) {
+      const stats = { timeMs: elapsed(), timeToBestMs: bestFoundMs, iterations: grouping.iterations, moves: grouping.moves };
+      return finish(grouping.assignment, grouping.objective, stats, options);
+    }
   }
 
   // LAHC history length from the iteration budget: measured on a 6,000-participant convention (20 s, ~1M
@@ -255,17 +260,17 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
       .join(", ");
     return { status: "timeout", assignment: null, bound: null, stats: { ...stats, raw: `no feasible assignment found (${raw})` } };
   }
-  return finish(problem, best, stats, options);
+  return finish(best, bestObjective, stats, options);
 }
 
-/** Confirm the best assignment with the full evaluation before claiming it (the counters said feasible). */
-function finish(problem: Problem, assignment: Assignment, stats: SolveStats, options: SearchOptions): SolveResult {
-  const evaluation = evaluateAssignment(problem, assignment);
-  if (evaluation.violation > 0) {
-    return { status: "timeout", assignment: null, bound: null, stats: { ...stats, raw: "incremental and full evaluation disagree" } };
-  }
-  options.onProgress?.({ elapsedMs: stats.timeMs, objective: evaluation.objective, bound: null });
-  return { status: "feasible", assignment, bound: null, stats: { ...stats, objective: evaluation.objective } };
+/**
+ * The best assignment with the objective its counters gave. No full re-evaluation here (0.1-0.4 s at 6,000
+ * participants, inside the time limit): the counters are held against the full evaluation by property tests, and
+ * solveProgram re-verifies every answer with the independent checker before emitting it.
+ */
+function finish(assignment: Assignment, objective: number, stats: SolveStats, options: SearchOptions): SolveResult {
+  options.onProgress?.({ elapsedMs: stats.timeMs, objective, bound: null });
+  return { status: "feasible", assignment, bound: null, stats: { ...stats, objective } };
 }
 
 /** Cumulative probabilities of the move kinds that exist for this problem. */

@@ -1,6 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { realisedPairs, scoreSolution } from "../../../src/check/score.js";
+import { realisedPairs, realisedPairsOf, scorePanels, scoreSolution, totalOfPanels } from "../../../src/check/score.js";
 import type { SolutionPanel } from "../../../src/model/solution.js";
+import { assignmentArb } from "../../arbitraries/assignment.js";
+import { programArb } from "../../arbitraries/program.js";
+import { loadGenerated } from "../../helpers/program.js";
+import { runs } from "../../helpers/runs.js";
 import { person, program, roster, type PolicyInput } from "./build.js";
 
 // P1 (topics security, chaired by c1): r1 RU, u1 UA, d1 DE. P2: x (RU/UA) alone. P3 (topics energy): x, u2 UA.
@@ -148,5 +153,31 @@ describe("realisedPairs", () => {
       dialogue: { pairs: [{ between: ["RU", "UA"], weight: 1 }] },
     });
     expect(realisedPairs(p, [roster("P1", ["x", "d1"])])).toEqual([{ pair: ["RU", "UA"], panels: [] }]);
+  });
+});
+
+describe("scores of panels already at hand", () => {
+  it("realisedPairsOf and totalOfPanels give what scoring the solution from scratch gives", () => {
+    fc.assert(
+      fc.property(
+        programArb({ maxParticipants: 8, maxPanels: 4 }).map(loadGenerated).chain((p) => fc.tuple(fc.constant(p), assignmentArb(p))),
+        ([p, panels]) => {
+          const scores = scorePanels(p, panels);
+          const fromScratch = scoreSolution(p, panels, null);
+          const summed = totalOfPanels(p, scores);
+          expect(summed.terms).toEqual(fromScratch.terms);
+          expect(summed.total).toBeCloseTo(fromScratch.total, 9);
+          // Per pair, the panels whose own score lists it: the definition, pair by pair.
+          expect(realisedPairsOf(p, scores)).toEqual(
+            p.policy.dialogue.pairs.map(({ between }, index) => ({
+              pair: [...between],
+              panels: scores.filter((s) => s.pairs.some((pair) => pair.index === index)).map((s) => s.id),
+            })),
+          );
+          expect(realisedPairs(p, panels)).toEqual(realisedPairsOf(p, scores));
+        },
+      ),
+      { numRuns: runs(200) },
+    );
   });
 });

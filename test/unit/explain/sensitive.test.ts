@@ -1,7 +1,11 @@
 // At-risk status must not leak through explanations: entries that exist only because someone is at risk (their
 // default dialogue "out", a recorded panel, eligibility lost to a recorded panel) are marked sensitive where they are
 // made and published only as a withheld entry; a participant's own written opt-out is still named.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { main } from "../../../src/cli/main.js";
 import { runNecessaryChecks } from "../../../src/explain/checks.js";
 import { explainProgram } from "../../../src/explain/explain.js";
 import { formatExplanation } from "../../../src/explain/format.js";
@@ -154,5 +158,66 @@ describe("relaxations", () => {
     const [withRisk, without] = [chairs(p), chairs(withoutAtRisk(p))];
     for (const n of withRisk.steps) expect(withRisk.describe(n)).toBe(without.describe(n));
     expect(withRisk.describe(1)).toContain("for a)");
+  });
+});
+
+describe("--reveal-at-risk: the organiser sees the cause and its fix", () => {
+  it("names the at-risk default and the recorded panel, with fixes that work", async () => {
+    const p = program(atRiskInput({ atRisk: true }));
+    const explanation = await explainProgram(p, { oracle });
+    const fixes = explanation.relaxations.filter((r) => r.sensitive === true);
+    expect(fixes.map((r) => r.message).sort()).toEqual([
+      'let the at-risk ru04 take part in dialogue panels (participants[0].dialogue: "in"; at risk, they are kept off them unless they say so), if they agree',
+      "stop recording P2 (panels[1].recorded: false), so the at-risk ru04 may sit there",
+    ]);
+    // Each fix, applied, makes the program feasible (brute force, independent of the explainer's own verdicts).
+    for (const fix of fixes) {
+      const axis = relaxationAxes(p).find((a) => a.path === fix.path)!;
+      expect(await oracle(axis.apply(p, fix.to), 10_000)).toBe("feasible");
+    }
+    const revealed = formatExplanation(explanation, { revealSensitive: true, revealFlag: "--reveal-at-risk" });
+    expect(revealed).toContain("ru04 is kept off dialogue panels (at-risk default)  [participants[0].dialogue]");
+    expect(revealed).toContain("P2 is recorded, so the at-risk ru04 may not sit on it  [panels[1].recorded]");
+    expect(revealed).toContain("  - stop recording P2 (panels[1].recorded: false), so the at-risk ru04 may sit there\n");
+    expect(revealed).not.toContain(WITHHELD);
+    // By default the same explanation withholds all of it, and says how an organiser gets it.
+    const withheld = formatExplanation(explanation, { revealFlag: "--reveal-at-risk" });
+    expect(withheld).not.toContain("ru04");
+    expect(withheld).toContain("Withheld: a cause that would tell who is at risk. --reveal-at-risk names it and how to fix it (organisers only).");
+  });
+
+  it("says why an at-risk participant cannot be seated, and how to unpin or unrecord", async () => {
+    // ru04 wrote dialogue "in", so only the recorded panel stands in the way.
+    const input = atRiskInput({ atRisk: true, dialogue: "in" });
+    input.participants = input.participants.map((x) => (x.id === "ru04" ? { ...x, presents: 2 } : x));
+    input.panels = [input.panels[0]!, { ...input.panels[1]!, size: { min: 2, max: 3 }, pinned: { presenters: ["ru04"] } }];
+    const p = program(input);
+    const explanation = await explainProgram(p, { oracle });
+    const revealed = formatExplanation(explanation, { revealSensitive: true });
+    expect(revealed).toContain("ru04 must present 2 times but may present on 1 panel in only 1 distinct slot (at risk, so kept off the recorded panels P2)");
+    expect(revealed).toContain("ru04 is pinned as presenter on P2, which is recorded, but is at risk: unpin them (panels[1].pinned.presenters[0]) or stop recording P2 (panels[1].recorded: false)");
+    // The at-risk fixes are tried first when only at-risk causes fail, so they are found within the budget.
+    expect(explanation.relaxations[0]).toMatchObject({ path: "panels[].recorded", to: 1, smallest: true, sensitive: true });
+    expect(formatExplanation(explanation)).not.toMatch(/ru04|P2/);
+  });
+
+  it("through the CLI: explain --reveal-at-risk names them, plain explain does not, both say they are for organisers", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tracktwo-reveal-"));
+    const file = join(dir, "p.json");
+    writeFileSync(file, JSON.stringify(atRiskInput({ atRisk: true })));
+    const run = async (...argv: string[]) => {
+      let out = "";
+      const code = await main(["explain", file, "--solver", "mip", "--time-limit", "20", ...argv], { stdout: (t) => void (out += t), stderr: () => undefined, isTty: false });
+      return { code, out };
+    };
+    const plain = await run();
+    expect(plain.code).toBe(1);
+    expect(plain.out.split("\n")[0]).toBe("Audience: organisers only (contains nationalities, opt-outs and safety information; do not publish)");
+    expect(plain.out).not.toContain("ru04");
+    const revealed = await run("--reveal-at-risk");
+    expect(revealed.out).toContain("stop recording P2 (panels[1].recorded: false), so the at-risk ru04 may sit there");
+    const json = JSON.parse((await run("--reveal-at-risk", "--json")).out) as { audience: string; relaxations: { message: string }[] };
+    expect(json.audience).toBe("organisers");
+    expect(json.relaxations.some((r) => r.message.includes("ru04"))).toBe(true);
   });
 });

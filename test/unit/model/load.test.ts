@@ -429,7 +429,7 @@ describe("loadProgram: files", () => {
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
     expect(loaded.issues).toHaveLength(1);
-    expect(formatInputIssue(loaded.issues[0]!)).toMatch(new RegExp(`^${escape(file)}: \\(file\\): not valid JSON`));
+    expect(formatInputIssue(loaded.issues[0]!)).toMatch(new RegExp(`^${escape(file)}: not valid JSON`));
   });
 
   it("reads a JSON file that starts with a byte-order mark, like YAML", () => {
@@ -469,7 +469,7 @@ describe("loadProgram: files", () => {
     mkdirSync(sub, { recursive: true });
     const directory = loadProgram(sub);
     expect(directory.ok).toBe(false);
-    if (!directory.ok) expect(directory.issues[0]!.message).toBe("is a directory");
+    if (!directory.ok) expect(directory.issues[0]!.message).toBe("is a directory, not a regular file");
   });
 
   it("reports a file that is valid YAML but not a program", () => {

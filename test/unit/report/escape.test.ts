@@ -3,10 +3,16 @@ import { describe, expect, it } from "vitest";
 import {
   escapeHtml,
   escapeMarkdownCell,
+  escapeTableCell,
+  escapeTerminalText,
   hasUnsafeCharacters,
+  jsonText,
   neutraliseControls,
   neutraliseFormula,
+  restoreFormulaCell,
+  SAFE_TEXT,
 } from "../../../src/report/escape.js";
+import { terminalSafe } from "../../../src/cli/io.js";
 
 const BIDI_AND_CONTROLS = ["\u202e", "\u2066", "\u2069", "\u200f", "\u061c", "\u001b", "\u0007", "\u009b", "\u2028", "\ufeff", "\t", "\n", "\r"];
 
@@ -82,18 +88,104 @@ describe("neutraliseFormula", () => {
     expect(neutraliseFormula("+1")).toBe("'+1");
     expect(neutraliseFormula("-2+3")).toBe("'-2+3");
     expect(neutraliseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(neutraliseFormula("\t=1")).toBe("'\\u{0009}=1");
+    expect(neutraliseFormula("\t=1")).toBe("'\t=1");
   });
 
-  it("keeps ordinary cells and line breaks as they are", () => {
+  it("keeps ordinary cells, line breaks, controls and bidirectional characters as they are (CSV is data)", () => {
     expect(neutraliseFormula("Olena K.")).toBe("Olena K.");
     expect(neutraliseFormula("line one\nline two")).toBe("line one\nline two");
+    expect(neutraliseFormula("\u202eyrollaM")).toBe("\u202eyrollaM");
+    expect(neutraliseFormula("Mohammad\u200cReza\u0007")).toBe("Mohammad\u200cReza\u0007");
   });
 
   it("never returns a cell that starts a formula", () => {
     fc.assert(
       fc.property(hostileText, (text) => {
         expect(neutraliseFormula(text)).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("doubles a leading apostrophe, so the one a spreadsheet hides is not lost", () => {
+    expect(neutraliseFormula("'Isa")).toBe("''Isa");
+    expect(neutraliseFormula("O'Brien")).toBe("O'Brien");
+  });
+});
+
+describe("restoreFormulaCell", () => {
+  it("undoes exactly the apostrophe neutraliseFormula added, whatever the text holds", () => {
+    const plain = fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "'", "a", " ", "\n", "\t", "\r", "\u202e", "\u0007", "é", "|"), maxLength: 6 });
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(restoreFormulaCell(neutraliseFormula(text))).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("leaves a hand-written leading apostrophe that no formula follows", () => {
+    expect(restoreFormulaCell("'Isa")).toBe("'Isa");
+    expect(restoreFormulaCell("'=1")).toBe("=1");
+    expect(restoreFormulaCell(neutraliseFormula("\t=1"))).toBe("\t=1");
+  });
+});
+
+describe("escapeTerminalText and the CLI's output guard", () => {
+  it("keeps line breaks and shows every other unsafe character", () => {
+    expect(escapeTerminalText("a\u001b[31m\nb\u202ec\r\n")).toBe("a\\u{001b}[31m\nb\\u{202e}c\\u{000d}\n");
+  });
+
+  it("lets a write begin by returning to the line start and clearing it (progress lines), and nothing else", () => {
+    expect(terminalSafe("\r\u001b[2K  2/3 done")).toBe("\r\u001b[2K  2/3 done");
+    expect(terminalSafe("x\r\u001b[2K")).toBe("x\\u{000d}\\u{001b}[2K");
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const out = terminalSafe(`tracktwo: ${text}`);
+        expect(hasUnsafeCharacters(out.replaceAll("\n", ""))).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("jsonText", () => {
+  it("is the same JSON value, with no raw unsafe character but the indentation's line breaks", () => {
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, hostileText, fc.integer(), fc.constant(null), fc.array(tie("node"), { maxLength: 3 }), fc.dictionary(hostileText, tie("node"), { maxKeys: 3 })),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        const text = jsonText(v);
+        expect(JSON.parse(text)).toEqual(v);
+        expect(hasUnsafeCharacters(text.replaceAll("\n", ""))).toBe(false);
+        expect(text.endsWith("\n")).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("escapeTableCell", () => {
+  it("escapes pipes and backslashes, and only those, so a cell never splits and still reads as written", () => {
+    expect(escapeTableCell("policy.balance[0].maxShare")).toBe("policy.balance[0].maxShare");
+    expect(escapeTableCell("a|b\\")).toBe("a\\|b\\\\");
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const out = escapeTableCell(text);
+        expect(hasUnsafeCharacters(out)).toBe(false);
+        for (const match of out.matchAll(/(\\*)\|/g)) expect(match[1]!.length % 2).toBe(1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("SAFE_TEXT", () => {
+  it("matches exactly the texts with nothing to neutralise (the identifiers a program may use)", () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        expect(SAFE_TEXT.test(text)).toBe(!hasUnsafeCharacters(text));
       }),
       { numRuns: 500 },
     );

@@ -1,6 +1,9 @@
 // The printed summary: members with roles and nationalities, the dialogue pairs a panel realises (by the
 // "different member" rule), the objective with bound and gap, and never a word about who is at risk.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { realisedPairs, scorePanels } from "../../../src/check/score.js";
+import { generateProgram } from "../../../src/generate/generate.js";
+import { solveProgram } from "../../../src/solve.js";
 import { validateProgram } from "../../../src/model/load.js";
 import type { Program, ProgramInput } from "../../../src/model/schema.js";
 import type { Solution } from "../../../src/model/solution.js";
@@ -10,8 +13,8 @@ import {
   formatPanelBlock,
   formatSolutionSummary,
   formatStatusLine,
-  realisedPairs,
   relativeGap,
+  WEAKEST_PANELS_SHOWN,
 } from "../../../src/report/text.js";
 
 function program(input: ProgramInput): Program {
@@ -55,14 +58,20 @@ const solution: Solution = {
   stats: { timeMs: 1234 },
 };
 
-describe("realisedPairs", () => {
+/** The dialogue line of a panel holding these members, or null when it realises nothing. */
+function dialogueLine(prog: Program, members: string[]): string | null {
+  const block = formatPanelBlock(prog, { id: prog.panels[0]!.id, presenters: members, chair: null, discussant: null });
+  return block.split("\n").find((line) => line.startsWith("  dialogue")) ?? null;
+}
+
+describe("the realised pairs a panel block shows", () => {
   it("needs two different members: a dual national alone realises nothing", () => {
-    expect(realisedPairs(sample, ["f"])).toEqual([]);
-    expect(realisedPairs(sample, ["f", "c"])).toEqual([]);
+    expect(dialogueLine(sample, ["f"])).toBeNull();
+    expect(dialogueLine(sample, ["f", "c"])).toBeNull();
   });
   it("counts a dual national on one side when another member holds the other", () => {
-    expect(realisedPairs(sample, ["b", "a"])).toEqual([{ between: ["RU", "UA"], weight: 10 }]);
-    expect(realisedPairs(sample, ["d", "f"])).toEqual([]);
+    expect(dialogueLine(sample, ["b", "a"])).toBe("  dialogue   RU-UA (weight 10)");
+    expect(dialogueLine(sample, ["d", "f"])).toBeNull();
   });
   it("lists every realised pair in policy order", () => {
     const both = program({
@@ -74,7 +83,7 @@ describe("realisedPairs", () => {
       panels: [{ id: "P" }],
       policy: { dialogue: { pairs: [{ between: ["RU", "UA"], weight: 1 }, { between: ["IL", "PS"], weight: 2 }] } },
     });
-    expect(realisedPairs(both, ["y", "x"]).map((p) => p.between.join("-"))).toEqual(["RU-UA", "IL-PS"]);
+    expect(dialogueLine(both, ["y", "x"])).toBe("  dialogue   RU-UA (weight 1), IL-PS (weight 2)");
   });
 });
 
@@ -118,6 +127,10 @@ describe("objective and status", () => {
   });
   it("status line names status, solver, seed and time", () => {
     expect(formatStatusLine(solution)).toBe("status feasible (not proven optimal)  solver search  seed 7  time 1.23 s\n");
+    // An inexact solver that reaches the proven bound: its status stays "feasible", the line says it is optimal.
+    const total = solution.objective!.total;
+    expect(formatStatusLine({ ...solution, bound: total })).toBe("status feasible (reaches the bound: optimal)  solver search  seed 7  time 1.23 s\n");
+    expect(formatStatusLine({ ...solution, bound: total + 1 })).toMatch(/^status feasible \(not proven optimal\)/);
     expect(formatStatusLine({ ...solution, status: "infeasible", seed: null, stats: {} })).toBe(
       "status infeasible: no assignment satisfies every hard constraint  solver search\n",
     );
@@ -150,5 +163,43 @@ describe("formatSolutionSummary", () => {
     expect(formatExplanation("too few chairs")).toBe("why: too few chairs\n");
     expect(formatExplanation({ conflicts: 2 })).toBe('why: {"conflicts":2}\n');
     expect(formatExplanation(null)).toBe("");
+  });
+});
+
+describe("the summary of a large program", () => {
+  // 200 participants: about 47 panels, more than a full listing shows.
+  const large = program(generateProgram({ participants: 200, seed: 4 }));
+  let solved: Solution;
+  beforeAll(async () => {
+    solved = await solveProgram(large, { solver: "greedy", timeLimitMs: 10_000 });
+    expect(solved.status).toBe("feasible");
+  });
+  const blocks = (text: string) => text.split("\n").filter((line) => /^P\d+/.test(line));
+  const shownScores = (text: string) => [...text.matchAll(/^ {2}score +(-?[\d.]+)/gm)].map((m) => Number(m[1]));
+
+  it("shows totals and only the weakest panels, lowest score first", () => {
+    const text = formatSolutionSummary(large, solved);
+    expect(large.panels.length).toBeGreaterThan(40);
+    expect(blocks(text)).toHaveLength(WEAKEST_PANELS_SHOWN);
+    const shown = shownScores(text);
+    expect(shown).toEqual([...shown].sort((x, y) => x - y));
+    // No panel left out scores lower than the highest one shown.
+    const all = scorePanels(large, solved.panels).map((s) => s.total).sort((x, y) => x - y);
+    expect(shown).toEqual(all.slice(0, WEAKEST_PANELS_SHOWN));
+  });
+
+  it("counts the panels realising each pair as the checker's scorer does", () => {
+    const text = formatSolutionSummary(large, solved);
+    for (const { pair, panels } of realisedPairs(large, solved.panels)) {
+      expect(text).toContain(`${pair[0]}-${pair[1]} on ${panels.length}`);
+    }
+    const dialoguePanels = new Set(realisedPairs(large, solved.panels).flatMap((r) => r.panels)).size;
+    expect(text).toMatch(new RegExp(`^panels +${large.panels.length}, ${dialoguePanels} of them realising a dialogue pair$`, "m"));
+  });
+
+  it("lists every panel when asked, and as many weakest as asked", () => {
+    expect(blocks(formatSolutionSummary(large, solved, { panels: "all" }))).toHaveLength(large.panels.length);
+    expect(blocks(formatSolutionSummary(large, solved, { panels: 3 }))).toHaveLength(3);
+    expect(blocks(formatSolutionSummary(large, solved, { panels: 0 }))).toHaveLength(0);
   });
 });

@@ -53,7 +53,8 @@ describe("tracktwo whatif", () => {
     const result = await run(whatif, [join(dir, "same.yaml"), join(dir, "apart.yaml"), join(dir, "gone.yaml"), "--solver", "mip", "--jobs", "1", "--out-dir", out, "--moves"]);
     expect(result.code).toBe(1); // one scenario is infeasible
     const lines = result.out.split("\n");
-    expect(lines[0]).toMatch(/^\| scenario +\| status +\| total \| dialogue \|.*\| RU-UA panels \| moved \|$/);
+    expect(lines[0]).toBe("Audience: organisers only (contains nationalities, opt-outs and safety information; do not publish)");
+    expect(lines[2]).toMatch(/^\| scenario +\| status +\| total \| dialogue \|.*\| RU-UA panels \| moved \|$/);
     // Nothing changed: the baseline is kept as it is (feasible: the baseline file's own "optimal" is not re-proven).
     expect(lines.find((l) => l.startsWith("| same "))).toMatch(/\| feasible +\| +5 \| +5 \|.*\| +1 \| +0 \|$/);
     // Keeping a and b apart ends the only dialogue panel; a and b (or c and d) change panels.
@@ -62,12 +63,17 @@ describe("tracktwo whatif", () => {
     expect(result.out).toContain("2 presentations but the 2 panels need at least 4 presenters");
     expect(result.out).toMatch(/apart: 2 moved\n {2}\w: presenter P\d -> presenter P\d/);
 
-    const diff = JSON.parse(readFileSync(join(out, "apart.diff.json"), "utf8")) as { moved: number; moves: unknown[] };
+    // The diff is for organisers (who moved can tell who is at risk) and says so first; the solution is public and
+    // carries no explanation (the table's explanation is for organisers).
+    const diff = JSON.parse(readFileSync(join(out, "apart.diff.json"), "utf8")) as { audience: string; moved: number; moves: unknown[] };
+    expect(Object.keys(diff)[0]).toBe("audience");
+    expect(diff.audience).toBe("organisers");
     expect(diff.moved).toBe(2);
     expect(diff.moves).toHaveLength(2);
-    const solution = JSON.parse(readFileSync(join(out, "gone.solution.json"), "utf8")) as { status: string; explanation: { verdict: string } };
+    const solution = JSON.parse(readFileSync(join(out, "gone.solution.json"), "utf8")) as { audience: string; status: string; explanation: unknown };
+    expect(solution.audience).toBe("public");
     expect(solution.status).toBe("infeasible");
-    expect(solution.explanation.verdict).toBe("infeasible");
+    expect(solution.explanation).toBeNull();
   });
 
   it("reports an unknown id with the scenario file and the change index, and exits 2", async () => {
@@ -84,7 +90,7 @@ describe("tracktwo whatif", () => {
     expect((await run(whatif, [join(dir, "same.yaml"), "--solver", "magic"])).err).toContain('unknown solver "magic"');
     expect((await run(whatif, [join(dir, "same.yaml"), "--max-moves", "1.5"])).code).toBe(2);
     const zero = await run(whatif, [join(dir, "same.yaml"), "--jobs", "0"]);
-    expect([zero.code, zero.err]).toEqual([2, 'tracktwo: --jobs: "0" is not at least 1\n']);
+    expect([zero.code, zero.err]).toEqual([2, 'tracktwo: --jobs: "0" is out of range; expected a whole number >= 1\n']);
   });
 
   it("rejects --max-moves when a scenario has no baseline, naming each such scenario, with the other input problems", async () => {
@@ -168,7 +174,7 @@ describe("tracktwo whatif", () => {
     const root = resolve(import.meta.dirname, "../../..");
     const child = spawnSync(
       process.execPath,
-      ["--import", "tsx", join(root, "src/cli/main.ts"), "whatif", join(dir, "same.yaml"), join(dir, "apart.yaml"), "--solver", "mip", "--jobs", "2", "--out-dir", join(dir, "o")],
+      ["--import", "tsx", join(root, "src/cli/bin.ts"), "whatif", join(dir, "same.yaml"), join(dir, "apart.yaml"), "--solver", "mip", "--jobs", "2", "--out-dir", join(dir, "o")],
       { cwd: root, encoding: "utf8", timeout: 120_000 },
     );
     expect(child.stderr).toBe("");
@@ -185,8 +191,9 @@ describe("tracktwo sweep", () => {
     const csv = join(dir, "sweep.csv");
     const result = await run(sweep, [join(dir, "base.json"), "--set", "policy.dialogue.pairs[0].weight=1:3:1", "--solver", "mip", "--jobs", "1", "--csv", csv]);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^\| policy\.dialogue\.pairs\[0\]\.weight \| status/);
-    expect(readFileSync(csv, "utf8").split("\n").slice(0, 4)).toEqual([
+    expect(result.out).toMatch(/^\| policy\.dialogue\.pairs\[0\]\.weight \| status/m);
+    expect(readFileSync(csv, "utf8").split("\r\n").slice(0, 5)).toEqual([
+      "\uFEFF# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)",
       "policy.dialogue.pairs[0].weight,status,total,dialogue,diversity,topicFit,affinity,RU-UA panels",
       "1,optimal,1,1,2,0,0,1",
       "2,optimal,2,2,2,0,0,1",
@@ -199,7 +206,8 @@ describe("tracktwo sweep", () => {
     const csv = join(dir, "sweep.csv");
     const result = await run(sweep, [join(dir, "base.json"), "--set", 'policy.separate=[],[["RU","UA"]],[["RU","UA"],["GE","US"]]', "--solver", "mip", "--jobs", "1", "--csv", csv]);
     expect(result.code).toBe(0);
-    expect(readFileSync(csv, "utf8").split("\n").map((l) => l.split(",optimal,")[0])).toEqual([
+    expect(readFileSync(csv, "utf8").split("\r\n").map((l) => l.split(",optimal,")[0])).toEqual([
+      "\uFEFF# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)",
       "policy.separate,status,total,dialogue,diversity,topicFit,affinity,RU-UA panels",
       "[]",
       '"[[""RU"",""UA""]]"',
@@ -241,7 +249,7 @@ describe("tracktwo sweep", () => {
   it("rejects --jobs 0 as a usage error", async () => {
     const dir = workspace();
     const result = await run(sweep, [join(dir, "base.json"), "--set", "policy.nationality.maxShare=0.5", "--jobs", "0", "--csv", join(dir, "x.csv")]);
-    expect([result.code, result.err]).toEqual([2, 'tracktwo: --jobs: "0" is not at least 1\n']);
+    expect([result.code, result.err]).toEqual([2, 'tracktwo: --jobs: "0" is out of range; expected a whole number >= 1\n']);
   });
 
   it("after Ctrl-C writes the CSV rows of the values solved or cut short", { timeout: 60_000 }, async () => {
@@ -253,8 +261,8 @@ describe("tracktwo sweep", () => {
       AbortSignal.timeout(1500),
     );
     expect(result.code).toBe(0);
-    const lines = readFileSync(csv, "utf8").trim().split("\n");
-    expect(lines.map((l) => l.split(",")[0])).toEqual(["policy.dialogue.pairs[0].weight", "1"]);
+    const lines = readFileSync(csv, "utf8").replace(/\r\n$/, "").split("\r\n");
+    expect(lines.map((l) => l.split(",")[0])).toEqual(["\uFEFF# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)", "policy.dialogue.pairs[0].weight", "1"]);
     expect(result.err).toContain("not run: policy.dialogue.pairs[0].weight=2, policy.dialogue.pairs[0].weight=3");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSweepSpec, sweepCsv, sweepScenarios } from "../../../src/scenarios/sweep.js";
+import { parseSweepSpec, sweepCsv, sweepScenarios, type SweepRow } from "../../../src/scenarios/sweep.js";
 import type { ScenarioOutcome } from "../../../src/scenarios/run.js";
 import { program, smallInput } from "./fixtures.js";
 
@@ -94,7 +94,22 @@ describe("sweepCsv", () => {
       { value: 0.5, outcome: outcome(10, "optimal") },
     ]);
     expect(csv).toBe(
-      "policy.nationality.maxShare,status,total,dialogue,affinity,RU-UA panels\n0.3,infeasible,,,,\n0.5,optimal,10,10,0,1\n",
+      "\uFEFF# Audience: organisers only (contains nationalities; opt-outs and safety information; do not publish)\r\n" +
+        "policy.nationality.maxShare,status,total,dialogue,affinity,RU-UA panels\r\n0.3,infeasible,,,,\r\n0.5,optimal,10,10,0,1\r\n",
     );
+  });
+
+  it("neutralises a swept text that a spreadsheet would run as a formula, and keeps negative numbers as numbers", () => {
+    const outcome = (value: unknown): SweepRow => ({
+      value,
+      outcome: {
+        name: "x", file: "x", status: "infeasible", objective: null, dialoguePanels: {}, moved: null, moves: [], departed: [], unseated: [],
+        solution: { status: "infeasible", solver: "mip", seed: 1, objective: null, bound: null, panels: [], violations: [], explanation: null, stats: {} },
+        interrupted: false,
+      },
+    });
+    const rows = sweepCsv("policy.topics", [outcome("=HYPERLINK(1)"), outcome(-1)]).split("\r\n");
+    expect(rows[2]).toBe("'=HYPERLINK(1),infeasible,");
+    expect(rows[3]).toBe("-1,infeasible,");
   });
 });

@@ -1,5 +1,6 @@
 // auto beyond the HiGHS-proof size: the search, with HiGHS's LP relaxation bound solved beside it when a core is
-// spare and the model is small enough (the bound must be valid and tighter than the counting bound).
+// spare and the model is small enough (the bound must be valid and tighter than the counting bound). Assertions
+// are on data (status, bound, objective), never on which thread won a race.
 import { describe, expect, it } from "vitest";
 import { generateProgram } from "../../../src/generate/generate.js";
 import { normalizeProgram } from "../../../src/model/normalize.js";
@@ -16,14 +17,19 @@ describe("auto on a 300-participant convention", () => {
     expect(chooseSolver(problem)).toBe("search");
   });
 
-  it("reports the LP relaxation bound when a thread is spare: valid, and tighter than the counting bound", async () => {
-    const result = await autoSolver.solve(problem, { timeLimitMs: 20_000, seed: 1, helperThreads: 1 });
-    expect(result.status).toBe("feasible");
-    expect(result.stats.raw).toContain("LP relaxation bound");
-    const objective = evaluateAssignment(problem, result.assignment!).objective;
-    expect(result.bound).not.toBeNull();
-    expect(result.bound!).toBeGreaterThanOrEqual(objective);
-    expect(result.bound!).toBeLessThan(objectiveBound(problem));
+  it("with a spare thread, proves the search's answer optimal with the LP relaxation bound", { timeout: 660_000 }, async () => {
+    // Only dialogue and affinity weighted: the LP bound is then tight, and the search stops once it reaches it. The
+    // limit is far beyond what the LP needs (37-45 s measured on two cores at load 11), so nothing here is a race:
+    // the assertions are on the answer, not on which thread finished first.
+    const input = generateProgram({ participants: 230, seed: 1 });
+    const weights = { dialogue: 1, affinity: 1, diversity: 0, topicFit: 0 };
+    const tight = normalizeProgram(loadGenerated({ ...input, policy: { ...input.policy, weights } }));
+    expect(chooseSolver(tight)).toBe("search");
+    const result = await autoSolver.solve(tight, { timeLimitMs: 600_000, seed: 1, helperThreads: 1 });
+    expect(result.status).toBe("optimal");
+    const objective = evaluateAssignment(tight, result.assignment!).objective;
+    expect(result.bound).toBe(objective);
+    expect(objective).toBeLessThan(objectiveBound(tight));
   });
 
   it("solves the LP bound beside the search only on a spare thread, and not for dense affinities", () => {
