@@ -2,6 +2,8 @@
 // way the literature reports it (per instance the mean, best and worst over the seeds; then the average of each
 // over the set's instances), with the work rate and the machine's load while it ran.
 
+import type { Machine, Revision } from "./report.js";
+
 export interface MdgpRunRecord {
   readonly instance: string;
   /** The instance's set, e.g. "RanReal n240 ss". */
@@ -132,4 +134,107 @@ export function summaryMarkdown(rows: readonly MdgpSummaryRow[]): string {
 
 function percent(gap: number | null): string {
   return gap === null ? "-" : `${(gap * 100).toFixed(3)}%`;
+}
+
+/** What a bench run writes to `<date>-mdgp-<machine>.json`; rewritten after every run, so a stopped run keeps its records. */
+export interface MdgpResults {
+  readonly date: string;
+  readonly machine: Machine;
+  readonly revision: Revision | null;
+  readonly options: {
+    readonly time: number;
+    readonly clock: string;
+    readonly seeds: readonly number[];
+    readonly runners: readonly string[];
+    /** The command line of each process whose runs these are (one, or several after --merge). */
+    readonly commands: readonly (readonly string[])[];
+  };
+  /** Runner name -> what it runs. */
+  readonly descriptions: Readonly<Record<string, string>>;
+  readonly notes: readonly string[];
+  /** Runs planned; fewer in `runs` when the bench was stopped (or is still running). */
+  readonly planned: number;
+  /** Wall time of the longest process. */
+  readonly totalMs: number;
+  readonly summary: readonly MdgpSummaryRow[];
+  readonly runs: readonly MdgpRunRecord[];
+}
+
+/**
+ * One result out of several processes' results (a long bench split over the cores): the runs side by side, summarised
+ * again. Parts must have run the same code with the same time limit and clock on the same machine, else the table
+ * would mix unlike figures: then the reason, as a string.
+ */
+export function mergeResults(parts: readonly MdgpResults[], date: string): MdgpResults | string {
+  const first = parts[0];
+  if (first === undefined) return "nothing to merge";
+  const revisionText = (r: MdgpResults) => (r.revision === null ? "unknown" : `${r.revision.commit}${r.revision.dirty ? "+dirty" : ""}`);
+  for (const part of parts) {
+    if (revisionText(part) !== revisionText(first)) return `parts ran different code (${revisionText(first)} and ${revisionText(part)})`;
+    if (part.options.time !== first.options.time || part.options.clock !== first.options.clock) {
+      return `parts ran different time limits (${first.options.time} s ${first.options.clock} and ${part.options.time} s ${part.options.clock})`;
+    }
+    if (part.machine.cpu !== first.machine.cpu || part.machine.cores !== first.machine.cores) return `parts ran on different machines (${first.machine.cpu} and ${part.machine.cpu})`;
+  }
+  const runs = parts.flatMap((p) => p.runs);
+  return {
+    date,
+    machine: first.machine,
+    revision: first.revision,
+    options: {
+      time: first.options.time,
+      clock: first.options.clock,
+      seeds: unique(parts.flatMap((p) => p.options.seeds)),
+      runners: unique(parts.flatMap((p) => p.options.runners)),
+      commands: parts.flatMap((p) => p.options.commands),
+    },
+    descriptions: Object.assign({}, ...parts.map((p) => p.descriptions)) as Record<string, string>,
+    notes: unique(parts.flatMap((p) => p.notes)),
+    planned: parts.reduce((sum, p) => sum + p.planned, 0),
+    totalMs: Math.max(...parts.map((p) => p.totalMs)),
+    summary: summarize(runs),
+    runs,
+  };
+}
+
+export function resultsMarkdown(results: MdgpResults): string {
+  const { machine, revision, options, runs } = results;
+  const clock = options.clock === "cpu" ? "CPU time for the engine variants, wall time for the others" : "wall time";
+  const commands = options.commands.map((argv) => `\`npm run bench:mdgp -- ${argv.join(" ")}\``);
+  return [
+    `# MDGP bench, ${results.date}`,
+    "",
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node} (${machine.platform}).`,
+    `Code: ${revision === null ? "unknown revision" : `commit ${revision.commit}${revision.dirty ? " with uncommitted changes" : ""}`}.`,
+    `${commands.length > 1 ? `Commands (${commands.length} processes)` : "Command"}: ${commands.join(", ")}. ${options.time} s per run (${clock}), ` +
+      `seeds ${options.seeds.join(", ")}. Total ${(results.totalMs / 60000).toFixed(1)} min.` +
+      (runs.length < results.planned ? ` Stopped after ${runs.length} of ${results.planned} runs.` : ""),
+    "",
+    "Gap: (best known - value) / best known, the value scored by the bench from the instance file. Per set: the average",
+    "over its instances of the mean, best and worst gap over the seeds; max: the worst single run. iter/s: the runner's",
+    "unit of work (descents for the grouping engine); moves/s: improving moves of the local search (each one step, as",
+    "one iteration of a tabu search). Load: the one-minute load average while the runs ran (other processes share the",
+    "cores; above the core count, every runner had less than a core).",
+    "",
+    ...Object.entries(results.descriptions).map(([name, description]) => `- \`${name}\`: ${description}`),
+    ...(results.notes.length > 0 ? ["", ...results.notes.map((n) => `Note: ${n}`)] : []),
+    "",
+    summaryMarkdown(results.summary),
+    "",
+    "## Runs",
+    "",
+    "| instance | runner | seed | value | best known | gap | to best | time | iterations | moves | load |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...runs.map(
+      (r) =>
+        `| ${r.instance} | ${r.runner} | ${r.seed} | ${r.value === null ? "-" : r.value.toFixed(3)} | ${r.bestKnown ?? "-"} | ` +
+        `${percent(r.gap)} | ${seconds(r.timeToBestMs)} | ${seconds(r.timeMs)} | ${r.iterations ?? "-"} | ${r.moves ?? "-"} | ` +
+        `${r.load[0].toFixed(1)}-${r.load[1].toFixed(1)} |${r.note === null ? "" : ` ${r.note.replace(/\|/g, "\\|")}`}`,
+    ),
+    "",
+  ].join("\n");
+}
+
+export function seconds(ms: number | null): string {
+  return ms === null ? "-" : `${(ms / 1000).toFixed(1)} s`;
 }

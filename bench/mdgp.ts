@@ -2,19 +2,20 @@
 // side with engine variants (--ablation) and anticlust's TPSDP (--anticlust, where R and anticlust are installed),
 // at equal wall time; gaps to the best-known values, summarised per set of instances. Writes JSON + Markdown to
 // bench/results/ (or --out DIR). See bench/README.md.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadBestKnown, loadMdgp, type BestKnown } from "../src/mdgp/mdgp.js";
 import { formatInputIssue, type InputIssue } from "../src/model/issues.js";
 import { machineInfo, machineSlug, revision, ROOT } from "./machine.js";
-import { summarize, summaryMarkdown, summaryText, type MdgpRunRecord } from "./mdgp-report.js";
+import { mergeResults, resultsMarkdown, seconds, summarize, summaryText, type MdgpResults, type MdgpRunRecord } from "./mdgp-report.js";
 import { anticlustRunner, autoRunner, detectAnticlust, ENGINE_VARIANTS, engineRunner, mdgpCase, MDGPLIB_NAME, runOne, type MdgpCase, type MdgpRunner } from "./mdgp-runners.js";
 
 const USAGE =
   "usage: npm run bench:mdgp -- [--data DIR] [--dir DIR,...] [--bks FILE] [--sets RanReal,RanInt] [--n 240] [--kinds ss,ds]\n" +
-  "         [--instances f,g] [--seeds 1,2,3] [--time S] [--clock wall|cpu] [--runners auto,...] [--ablation] [--anticlust] [--out DIR]";
+  "         [--instances f,g] [--seeds 1,2,3] [--time S] [--clock wall|cpu] [--runners auto,...] [--ablation] [--anticlust] [--out DIR]\n" +
+  "       npm run bench:mdgp -- --merge a.json,b.json [--out DIR]   (parts of one bench run by processes at once, as one file)";
 
 async function main(argv: readonly string[]): Promise<number> {
   let values;
@@ -38,6 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
         anticlust: { type: "boolean", default: false },
         clock: { type: "string", default: "wall" },
         out: { type: "string" },
+        merge: { type: "string" },
         help: { type: "boolean", default: false },
       },
     }));
@@ -48,6 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (values.merge !== undefined) return merge(list(values.merge), values.out);
   const timeS = Number(values.time);
   if (!(timeS > 0) || !Number.isFinite(timeS)) return usage(`--time: "${values.time}" is not a positive number of seconds`);
   const seeds = list(values.seeds).map(Number);
@@ -135,9 +138,25 @@ async function main(argv: readonly string[]): Promise<number> {
       notes.map((n) => `note: ${n}\n`).join(""),
   );
 
-  // Runners interleave per instance and seed, so a change in the machine's load hits all of them alike.
-  const records: MdgpRunRecord[] = [];
+  // Runners interleave per instance and seed, so a change in the machine's load hits all of them alike. The results
+  // file is rewritten after every run: a bench stopped early (or still running) leaves what it measured.
+  const outDir = resolve(values.out ?? join(ROOT, "bench", "results"));
   const started = performance.now();
+  const planned = cases.reduce((sum, c) => sum + seeds.length * runners.filter((r) => (r.skip?.(c) ?? null) === null).length, 0);
+  const records: MdgpRunRecord[] = [];
+  const results = (): MdgpResults => ({
+    date: new Date().toISOString(),
+    machine,
+    revision: ranRevision,
+    options: { time: timeS, clock, seeds, runners: runners.map((r) => r.name), commands: [[...argv]] },
+    descriptions: Object.fromEntries(runners.map((r) => [r.name, r.description])),
+    notes,
+    planned,
+    totalMs: performance.now() - started,
+    summary: summarize(records),
+    runs: records,
+  });
+  let written = "";
   for (const c of cases) {
     for (const seed of seeds) {
       for (const runner of runners) {
@@ -146,54 +165,40 @@ async function main(argv: readonly string[]): Promise<number> {
         const record = await runOne(c, runner, seed, timeS * 1000, best.get(c.instance.name)?.value ?? null);
         records.push(record);
         process.stdout.write(runLine(record));
+        written = writeResults(outDir, results());
       }
     }
   }
-  const totalMs = performance.now() - started;
-  const rows = summarize(records);
-  process.stdout.write(`\n${summaryText(rows)}\n\n`);
-
-  const date = new Date().toISOString();
-  const outDir = resolve(values.out ?? join(ROOT, "bench", "results"));
-  const stem = `${date.slice(0, 10)}-mdgp-${machineSlug(machine)}`;
-  mkdirSync(outDir, { recursive: true });
-  const options = { time: timeS, clock, seeds, runners: runners.map((r) => r.name), argv: [...argv] };
-  writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify({ date, machine, revision: ranRevision, options, notes, totalMs, summary: rows, runs: records }, null, 1)}\n`);
-  const descriptions = runners.map((r) => `- \`${r.name}\`: ${r.description}`);
-  const markdown = [
-    `# MDGP bench, ${date}`,
-    "",
-    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node} (${machine.platform}).`,
-    `Code: ${ranRevision === null ? "unknown revision" : `commit ${ranRevision.commit}${ranRevision.dirty ? " with uncommitted changes" : ""}`}.`,
-    `Command: \`npm run bench:mdgp -- ${argv.join(" ")}\`. ${timeS} s per run (${clock === "cpu" ? "CPU time for the engine variants, wall time for the others" : "wall time"}), ` +
-      `seeds ${seeds.join(", ")}. Total ${(totalMs / 60000).toFixed(1)} min.`,
-    "",
-    "Gap: (best known - value) / best known, the value scored by the bench from the instance file. Per set: the average",
-    "over its instances of the mean, best and worst gap over the seeds; max: the worst single run. iter/s: the runner's",
-    "unit of work (descents for the grouping engine); moves/s: improving moves of the local search (each one step, as",
-    "one iteration of a tabu search). Load: the one-minute load average while the runs ran (other processes share the",
-    "cores; above the core count, every runner had less than a core).",
-    "",
-    ...descriptions,
-    ...(notes.length > 0 ? ["", ...notes.map((n) => `Note: ${n}`)] : []),
-    "",
-    summaryMarkdown(rows),
-    "",
-    "## Runs",
-    "",
-    "| instance | runner | seed | value | best known | gap | to best | time | iterations | moves | load |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...records.map(
-      (r) =>
-        `| ${r.instance} | ${r.runner} | ${r.seed} | ${r.value === null ? "-" : r.value.toFixed(3)} | ${r.bestKnown ?? "-"} | ` +
-        `${r.gap === null ? "-" : `${(r.gap * 100).toFixed(3)}%`} | ${seconds(r.timeToBestMs)} | ${seconds(r.timeMs)} | ${r.iterations ?? "-"} | ${r.moves ?? "-"} | ` +
-        `${r.load[0].toFixed(1)}-${r.load[1].toFixed(1)} |${r.note === null ? "" : ` ${r.note.replace(/\|/g, "\\|")}`}`,
-    ),
-    "",
-  ].join("\n");
-  writeFileSync(join(outDir, `${stem}.md`), markdown);
-  process.stdout.write(`wrote ${join(relative(process.cwd(), outDir) || ".", stem)}.json and .md\n`);
+  const final = results();
+  written = writeResults(outDir, final);
+  process.stdout.write(`\n${summaryText(final.summary)}\n\nwrote ${written}.json and .md\n`);
   return 0;
+}
+
+/** --merge: the results files of processes that ran parts of one bench at once, as one results file. */
+function merge(files: readonly string[], out: string | undefined): number {
+  const parts: MdgpResults[] = [];
+  for (const file of files) {
+    try {
+      parts.push(JSON.parse(readFileSync(resolve(file), "utf8")) as MdgpResults);
+    } catch (error) {
+      return usage(`--merge: cannot read ${file} as a bench:mdgp results file (${(error as Error).message})`);
+    }
+  }
+  const merged = mergeResults(parts, new Date().toISOString());
+  if (typeof merged === "string") return usage(`--merge: ${merged}`);
+  const written = writeResults(resolve(out ?? join(ROOT, "bench", "results")), merged);
+  process.stdout.write(`${summaryText(merged.summary)}\n\nwrote ${written}.json and .md\n`);
+  return 0;
+}
+
+/** Writes `<date>-mdgp-<machine>.{json,md}` under outDir; returns the path without extension, relative to the cwd. */
+function writeResults(outDir: string, results: MdgpResults): string {
+  const stem = `${results.date.slice(0, 10)}-mdgp-${machineSlug(results.machine)}`;
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify(results, null, 1)}\n`);
+  writeFileSync(join(outDir, `${stem}.md`), resultsMarkdown(results));
+  return join(relative(process.cwd(), outDir) || ".", stem);
 }
 
 function runLine(r: MdgpRunRecord): string {
@@ -201,10 +206,6 @@ function runLine(r: MdgpRunRecord): string {
   const rate = r.iterations === null || r.timeMs <= 0 ? "" : `  ${r.iterations} it (${((r.iterations * 1000) / r.timeMs).toFixed(0)}/s)`;
   const value = r.value === null ? `failed: ${r.note}` : r.value.toFixed(3);
   return `${r.instance}  seed ${r.seed}  ${r.runner}  ${value}${gap}  to best ${seconds(r.timeToBestMs)}${rate}  load ${r.load[0].toFixed(1)}\n`;
-}
-
-function seconds(ms: number | null): string {
-  return ms === null ? "-" : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function loadText(): string {
