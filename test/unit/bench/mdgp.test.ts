@@ -1,7 +1,7 @@
 // The MDGP bench's own logic: the per-set summary, anticlust detection and skipping, and the checks a run's
 // grouping goes through before it gets a gap.
 import { describe, expect, it } from "vitest";
-import { summarize, type MdgpRunRecord } from "../../../bench/mdgp-report.js";
+import { mergeResults, resultsMarkdown, summarize, type MdgpResults, type MdgpRunRecord } from "../../../bench/mdgp-report.js";
 import { anticlustRunner, detectAnticlust, engineRunner, mdgpCase, runOne, setOf, type MdgpRunner } from "../../../bench/mdgp-runners.js";
 import { parseMdgp, type MdgpInstance } from "../../../src/mdgp/mdgp.js";
 
@@ -60,6 +60,51 @@ describe("MDGP bench summary", () => {
     expect(all.meanGap).toBeCloseTo((0.002 + 0.002 + 0.002) / 3, 12);
     expect(all.bestGap).toBeCloseTo((0.001 + 0.002 - 0.001) / 3, 12);
     expect(all.maxGap).toBeCloseTo(0.005, 12);
+  });
+});
+
+function part(runs: readonly MdgpRunRecord[], overrides: Partial<MdgpResults> = {}): MdgpResults {
+  return {
+    date: "2026-12-07T03:00:00.000Z",
+    machine: { cpu: "AMD EPYC", cores: 2, memoryGiB: 24, node: "v20", platform: "linux x64" },
+    revision: { commit: "abc", dirty: false },
+    options: { time: 30, clock: "cpu", seeds: [1], runners: ["engine"], commands: [["--sets", "RanReal"]] },
+    descriptions: { engine: "the engine" },
+    notes: [],
+    planned: 4,
+    totalMs: 60_000,
+    summary: summarize(runs),
+    runs,
+    ...overrides,
+  };
+}
+
+describe("merging the results of processes run at once", () => {
+  const real = [record("RanReal_n240_ss_01", 1, 0.001), record("RanReal_n240_ss_02", 1, 0.003)];
+  const int = [record("RanInt_n240_ss_01", 1, 0.002), record("RanInt_n240_ss_01", 2, 0.004)];
+
+  it("summarises the runs of all parts together, as if one process had run them", () => {
+    const merged = mergeResults([part(real), part(int, { options: { ...part([]).options, seeds: [1, 2], commands: [["--sets", "RanInt"]] }, totalMs: 90_000 })], "2026-12-07T04:00:00.000Z");
+    if (typeof merged === "string") throw new Error(merged);
+    expect(merged.runs).toHaveLength(4);
+    expect(merged.summary).toEqual(summarize([...real, ...int]));
+    const all = merged.summary.find((r) => r.set === "n240 (all)")!;
+    expect(all.instances).toBe(3);
+    expect(all.meanGap).toBeCloseTo((0.001 + 0.003 + 0.003) / 3, 12);
+    expect(merged.options.seeds).toEqual([1, 2]);
+    expect(merged.options.commands).toEqual([["--sets", "RanReal"], ["--sets", "RanInt"]]);
+    expect(merged.planned).toBe(8);
+    expect(merged.totalMs).toBe(90_000);
+    // 4 of 8 planned runs: the report says it stopped early.
+    expect(resultsMarkdown(merged)).toContain("Stopped after 4 of 8 runs");
+  });
+
+  it("refuses parts that ran different code, time limits or clocks", () => {
+    const other = part(int, { revision: { commit: "abc", dirty: true } });
+    expect(mergeResults([part(real), other], "now")).toMatch(/different code/);
+    expect(mergeResults([part(real), part(int, { options: { ...part([]).options, time: 10 } })], "now")).toMatch(/different time limits/);
+    expect(mergeResults([part(real), part(int, { options: { ...part([]).options, clock: "wall" } })], "now")).toMatch(/different time limits/);
+    expect(mergeResults([], "now")).toBe("nothing to merge");
   });
 });
 
