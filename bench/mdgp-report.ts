@@ -163,14 +163,24 @@ export interface MdgpResults {
 /**
  * One result out of several processes' results (a long bench split over the cores): the runs side by side, summarised
  * again. Parts must have run the same code with the same time limit and clock on the same machine, else the table
- * would mix unlike figures: then the reason, as a string.
+ * would mix unlike figures: then the reason, as a string. Parts at different commits ran the same code when
+ * `sameCode` says so (the bench asks git whether the solver and the runners differ between them); a part with
+ * uncommitted changes matches nothing but itself.
  */
-export function mergeResults(parts: readonly MdgpResults[], date: string): MdgpResults | string {
+export function mergeResults(
+  parts: readonly MdgpResults[],
+  date: string,
+  sameCode: (a: string, b: string) => boolean = (a, b) => a === b,
+): MdgpResults | string {
   const first = parts[0];
   if (first === undefined) return "nothing to merge";
   const revisionText = (r: MdgpResults) => (r.revision === null ? "unknown" : `${r.revision.commit}${r.revision.dirty ? "+dirty" : ""}`);
+  const commits = unique(parts.map(revisionText));
   for (const part of parts) {
-    if (revisionText(part) !== revisionText(first)) return `parts ran different code (${revisionText(first)} and ${revisionText(part)})`;
+    const same =
+      revisionText(part) === revisionText(first) ||
+      (part.revision !== null && first.revision !== null && !part.revision.dirty && !first.revision.dirty && sameCode(first.revision.commit, part.revision.commit));
+    if (!same) return `parts ran different code (${revisionText(first)} and ${revisionText(part)})`;
     if (part.options.time !== first.options.time || part.options.clock !== first.options.clock) {
       return `parts ran different time limits (${first.options.time} s ${first.options.clock} and ${part.options.time} s ${part.options.clock})`;
     }
@@ -189,7 +199,10 @@ export function mergeResults(parts: readonly MdgpResults[], date: string): MdgpR
       commands: parts.flatMap((p) => p.options.commands),
     },
     descriptions: Object.assign({}, ...parts.map((p) => p.descriptions)) as Record<string, string>,
-    notes: unique(parts.flatMap((p) => p.notes)),
+    notes: [
+      ...unique(parts.flatMap((p) => p.notes)),
+      ...(commits.length > 1 ? [`parts ran at commits ${commits.join(", ")}, with the same solver and runners`] : []),
+    ],
     planned: parts.reduce((sum, p) => sum + p.planned, 0),
     totalMs: Math.max(...parts.map((p) => p.totalMs)),
     summary: summarize(runs),

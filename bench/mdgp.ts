@@ -2,6 +2,7 @@
 // side with engine variants (--ablation) and anticlust's TPSDP (--anticlust, where R and anticlust are installed),
 // at equal wall time; gaps to the best-known values, summarised per set of instances. Writes JSON + Markdown to
 // bench/results/ (or --out DIR). See bench/README.md.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { basename, join, relative, resolve } from "node:path";
@@ -185,11 +186,17 @@ function merge(files: readonly string[], out: string | undefined): number {
       return usage(`--merge: cannot read ${file} as a bench:mdgp results file (${(error as Error).message})`);
     }
   }
-  const merged = mergeResults(parts, new Date().toISOString());
+  const merged = mergeResults(parts, new Date().toISOString(), sameSolverCode);
   if (typeof merged === "string") return usage(`--merge: ${merged}`);
   const written = writeResults(resolve(out ?? join(ROOT, "bench", "results")), merged);
   process.stdout.write(`${summaryText(merged.summary)}\n\nwrote ${written}.json and .md\n`);
   return 0;
+}
+
+/** Do two commits hold the same solver (src/) and bench runners? Only these decide what a run measures. */
+function sameSolverCode(a: string, b: string): boolean {
+  const diff = spawnSync("git", ["diff", "--quiet", a, b, "--", "src", "bench/mdgp-runners.ts", "bench/harness.ts"], { cwd: ROOT });
+  return diff.status === 0;
 }
 
 /** Writes `<date>-mdgp-<machine>.{json,md}` under outDir; returns the path without extension, relative to the cwd. */

@@ -106,6 +106,17 @@ describe("merging the results of processes run at once", () => {
     expect(mergeResults([part(real), part(int, { options: { ...part([]).options, clock: "wall" } })], "now")).toMatch(/different time limits/);
     expect(mergeResults([], "now")).toBe("nothing to merge");
   });
+
+  it("joins parts at different commits only where the solver and runners are the same, and says so", () => {
+    const later = part(int, { revision: { commit: "def", dirty: false } });
+    expect(mergeResults([part(real), later], "now")).toMatch(/different code/);
+    const merged = mergeResults([part(real), later], "now", (a, b) => [a, b].sort().join() === "abc,def");
+    if (typeof merged === "string") throw new Error(merged);
+    expect(merged.runs).toHaveLength(4);
+    expect(merged.notes).toContain("parts ran at commits abc, def, with the same solver and runners");
+    // Uncommitted changes are unknown code: never joined with another commit.
+    expect(mergeResults([part(real), part(int, { revision: { commit: "def", dirty: true } })], "now", () => true)).toMatch(/different code/);
+  });
 });
 
 describe("anticlust side by side", () => {
