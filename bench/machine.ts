@@ -1,4 +1,5 @@
-// What every benchmark report names: the machine it ran on and the code that ran.
+// What every benchmark report names: the machine it ran on and the code that ran (the solver matrix, the MDGP bench
+// and the others).
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
@@ -17,7 +18,10 @@ export function machineInfo(): Machine {
   };
 }
 
-/** The commit of `root` and whether src/ or bench/ had uncommitted changes; null outside a git work tree. */
+/**
+ * The commit of `root` and whether src/ or bench/ had uncommitted changes; null outside a git work tree. Take it
+ * before solving: the code may change on disk during a long run, the loaded modules do not.
+ */
 export function revision(root: string = ROOT): Revision | null {
   try {
     const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();

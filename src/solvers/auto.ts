@@ -22,7 +22,7 @@ import type { Solver, SolveOptions, SolveResult } from "./solver.js";
 
 /**
  * Which local search engine a program gets, decided here for auto and the "search" solver alike: pure grouping
- * programs (MDGP: everyone presents once, only size rules and affinity; see isPureGrouping) the memetic engine of
+ * programs (MDGP: everyone presents once, only size rules and affinity; see isPureGrouping) the grouping engine of
  * search/grouping.ts, everything else LAHC. Building the state to ask takes 1-30 ms at 6,000 participants.
  */
 export function usesGroupingEngine(problem: Problem): boolean {

@@ -5,6 +5,7 @@ import { inConflict, seatsOf, type Problem } from "../../model/problem.js";
 import { memberTerms } from "../../solvers/mip/context.js";
 import { ROLE_NONE, type SearchState, type Tracker, type TrackerKind } from "../../solvers/search/state.js";
 import { rosterMembers, type ObjectiveRule } from "../rule.js";
+import { singleSeatAffinityBound } from "./single-seat-bound.js";
 
 /** The sum of affinity weights between i and the other members of p, read from the state. */
 export function affinityWithMembers(state: SearchState): (i: number, p: number) => number {
@@ -102,7 +103,8 @@ export const affinityRule: ObjectiveRule<"affinity"> = {
   greedy: {
     gain: affinityWithMembers,
   },
-  bound: (problem) => affinityBound(problem),
+  // Where nobody sits twice (every MDGP instance) the single-seat bound is far tighter than counting pairs.
+  bound: (problem) => Math.min(affinityBound(problem), singleSeatAffinityBound(problem)),
 };
 
 /** Per affinity pair with a gain: the panels both may join, at most as many as either has seats. */

@@ -1,33 +1,62 @@
 // A dedicated engine for pure grouping programs: everyone presents exactly once, panels only have size bounds,
-// and affinity is the whole objective. That is the Maximally Diverse Grouping Problem (MDGP) of the literature,
-// where random-move LAHC stalls 1-3% below the best known values. This is a memetic search: a pool of groupings,
-// each child made by a group-wise crossover of two members and improved by the tabu search of grouping-tabu.ts.
-//
-// Why, by measurement (RanReal/RanInt n = 240 ss_01 and ds_01, 300k tabu iterations, about 27 s here, seeds 1-2):
-// - iterated tabu search (restart from the best with a random kick after 30n idle iterations) reached 0.15-0.41%
-//   below the best known values, mean 0.27%, and often stopped improving in its first seconds;
-// - the memetic search reached 0.10-0.34%, mean 0.23%: pool 12, walks end after 10n idle iterations (5n: mean
-//   0.26%, 20n: worse), and a pool that has not improved the best in 30 children is refreshed around its best
-//   (without refresh one seed stayed at 0.46%).
-// With different size bounds the group sizes decide much of the value (it grows with the square of the sizes), yet a
-// swap never changes them and an insert out of a local optimum loses about one mean weight per member. So the pool
-// starts from the leading size vectors by sum of size*(size-1), and the crossover mixes the parents' sizes.
+// and affinity is the whole objective. That is the Maximally Diverse Grouping Problem (MDGP) of the literature.
+// The search follows TPSDP, the three-phase search with a dynamic population of Yang et al. (2022): every
+// generation, each member of a population is (1) perturbed at random and improved, (2) crossed with another member
+// and improved, (3) perturbed in a directed way and improved; the population shrinks linearly over the run, from
+// broad exploration to a few strong members, and the random perturbation weakens likewise. "Improved" is a descent
+// over the insert and swap neighbourhoods (grouping-descent.ts) whose swap scan skips whole groups by a bound
+// (Schulz 2024). What each part brings is measured in the README ("The grouping engine"), an ablation at equal time.
 import { NONE, type Assignment, type PanelRoster } from "../../model/problem.js";
-import { GroupingTabu } from "./grouping-tabu.js";
+import { Crossover } from "./grouping-crossover.js";
+import { Descent } from "./grouping-descent.js";
+import { GroupingState, type GroupingShape, type SavedGrouping } from "./grouping-state.js";
 import type { Random } from "./random.js";
 import { RULES as ALL_RULES } from "../../constraints/registry.js";
 import type { SearchState } from "./state.js";
 
 /** Above this many groups the size vertices are not enumerated (2^m masks). */
 const MAX_ENUMERATED_GROUPS = 14;
-/** Fresh pool members start from one of this many leading size vectors (they differ by a few mean weights). */
+
+/** The engine's knobs; the defaults are the measured best, the others exist for the ablation in bench/. */
+export interface GroupingSettings {
+  /** Population size at the start of the run and at its end (TPSDP: 15 and 2). */
+  readonly populationStart: number;
+  readonly populationEnd: number;
+  /**
+   * Random moves per undirected perturbation, as a share of n, at the start and at the end. TPSDP counts them in
+   * units of n/m (1.2 down to 0.1); as a share of n that is the same at n = 240, m = 12, but at n = 480, m = 20 it
+   * kicks only 6% of the elements (the README's ablation at n = 480: mean gap 0.344% against 0.182%).
+   */
+  readonly perturbationStart: number;
+  readonly perturbationEnd: number;
+  /** Count the perturbation in units of n/m, as TPSDP does (for the ablation). */
+  readonly perturbationPerGroup: boolean;
+  /** Rounds of directed perturbation per member and generation (TPSDP: 3); 0 leaves the phase out. */
+  readonly directedRounds: number;
+  /** Crossover phase on or off. */
+  readonly crossover: boolean;
+  /** Skip swap blocks by the group-wise bound (Schulz 2024); off scans every pair. */
+  readonly pruneSwaps: boolean;
+  /** Fresh members take the leading size vectors (see sizeConfigs); off: any sizes within the bounds. */
+  readonly leadingSizes: boolean;
+}
+
+export const DEFAULT_GROUPING_SETTINGS: GroupingSettings = {
+  populationStart: 15,
+  populationEnd: 2,
+  perturbationStart: 0.1,
+  perturbationEnd: 0.1 / 12,
+  perturbationPerGroup: false,
+  directedRounds: 3,
+  crossover: true,
+  pruneSwaps: true,
+  leadingSizes: true,
+};
+
+/** Fresh members start from one of this many leading size vectors (they differ by a few mean weights). */
 const LEADING_SIZES = 8;
-/** Groupings kept in the pool. */
-const POOL_SIZE = 12;
-/** A tabu walk ends after this many times n iterations without improving its own best. */
-const WALK_STAGNATION = 10;
-/** Children in a row that do not improve the best before the pool is refreshed around its best. */
-const REFRESH_AFTER = 30;
+/** Members keep their gain tables up to this many entries (n * m), so that a population stays within ~40 MB. */
+const MAX_SAVED_GAIN = 1 << 18;
 
 /** Rules a pure grouping program may have active: nothing but loads, sizes and affinity. */
 const GROUPING_RULES = new Set(["load", "roles", "slot-clash", "affinity"]);
@@ -86,123 +115,273 @@ export function sizeConfigs(n: number, minSize: ArrayLike<number>, maxSize: Arra
 
 export interface GroupingOptions {
   readonly random: Random;
-  /** Returns true when the search must stop (time, abort or iteration limit); polled every few iterations. */
+  /** Returns true when the search must stop (time, abort or iteration limit); polled after every descent. */
   readonly shouldStop: (iteration: number) => boolean | Promise<boolean>;
+  /** Share of the budget used after `iteration` descents, 0 to 1: drives the population and perturbation schedules. */
+  readonly progress: (iteration: number) => number;
   readonly onImprove?: (objective: number) => void;
+  readonly settings?: Partial<GroupingSettings>;
 }
 
-export interface GroupingResult {
+export interface GroupingStats {
+  /** Descents run: the engine's iterations. */
+  readonly iterations: number;
+  /** Improving moves the descents made (each one step, as one iteration of a tabu search is). */
+  readonly moves: number;
+  readonly generations: number;
+  /** Swap pair evaluations made by all descents. */
+  readonly evaluations: number;
+}
+
+export interface GroupingOutcome extends GroupingStats {
+  readonly groups: Int32Array;
+  readonly value: number;
+}
+
+export interface GroupingResult extends GroupingStats {
   readonly assignment: Assignment;
   readonly objective: number;
-  readonly iterations: number;
 }
 
 /**
- * Memetic search from the state's current assignment, which must hold every participant on exactly one panel within
- * its size bounds (the greedy construction gives that for any program with enough seats).
+ * The engine on a search state whose current assignment holds every participant on exactly one panel within its
+ * size bounds (the greedy construction gives that for any program with enough seats); null otherwise.
  */
 export async function runGrouping(state: SearchState, options: GroupingOptions): Promise<GroupingResult | null> {
   const problem = state.problem;
   const n = problem.participantCount;
   const m = problem.panelCount;
-  const minSize = problem.minPresentersByPanel;
-  const maxSize = problem.maxPresentersByPanel;
-  const random = options.random;
-
   const start = new Int32Array(n).fill(NONE);
-  const startSize = new Int32Array(m);
-  for (let p = 0; p < m; p++) {
-    for (const i of state.membersByPanel[p]!) {
-      start[i] = p;
-      startSize[p]!++;
-    }
-  }
-  for (let p = 0; p < m; p++) if (startSize[p]! < minSize[p]! || startSize[p]! > maxSize[p]!) return null;
-  if (start.includes(NONE)) return null;
+  for (let p = 0; p < m; p++) for (const i of state.membersByPanel[p]!) start[i] = p;
+  const shape: GroupingShape = {
+    n,
+    m,
+    weights: state.affinityMatrix!,
+    minSize: problem.minPresentersByPanel,
+    maxSize: problem.maxPresentersByPanel,
+  };
+  if (!isWithinBounds(shape, start)) return null;
+  const scale = problem.weights.affinity;
+  const outcome = await searchGroupings(shape, start, {
+    ...options,
+    ...(options.onImprove === undefined ? {} : { onImprove: (value: number) => options.onImprove!(value * scale) }),
+  });
+  const rosters: PanelRoster[] = Array.from({ length: m }, () => ({ presenters: [] as number[], chair: NONE, discussant: NONE }));
+  for (let i = 0; i < n; i++) (rosters[outcome.groups[i]!]!.presenters as number[]).push(i);
+  const { iterations, moves, generations, evaluations } = outcome;
+  return { assignment: { panels: rosters }, objective: outcome.value * scale, iterations, moves, generations, evaluations };
+}
 
-  const weights = state.affinityMatrix!;
-  const tabu = new GroupingTabu(n, m, weights, minSize, maxSize, random);
-  tabu.load(start);
+/** Every element in a group, every group within its bounds. */
+export function isWithinBounds(shape: GroupingShape, groups: Int32Array): boolean {
+  const size = new Int32Array(shape.m);
+  for (const g of groups) {
+    if (g < 0 || g >= shape.m) return false;
+    size[g]!++;
+  }
+  return size.every((s, g) => s >= shape.minSize[g]! && s <= shape.maxSize[g]!);
+}
+
+/**
+ * TPSDP from `start` (a grouping within the bounds, or null): returns the best grouping found. The state of the
+ * search lives in one GroupingState, loaded with each member in turn.
+ */
+export async function searchGroupings(shape: GroupingShape, start: Int32Array | null, options: GroupingOptions): Promise<GroupingOutcome> {
+  const settings: GroupingSettings = { ...DEFAULT_GROUPING_SETTINGS, ...options.settings };
+  const { n, m, minSize, maxSize } = shape;
+  const random = options.random;
+  const state = GroupingState.of(shape);
+  const descent = new Descent(state, settings.pruneSwaps);
+  const perturbation = new Perturbation(state, random);
+  const crossover = new Crossover(shape, random);
+
   // Size vectors only matter this way when pairs are worth something on average (MDGP weights are >= 0).
   let weightSum = 0;
-  for (let k = 0; k < n * n; k++) weightSum += weights[k]!;
-  const configs = weightSum > 0 ? sizeConfigs(n, minSize, maxSize) : [];
-  if (configs.length > 0) tabu.reshape(configs[0]!);
-  const sizesFor = (k: number) => (configs.length > 0 ? configs[k % Math.min(configs.length, LEADING_SIZES)]! : startSize);
+  for (let k = 0; k < n * n; k++) weightSum += shape.weights[k]!;
+  const configs = settings.leadingSizes && weightSum > 0 ? sizeConfigs(n, minSize, maxSize).slice(0, LEADING_SIZES) : [];
+  const fresh = (k: number) =>
+    configs.length > 0 ? randomGrouping(n, configs[k % configs.length]!, random) : randomGroupingWithin(n, minSize, maxSize, random);
 
-  const scale = problem.weights.affinity;
-  let best = tabu.current;
-  const bestGroup = Int32Array.from(tabu.group);
-  const onWalkImprove = (value: number) => {
-    if (value > best + 1e-9) options.onImprove?.(value * scale);
-  };
-  /**
-   * Tabu walk from the loaded grouping; returns its best as a pool entry, or null when the search must stop (the
-   * time is up, or no move exists: then the sizes admit no other grouping).
-   */
-  const walk = async (): Promise<PoolEntry | null> => {
-    const outcome = await tabu.improve(WALK_STAGNATION * n, options.shouldStop, onWalkImprove);
-    if (tabu.runBestValue > best + 1e-9) {
-      best = tabu.runBestValue;
-      bestGroup.set(tabu.runBest);
-      childrenSinceImprovement = 0;
+  const withGain = n * m <= MAX_SAVED_GAIN;
+  // Replaced by the first descent, which always runs.
+  let best: SavedGrouping = { groups: new Int32Array(n), gain: null, value: Number.NEGATIVE_INFINITY };
+  let iterations = 0;
+  let moves = 0;
+  let generations = 0;
+  /** Descend from the loaded grouping; the result as a member, and noted when it is the best so far. */
+  const improve = (): SavedGrouping => {
+    moves += descent.run();
+    iterations++;
+    const member = state.save(withGain);
+    if (member.value > best.value + descent.tolerance) {
+      best = member;
+      options.onImprove?.(member.value);
     }
-    return outcome === "finished" ? { groups: Int32Array.from(tabu.runBest), value: tabu.runBestValue } : null;
+    return member;
   };
-  let childrenSinceImprovement = 0;
+  const stop = async () => options.shouldStop(iterations);
+  const finish = (): GroupingOutcome => ({ groups: best.groups, value: best.value, iterations, moves, generations, evaluations: descent.evaluations });
 
-  const pool: PoolEntry[] = [];
-  search: {
-    // The first member grows from the construction; the others from random groupings over the leading size vectors.
-    for (let k = 0; k < POOL_SIZE; k++) {
-      if (k > 0) tabu.load(randomGrouping(n, sizesFor(k), random));
-      const entry = await walk();
-      if (entry === null) break search;
-      pool.push(entry);
+  // The first member grows from the start grouping, the others from random groupings.
+  const population: SavedGrouping[] = [];
+  for (let k = 0; k < settings.populationStart; k++) {
+    state.load(k === 0 && start !== null ? start : fresh(k));
+    population.push(improve());
+    if (await stop()) return finish();
+  }
+  for (;;) {
+    generations++;
+    const progress = Math.min(1, Math.max(0, options.progress(iterations)));
+    const strength = settings.perturbationStart + (settings.perturbationEnd - settings.perturbationStart) * progress;
+    const kicks = Math.max(1, Math.round(settings.perturbationPerGroup ? (strength * n) / m : strength * n));
+    // 1. Undirected perturbation: each member walks on to the local optimum near a random kick of itself.
+    for (let k = 0; k < population.length; k++) {
+      state.restore(population[k]!);
+      perturbation.undirected(kicks);
+      population[k] = improve();
+      if (await stop()) return finish();
     }
-    for (;;) {
-      if (childrenSinceImprovement >= REFRESH_AFTER) {
-        // The pool has converged: keep its best, replace the rest with fresh walks from random groupings.
-        childrenSinceImprovement = 0;
-        const keep = bestIndex(pool);
-        for (let k = 0; k < pool.length; k++) {
-          if (k === keep) continue;
-          tabu.load(randomGrouping(n, sizesFor(random.int(LEADING_SIZES)), random));
-          const entry = await walk();
-          if (entry === null) break search;
-          pool[k] = entry;
-        }
+    // 2. Crossover: each member against a random other; the child replaces it when at least as good.
+    if (settings.crossover && population.length > 1) {
+      for (let k = 0; k < population.length; k++) {
+        const other = (k + 1 + random.int(population.length - 1)) % population.length;
+        const [x, y] = [population[k]!, population[other]!];
+        state.load(crossover.cross(x.groups, y.groups, x.gain, y.gain));
+        const child = improve();
+        if (child.value >= population[k]!.value) population[k] = child;
+        if (await stop()) return finish();
       }
-      const x = random.int(pool.length);
-      const y = (x + 1 + random.int(pool.length - 1)) % pool.length;
-      tabu.load(crossover(pool[x]!.groups, pool[y]!.groups, tabu, random));
-      childrenSinceImprovement++;
-      const child = await walk();
-      if (child === null) break search;
-      // The child replaces the worst member when better and not a copy of a member (same value: taken as a copy).
-      let worst = 0;
-      for (let k = 1; k < pool.length; k++) if (pool[k]!.value < pool[worst]!.value) worst = k;
-      if (child.value > pool[worst]!.value && !pool.some((e) => Math.abs(e.value - child.value) < 1e-6)) pool[worst] = child;
+    }
+    // 3. Directed perturbation: each group's least attached members are re-placed where they fit best.
+    if (settings.directedRounds > 0) {
+      for (let k = 0; k < population.length; k++) {
+        state.restore(population[k]!);
+        for (let round = 0; round < settings.directedRounds; round++) perturbation.directed();
+        population[k] = improve();
+        if (await stop()) return finish();
+      }
+    }
+    // The population shrinks linearly with the budget used, keeping its best members.
+    population.sort((a, b) => b.value - a.value);
+    const keep = Math.round(settings.populationStart + (settings.populationEnd - settings.populationStart) * progress);
+    population.length = Math.max(1, Math.min(population.length, keep));
+  }
+}
+
+/** The two perturbations of TPSDP, on a loaded state; both keep every group within its bounds. */
+export class Perturbation {
+  private readonly removed: Int32Array;
+  /** connection[k * m + h]: weight of the k-th removed element towards the elements currently in group h. */
+  private readonly connection: Float64Array;
+  private readonly count: Int32Array;
+  private readonly placed: Uint8Array;
+
+  constructor(
+    private readonly state: GroupingState,
+    private readonly random: Random,
+  ) {
+    const m = state.m;
+    this.removed = new Int32Array(m);
+    this.connection = new Float64Array(m * m);
+    this.count = new Int32Array(m);
+    this.placed = new Uint8Array(m);
+  }
+
+  /**
+   * `moves` random moves within the bounds: inserts and swaps drawn in proportion to the sizes of the two
+   * neighbourhoods (n*m inserts, n(n-1)/2 swaps), as TPSDP's undirected perturbation does.
+   */
+  undirected(moves: number): void {
+    const { state, random } = this;
+    const { n, m, group, size, minSize, maxSize } = state;
+    const inserts = n * m;
+    const total = inserts + (n * (n - 1)) / 2;
+    // Draws that hit no legal move are retried; a bounded number, in case the bounds leave almost none.
+    for (let made = 0, draws = 0; made < moves && draws < 100 * moves; draws++) {
+      if (random.int(total) < inserts) {
+        const i = random.int(n);
+        const h = random.int(m);
+        const g = group[i]!;
+        if (g === h || size[g]! <= minSize[g]! || size[h]! >= maxSize[h]!) continue;
+        state.place(i, h);
+      } else {
+        const i = random.int(n);
+        const j = random.int(n);
+        if (group[i] === group[j]) continue;
+        state.swap(i, j);
+      }
+      made++;
     }
   }
 
-  const rosters: PanelRoster[] = Array.from({ length: m }, () => ({ presenters: [] as number[], chair: NONE, discussant: NONE }));
-  for (let i = 0; i < n; i++) (rosters[bestGroup[i]!]!.presenters as number[]).push(i);
-  return { assignment: { panels: rosters }, objective: best * scale, iterations: tabu.iteration };
+  /**
+   * One round of TPSDP's directed perturbation: every group gives up its least attached member (smallest gain
+   * towards its own group); groups left below their minimum then each take back the removed element most attached
+   * to them on average, and the other removed elements, in random order, each join the group (with room) they are
+   * most attached to on average. The result usually differs from the start by a few elements changing places.
+   */
+  directed(): void {
+    const { state, random, removed, connection, count, placed } = this;
+    const { n, m, group, size, gain, weights, memberList, minSize, maxSize } = state;
+    let r = 0;
+    for (let g = 0; g < m; g++) {
+      let weakest = NONE;
+      let weakestGain = Number.POSITIVE_INFINITY;
+      for (let k = 0, base = g * n; k < size[g]!; k++) {
+        const i = memberList[base + k]!;
+        if (gain[base + i]! < weakestGain) {
+          weakestGain = gain[base + i]!;
+          weakest = i;
+        }
+      }
+      if (weakest !== NONE) removed[r++] = weakest;
+    }
+    if (r === 0) return;
+    count.set(size);
+    for (let k = 0; k < r; k++) count[group[removed[k]!]!]!--;
+    // Connections towards the groups without the removed elements.
+    for (let k = 0; k < r; k++) {
+      const i = removed[k]!;
+      for (let h = 0; h < m; h++) connection[k * m + h] = gain[h * n + i]!;
+      for (let l = 0; l < r; l++) if (l !== k) connection[k * m + group[removed[l]!]!]! -= weights[i * n + removed[l]!]!;
+    }
+    placed.fill(0);
+    const target = new Int32Array(r);
+    const assign = (k: number, h: number) => {
+      target[k] = h;
+      placed[k] = 1;
+      count[h]!++;
+      const i = removed[k]!;
+      for (let l = 0; l < r; l++) if (placed[l] === 0) connection[l * m + h]! += weights[removed[l]! * n + i]!;
+    };
+    const average = (k: number, h: number) => connection[k * m + h]! / Math.max(1, count[h]!);
+    // Groups below their minimum first, in random order: each takes the unplaced element most attached to it.
+    const start = random.int(m);
+    for (let step = 0; step < m; step++) {
+      const h = (start + step) % m;
+      while (count[h]! < minSize[h]!) {
+        let pick = -1;
+        for (let k = 0; k < r; k++) if (placed[k] === 0 && (pick < 0 || average(k, h) > average(pick, h))) pick = k;
+        if (pick < 0) break;
+        assign(pick, h);
+      }
+    }
+    // Then the others, in random order, each to the group with room it is most attached to.
+    for (let left = r - countPlaced(placed, r); left > 0; left--) {
+      let k = random.int(r);
+      while (placed[k] === 1) k = (k + 1) % r;
+      let to = NONE;
+      for (let h = 0; h < m; h++) if (count[h]! < maxSize[h]! && (to === NONE || average(k, h) > average(k, to))) to = h;
+      assign(k, to);
+    }
+    for (let k = 0; k < r; k++) if (group[removed[k]!] !== target[k]) state.place(removed[k]!, target[k]!);
+  }
 }
 
-/** What the crossover needs to know of a grouping problem. */
-export type GroupingShape = Pick<GroupingTabu, "n" | "m" | "weights" | "minSize" | "maxSize">;
-
-interface PoolEntry {
-  readonly groups: Int32Array;
-  readonly value: number;
-}
-
-function bestIndex(pool: readonly PoolEntry[]): number {
-  let top = 0;
-  for (let k = 1; k < pool.length; k++) if (pool[k]!.value > pool[top]!.value) top = k;
-  return top;
+function countPlaced(placed: Uint8Array, r: number): number {
+  let total = 0;
+  for (let k = 0; k < r; k++) total += placed[k]!;
+  return total;
 }
 
 /** Random grouping with the given sizes. */
@@ -216,101 +395,16 @@ export function randomGrouping(n: number, sizes: Int32Array, random: Random): In
   return groups;
 }
 
-/**
- * Group-wise crossover: the child takes whole groups alternately from the two parents, each time the parent's group
- * (at a group index still free in the child) whose not-yet-placed members are worth most together; members left
- * over, and members beyond a group's maximum, are then placed greedily by gain, groups below their minimum first.
- */
-export function crossover(a: Int32Array, b: Int32Array, shape: GroupingShape, random: Random): Int32Array {
-  const { n, m, weights, minSize, maxSize } = shape;
-  const child = new Int32Array(n).fill(NONE);
-  const usedIndex = new Uint8Array(m);
-  const parents = [a, b];
-  let turn = random.int(2);
-  const members = (p: Int32Array, g: number) => {
-    const list: number[] = [];
-    for (let i = 0; i < n; i++) if (p[i] === g && child[i] === NONE) list.push(i);
-    return list;
-  };
-  for (let step = 0; step < m; step++) {
-    const parent = parents[turn]!;
-    turn ^= 1;
-    let pick = NONE;
-    let pickValue = Number.NEGATIVE_INFINITY;
-    let pickMembers: readonly number[] = [];
-    for (let g = 0; g < m; g++) {
-      if (usedIndex[g] === 1) continue;
-      const list = members(parent, g);
-      let value = 0;
-      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) value += weights[list[x]! * n + list[y]!]!;
-      if (value > pickValue) {
-        pickValue = value;
-        pick = g;
-        pickMembers = list;
-      }
+/** Random grouping within the bounds: every group filled to its minimum, the rest spread at random over groups with room. */
+export function randomGroupingWithin(n: number, minSize: Int32Array, maxSize: Int32Array, random: Random): Int32Array {
+  const sizes = Int32Array.from(minSize);
+  let rest = n - sizes.reduce((a, b) => a + b, 0);
+  while (rest > 0) {
+    const g = random.int(sizes.length);
+    if (sizes[g]! < maxSize[g]!) {
+      sizes[g]!++;
+      rest--;
     }
-    usedIndex[pick] = 1;
-    // A parent's group is within its bounds, so its unplaced members fit the child's group of the same index.
-    for (const i of pickMembers) child[i] = pick;
   }
-  // Place the rest greedily by gain towards the child's groups.
-  const size = new Int32Array(m);
-  const gain = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) if (child[i] !== NONE) size[child[i]!]!++;
-  let deficit = 0;
-  for (let g = 0; g < m; g++) deficit += Math.max(0, minSize[g]! - size[g]!);
-  let unplaced = 0;
-  for (let i = 0; i < n; i++) if (child[i] === NONE) unplaced++;
-  // Groups copied above their minimum can leave too few members to fill the others up to theirs: release the least
-  // attached members of such groups until the rest suffices.
-  while (deficit > unplaced) {
-    let drop = NONE;
-    let dropAttachment = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-      const g = child[i]!;
-      if (g === NONE || size[g]! <= minSize[g]!) continue;
-      let attachment = 0;
-      for (let j = 0; j < n; j++) if (j !== i && child[j] === g) attachment += weights[i * n + j]!;
-      if (attachment < dropAttachment) {
-        dropAttachment = attachment;
-        drop = i;
-      }
-    }
-    size[child[drop]!]!--;
-    child[drop] = NONE;
-    unplaced++;
-  }
-  for (let i = 0; i < n; i++) {
-    if (child[i] !== NONE) continue;
-    for (let j = 0; j < n; j++) if (child[j] !== NONE) gain[i * m + child[j]!]! += weights[i * n + j]!;
-  }
-  const rest: number[] = [];
-  for (let i = 0; i < n; i++) if (child[i] === NONE) rest.push(i);
-  random.shuffle(rest);
-  while (rest.length > 0) {
-    // While some group is below its minimum and only just enough members remain, fill those first.
-    const mustFill = deficit >= rest.length;
-    let bestK = -1;
-    let bestG = NONE;
-    let bestGain = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < rest.length; k++) {
-      const i = rest[k]!;
-      for (let g = 0; g < m; g++) {
-        if (size[g]! >= maxSize[g]! || (mustFill && size[g]! >= minSize[g]!)) continue;
-        const v = gain[i * m + g]!;
-        if (v > bestGain) {
-          bestGain = v;
-          bestK = k;
-          bestG = g;
-        }
-      }
-    }
-    const i = rest[bestK]!;
-    rest.splice(bestK, 1);
-    if (size[bestG]! < minSize[bestG]!) deficit--;
-    child[i] = bestG;
-    size[bestG]!++;
-    for (const j of rest) gain[j * m + bestG]! += weights[j * n + i]!;
-  }
-  return child;
+  return randomGrouping(n, sizes, random);
 }

@@ -1,6 +1,6 @@
 // Local search: late acceptance hill climbing (LAHC, Burke & Bykov 2017) over a penalised score
 // (objective - sum of adaptive weight x violation), with iterated-local-search kicks from the best solution when
-// the current score stagnates. Pure grouping programs (MDGP) go to the memetic search of grouping.ts instead, when
+// the current score stagnates. Pure grouping programs (MDGP) go to the grouping engine of grouping.ts instead, when
 // the caller says so (auto.ts decides). The parts, below runSearch: LateAcceptance (the acceptance memory),
 // adaptPenalties (strategic oscillation of the penalty weights), restartWithKick (iterated local search).
 //
@@ -12,7 +12,7 @@
 //   iteration budget (historyLengthFor): at convention size it is near 1, i.e. hill climbing that accepts equal
 //   moves, and the kicks provide the diversification; small programs with many moves per participant get more.
 // - On MDGP (dense affinities, only size rules) random-move LAHC stayed 1.2-5% below the best known values of
-//   RanReal n = 120 at 5-10 s, whereas the memetic search over a gain-table tabu search reaches 0-0.35% at 30 s.
+//   RanReal n = 120 at 5-10 s, whereas the grouping engine (TPSDP over a gain-table descent) is within 0.1% at 30 s.
 import { describeViolationAmounts } from "../../constraints/registry.js";
 import type { Assignment, Problem } from "../../model/problem.js";
 import type { SolveOptions, SolveResult, SolveStats } from "../solver.js";
@@ -125,14 +125,17 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
     }
   };
 
-  // Pure grouping programs (MDGP) go to the dedicated memetic search; see grouping.ts for why.
+  // Pure grouping programs (MDGP), as auto decides, go to the dedicated engine of grouping.ts (TPSDP over a pruned
+  // descent).
   if (options.grouping === true && evaluator.isFeasible()) {
     let lastYield = elapsed();
     const grouping = await runGrouping(state, {
       random,
+      // The engine's schedules follow the budget: the iteration limit when given, else the clock.
+      progress: (iteration) => (options.maxIterations === undefined ? elapsed() / deadline : iteration / maxIterations),
       shouldStop: async (iteration) => {
-        if (iteration >= maxIterations || isAborted(options.signal)) return true;
-        if (iteration % 8 !== 0) return false;
+        // Reaching a proven bound (a ceiling given by auto) proves the answer optimal: nothing left to search.
+        if (iteration >= maxIterations || isAborted(options.signal) || bestObjective >= ceiling() - 1e-9) return true;
         const now = elapsed();
         if (options.maxIterations === undefined && now >= deadline) return true;
         if (now - lastYield >= YIELD_EVERY_MS) {
@@ -142,6 +145,7 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
         return isAborted(options.signal);
       },
       onImprove: (objective) => {
+        bestObjective = objective;
         bestFoundMs = elapsed();
         if (options.onProgress !== undefined && elapsed() - lastProgressMs >= 200) {
           lastProgressMs = elapsed();
@@ -150,7 +154,8 @@ export async function runSearch(problem: Problem, options: SearchOptions): Promi
       },
     });
     if (grouping !== null) {
-      return finish(grouping.assignment, grouping.objective, { timeMs: elapsed(), timeToBestMs: bestFoundMs, iterations: grouping.iterations }, options);
+      const stats = { timeMs: elapsed(), timeToBestMs: bestFoundMs, iterations: grouping.iterations, moves: grouping.moves };
+      return finish(grouping.assignment, grouping.objective, stats, options);
     }
   }
 

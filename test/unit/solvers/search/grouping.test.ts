@@ -1,91 +1,50 @@
 // Pure grouping programs (the MDGP shape: one presentation each, size bounds, every pair an affinity) go to the
-// dedicated tabu search; on tiny ones it must reach the optimum found by enumerating every grouping.
+// dedicated grouping engine; on tiny ones it must reach the optimum found by enumerating every grouping.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSolution } from "../../../../src/check/check.js";
 import { scoreSolution } from "../../../../src/check/score.js";
 import { normalizeProgram } from "../../../../src/model/normalize.js";
-import type { ProgramInput } from "../../../../src/model/schema.js";
+import { solveProgram } from "../../../../src/pipeline.js";
 import { assignmentToPanels } from "../../../../src/solve.js";
-import { crossover, isPureGrouping, randomGrouping, sizeConfigs } from "../../../../src/solvers/search/grouping.js";
-import { GroupingTabu } from "../../../../src/solvers/search/grouping-tabu.js";
+import { isPureGrouping, randomGrouping, sizeConfigs } from "../../../../src/solvers/search/grouping.js";
+import { Crossover } from "../../../../src/solvers/search/grouping-crossover.js";
 import { createRandom } from "../../../../src/solvers/search/random.js";
 import { runSearch } from "../../../../src/solvers/search/search.js";
 import { SearchState } from "../../../../src/solvers/search/state.js";
+import { enumerateGroupingOptimum, tinyGroupingArb, tinyGroupingProgram } from "../../../helpers/grouping.js";
 import { loadGenerated } from "../../../helpers/program.js";
 
-interface Instance {
-  readonly n: number;
-  readonly bounds: readonly { min: number; max: number }[];
-  readonly d: readonly number[]; // n x n, symmetric use of i < j
-}
-
-const instanceArb: fc.Arbitrary<Instance> = fc
-  .record({ n: fc.integer({ min: 3, max: 8 }), m: fc.integer({ min: 2, max: 3 }) })
-  .chain(({ n, m }) =>
-    fc.record({
-      n: fc.constant(n),
-      bounds: fc.array(fc.record({ min: fc.integer({ min: 1, max: 2 }), extra: fc.integer({ min: 0, max: 3 }) }), { minLength: m, maxLength: m }).map(
-        (list) => list.map(({ min, extra }) => ({ min, max: min + extra })),
-      ),
-      d: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: n * n, maxLength: n * n }),
-    }),
-  )
-  .filter(({ n, bounds }) => bounds.reduce((a, b) => a + b.min, 0) <= n && bounds.reduce((a, b) => a + b.max, 0) >= n);
-
-function toProgram({ n, bounds, d }: Instance): ProgramInput {
-  const affinities: { between: [string, string]; weight: number }[] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) affinities.push({ between: [`e${i}`, `e${j}`], weight: d[i * n + j]! });
-  return {
-    participants: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, nationalities: ["XX"] })),
-    panels: bounds.map((size, g) => ({ id: `G${g}`, size })),
-    policy: { affinities, weights: { dialogue: 0, diversity: 0, topicFit: 0, affinity: 1, stability: 0 } },
-  };
-}
-
-/** Every grouping within the bounds: the exhaustive optimum. */
-function enumerateOptimum({ n, bounds, d }: Instance): number {
-  const m = bounds.length;
-  const group = new Array<number>(n).fill(0);
-  let best = Number.NEGATIVE_INFINITY;
-  const visit = (i: number) => {
-    if (i === n) {
-      const sizes = new Array<number>(m).fill(0);
-      for (const g of group) sizes[g]!++;
-      if (sizes.some((s, g) => s < bounds[g]!.min || s > bounds[g]!.max)) return;
-      let total = 0;
-      for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (group[a] === group[b]) total += d[a * n + b]!;
-      best = Math.max(best, total);
-      return;
-    }
-    for (let g = 0; g < m; g++) {
-      group[i] = g;
-      visit(i + 1);
-    }
-  };
-  visit(0);
-  return best;
-}
-
-describe("grouping tabu search", () => {
+describe("grouping engine", () => {
   it("reaches the enumerated optimum of tiny grouping programs with a checked assignment", async () => {
     await fc.assert(
-      fc.asyncProperty(instanceArb, fc.nat(100), async (instance, seed) => {
-        const program = loadGenerated(toProgram(instance));
+      fc.asyncProperty(tinyGroupingArb(), fc.nat(100), async (instance, seed) => {
+        const program = loadGenerated(tinyGroupingProgram(instance));
         const problem = normalizeProgram(program);
         expect(isPureGrouping(new SearchState(problem))).toBe(true);
         const result = await runSearch(problem, { timeLimitMs: 3_600_000, seed, maxIterations: 3000, grouping: true });
         expect(result.status).toBe("feasible");
         const panels = assignmentToPanels(problem, result.assignment!);
         expect(checkSolution(program, panels)).toEqual([]);
-        expect(scoreSolution(program, panels).total).toBe(enumerateOptimum(instance));
+        expect(scoreSolution(program, panels).total).toBe(enumerateGroupingOptimum(instance));
       }),
       { numRuns: 150 },
     );
   });
 
+  it("stops as soon as it reaches the proven bound: every pair weighing the same, auto proves the optimum at once", async () => {
+    // 120 participants in 12 panels of 10, every pair worth 1: any grouping realises 12 x 45 pairs, the bound's value.
+    const n = 120;
+    const program = loadGenerated(tinyGroupingProgram({ n, bounds: Array.from({ length: 12 }, () => ({ min: 10, max: 10 })), d: new Array(n * n).fill(1) }));
+    const solution = await solveProgram(program, { solver: "auto", timeLimitMs: 30_000, seed: 1 });
+    expect(solution.status).toBe("optimal");
+    expect(solution.objective!.total).toBe(540);
+    // The first descents already reach it; running to the time limit would take thousands.
+    expect(solution.stats.iterations).toBeLessThan(15);
+  });
+
   it("is left alone when anything but sizes and affinity matters", () => {
-    const input = toProgram({ n: 4, bounds: [{ min: 2, max: 2 }, { min: 2, max: 2 }], d: new Array(16).fill(1) });
+    const input = tinyGroupingProgram({ n: 4, bounds: [{ min: 2, max: 2 }, { min: 2, max: 2 }], d: new Array(16).fill(1) });
     const withCap = { ...input, policy: { ...input.policy, nationality: { maxShare: 0.5 } } };
     expect(isPureGrouping(new SearchState(normalizeProgram(loadGenerated(withCap))))).toBe(false);
   });
@@ -205,49 +164,13 @@ describe("grouping crossover", () => {
         const a = randomGrouping(n, configs[pick[0] % configs.length]!, random);
         const b = randomGrouping(n, configs[pick[1] % configs.length]!, random);
         const shape = { n, m: minSize.length, weights, minSize, maxSize };
-        const child = crossover(a, b, shape, random);
+        const crossover = new Crossover(shape, random);
+        const child = crossover.cross(a, b);
         expect(child).toHaveLength(n);
         withinBounds(child, minSize, maxSize);
-        expect(Array.from(crossover(a, a, shape, random))).toEqual(Array.from(a));
+        expect(Array.from(crossover.cross(a, a))).toEqual(Array.from(a));
       }),
       { numRuns: 400 },
-    );
-  });
-});
-
-describe("grouping tabu scan", () => {
-  it("prunes exactly: with and without the bound the walk makes the same moves, also with negative weights", async () => {
-    const caseArb = fc.record({
-      n: fc.integer({ min: 2, max: 30 }),
-      m: fc.integer({ min: 2, max: 5 }),
-      seed: fc.nat(),
-      negative: fc.boolean(),
-    });
-    await fc.assert(
-      fc.asyncProperty(caseArb, async ({ n, m, seed, negative }) => {
-        const random = createRandom(seed);
-        const weights = new Float64Array(n * n);
-        for (let i = 0; i < n; i++) {
-          for (let j = i + 1; j < n; j++) weights[i * n + j] = weights[j * n + i] = random.int(50) - (negative ? random.int(60) : 0);
-        }
-        // Bounds around an even split, so both inserts and swaps exist.
-        const even = Math.floor(n / m);
-        const minSize = Int32Array.from({ length: m }, () => Math.max(0, even - 1));
-        const maxSize = Int32Array.from({ length: m }, (_, g) => even + 1 + (g === 0 ? n : 0));
-        const start = randomGrouping(n, sizeConfigs(n, minSize, maxSize)[0]!, random);
-        const walks = [true, false].map((prune) => {
-          const tabu = new GroupingTabu(n, m, weights, minSize, maxSize, createRandom(seed + 1), { prune });
-          tabu.load(start);
-          return tabu;
-        });
-        const outcomes = [];
-        for (const tabu of walks) outcomes.push(await tabu.improve(1e9, (iteration) => iteration >= 200, () => {}));
-        expect(outcomes[0]).toBe(outcomes[1]);
-        expect(walks[0]!.iteration).toBe(walks[1]!.iteration);
-        expect(Array.from(walks[0]!.group)).toEqual(Array.from(walks[1]!.group));
-        expect(walks[0]!.runBestValue).toBe(walks[1]!.runBestValue);
-      }),
-      { numRuns: 150 },
     );
   });
 });
