@@ -141,9 +141,18 @@ describe("JSON syntax errors", () => {
           expect(issue!.message).toBe("the file is empty");
           return;
         }
+        const lines = text.split("\n");
+        // Valid JSON syntax with a key given twice in one object is refused too, naming both lines.
+        const twice = /^the key ".*" is given twice in one object \(line (\d+) and line (\d+)\)$/su.exec(issue!.message);
+        if (twice !== null) {
+          expect(() => JSON.parse(text)).not.toThrow();
+          expect(Number(twice[1])).toBeGreaterThanOrEqual(1);
+          expect(Number(twice[1])).toBeLessThanOrEqual(Number(twice[2]));
+          expect(Number(twice[2])).toBeLessThanOrEqual(lines.length);
+          return;
+        }
         const where = /^not valid JSON at line (\d+), column (\d+): \S/.exec(issue!.message);
         expect(where, issue!.message).not.toBeNull();
-        const lines = text.split("\n");
         const line = Number(where![1]);
         expect(line).toBeGreaterThanOrEqual(1);
         expect(line).toBeLessThanOrEqual(lines.length);
