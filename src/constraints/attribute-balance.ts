@@ -63,6 +63,7 @@ export const attributeBalanceRule: HardRule<"attribute-balance"> = {
     },
   },
   greedy: {
+    admissionCost: 1,
     admits(state) {
       const rules = state.problem.balanceRules;
       if (rules.length === 0) return null;

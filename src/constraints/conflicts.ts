@@ -34,20 +34,25 @@ interface ConflictPairs extends Tracker {
   readonly pairsByPanel: Int32Array;
 }
 
+class ConflictPairTracker implements ConflictPairs {
+  readonly pairsByPanel: Int32Array;
+
+  constructor(private readonly state: SearchState) {
+    this.pairsByPanel = new Int32Array(state.panelCount);
+  }
+
+  add(i: number, p: number): void {
+    this.pairsByPanel[p]! += conflictsWithMembers(this.state, i, p);
+  }
+
+  remove(i: number, p: number): void {
+    this.pairsByPanel[p]! -= conflictsWithMembers(this.state, i, p);
+  }
+}
+
 const CONFLICT_PAIRS: TrackerKind<ConflictPairs> = {
   name: "conflicting co-members",
-  create(state: SearchState): ConflictPairs {
-    const pairsByPanel = new Int32Array(state.panelCount);
-    return {
-      pairsByPanel,
-      add(i, p) {
-        pairsByPanel[p]! += conflictsWithMembers(state, i, p);
-      },
-      remove(i, p) {
-        pairsByPanel[p]! -= conflictsWithMembers(state, i, p);
-      },
-    };
-  },
+  create: (state) => new ConflictPairTracker(state),
 };
 
 export const conflictsRule: HardRule<"conflicts"> = {
@@ -103,6 +108,7 @@ export const conflictsRule: HardRule<"conflicts"> = {
     },
   },
   greedy: {
+    admissionCost: 2,
     admits(state) {
       const conflicts = state.problem.conflictsByParticipant;
       if (conflicts.every((list) => list.length === 0)) return null;

@@ -94,6 +94,7 @@ export const dialogueSafetyRule: HardRule<"dialogue-safety"> = {
     },
   },
   greedy: {
+    admissionCost: 2,
     // Adding i keeps every pair the panel then realises balanced, and its chair neutral.
     admits(state) {
       const problem = state.problem;

@@ -5,7 +5,7 @@ import { idList, withPolicy, type RelaxationAxis } from "../explain/axes.js";
 import { NONE } from "../model/problem.js";
 import type { Program } from "../model/schema.js";
 import { SEAT_ANY, SEAT_PRESENTER } from "../solvers/mip/context.js";
-import { ROLE_PRESENTER, type SearchState, type Tracker, type TrackerKind } from "../solvers/search/state.js";
+import { ROLE_PRESENTER, type Role, type SearchState, type Tracker, type TrackerKind } from "../solvers/search/state.js";
 import type { HardRule, NamedInstance } from "./rule.js";
 
 interface Ineligible extends Tracker {
@@ -13,23 +13,35 @@ interface Ineligible extends Tracker {
   readonly ineligibleByPanel: Int32Array;
 }
 
+class IneligibleTracker implements Ineligible {
+  readonly ineligibleByPanel: Int32Array;
+  private readonly mayPresent: Uint8Array;
+  private readonly mayJoin: Uint8Array;
+  private readonly panelCount: number;
+
+  constructor(state: SearchState) {
+    this.mayPresent = state.problem.mayPresent;
+    this.mayJoin = state.problem.mayJoin;
+    this.panelCount = state.panelCount;
+    this.ineligibleByPanel = new Int32Array(state.panelCount);
+  }
+
+  add(i: number, p: number, role: Role): void {
+    this.ineligibleByPanel[p]! += this.ineligible(i, p, role);
+  }
+
+  remove(i: number, p: number, role: Role): void {
+    this.ineligibleByPanel[p]! -= this.ineligible(i, p, role);
+  }
+
+  private ineligible(i: number, p: number, role: Role): number {
+    return 1 - (role === ROLE_PRESENTER ? this.mayPresent : this.mayJoin)[i * this.panelCount + p]!;
+  }
+}
+
 const INELIGIBLE: TrackerKind<Ineligible> = {
   name: "ineligible roles",
-  create(state: SearchState): Ineligible {
-    const { mayPresent, mayJoin } = state.problem;
-    const panels = state.panelCount;
-    const ineligibleByPanel = new Int32Array(panels);
-    const ineligible = (i: number, p: number, role: number) => 1 - (role === ROLE_PRESENTER ? mayPresent : mayJoin)[i * panels + p]!;
-    return {
-      ineligibleByPanel,
-      add(i, p, role) {
-        ineligibleByPanel[p]! += ineligible(i, p, role);
-      },
-      remove(i, p, role) {
-        ineligibleByPanel[p]! -= ineligible(i, p, role);
-      },
-    };
-  },
+  create: (state) => new IneligibleTracker(state),
 };
 
 export const eligibilityRule: HardRule<"eligibility"> = {
@@ -63,6 +75,7 @@ export const eligibilityRule: HardRule<"eligibility"> = {
     },
   },
   greedy: {
+    admissionCost: 0,
     admits(state) {
       const { mayPresent, mayJoin, panelCount } = state.problem;
       return (i, p, role) => (role === ROLE_PRESENTER ? mayPresent : mayJoin)[i * panelCount + p] === 1;

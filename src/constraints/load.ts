@@ -74,6 +74,7 @@ export const loadRule: HardRule<"load"> = {
     },
   },
   greedy: {
+    admissionCost: 0,
     admits(state) {
       const { panelsByParticipant } = state;
       const { maxRoles } = state.problem;

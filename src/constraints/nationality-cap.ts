@@ -62,6 +62,7 @@ export const nationalityCapRule: HardRule<"nationality-cap"> = {
     encode: (ctx) => encodeCategoryRules(ctx, nationalityFamily(ctx.problem)),
   },
   greedy: {
+    admissionCost: 1,
     admits(state) {
       const { nationalityPolicy, nationalitiesByParticipant: held } = state.problem;
       const { countByPanel, nationalityCount } = state.use(NATIONALITY_COUNTS);

@@ -10,23 +10,31 @@ interface SlotOccupancy extends Tracker {
   readonly occupancyByParticipantSlot: Int32Array;
 }
 
+class SlotOccupancyTracker implements SlotOccupancy {
+  readonly occupancyByParticipantSlot: Int32Array;
+  private readonly slotByPanel: Int32Array;
+  private readonly slotCount: number;
+
+  constructor(state: SearchState) {
+    this.slotByPanel = state.problem.slotByPanel;
+    this.slotCount = state.problem.slotCount;
+    this.occupancyByParticipantSlot = new Int32Array(state.participantCount * this.slotCount);
+  }
+
+  add(i: number, p: number): void {
+    const slot = this.slotByPanel[p]!;
+    if (slot !== NONE) this.occupancyByParticipantSlot[i * this.slotCount + slot]!++;
+  }
+
+  remove(i: number, p: number): void {
+    const slot = this.slotByPanel[p]!;
+    if (slot !== NONE) this.occupancyByParticipantSlot[i * this.slotCount + slot]!--;
+  }
+}
+
 const SLOT_OCCUPANCY: TrackerKind<SlotOccupancy> = {
   name: "slot occupancy",
-  create(state: SearchState): SlotOccupancy {
-    const { slotByPanel, slotCount } = state.problem;
-    const occupancyByParticipantSlot = new Int32Array(state.participantCount * slotCount);
-    return {
-      occupancyByParticipantSlot,
-      add(i, p) {
-        const slot = slotByPanel[p]!;
-        if (slot !== NONE) occupancyByParticipantSlot[i * slotCount + slot]!++;
-      },
-      remove(i, p) {
-        const slot = slotByPanel[p]!;
-        if (slot !== NONE) occupancyByParticipantSlot[i * slotCount + slot]!--;
-      },
-    };
-  },
+  create: (state) => new SlotOccupancyTracker(state),
 };
 
 export const slotClashRule: HardRule<"slot-clash"> = {
@@ -93,6 +101,7 @@ export const slotClashRule: HardRule<"slot-clash"> = {
     },
   },
   greedy: {
+    admissionCost: 0,
     admits(state) {
       const { slotByPanel, slotCount } = state.problem;
       if (slotCount === 0) return null;

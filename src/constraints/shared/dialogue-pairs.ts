@@ -12,30 +12,37 @@ interface DualNationalCounts extends Tracker {
 }
 
 /** Dual nationals per panel and pair: one holder on each side who is the same person realises nothing. */
-const DUAL_NATIONAL_COUNTS: TrackerKind<DualNationalCounts> = {
-  name: "dual nationals per dialogue pair",
-  create(state: SearchState): DualNationalCounts {
+class DualNationalTracker implements DualNationalCounts {
+  readonly bothSidesByPanelPair: Int32Array;
+  private readonly pairCount: number;
+  /** Dialogue pairs for which participant i holds both nations (usually none). */
+  private readonly bothPairsByParticipant: readonly Int32Array[];
+
+  constructor(state: SearchState) {
     const problem = state.problem;
-    const pairCount = problem.dialoguePairs.length;
-    // Dialogue pairs for which participant i holds both nations (usually none).
-    const bothPairsByParticipant = problem.nationalitiesByParticipant.map((codes) =>
+    this.pairCount = problem.dialoguePairs.length;
+    this.bothPairsByParticipant = problem.nationalitiesByParticipant.map((codes) =>
       Int32Array.from(
         problem.dialoguePairs.flatMap((pair, k) => (pair.a !== pair.b && codes.includes(pair.a) && codes.includes(pair.b) ? [k] : [])),
       ),
     );
-    const bothSidesByPanelPair = new Int32Array(state.panelCount * pairCount);
-    return {
-      bothSidesByPanelPair,
-      add(i, p) {
-        const pairs = bothPairsByParticipant[i]!;
-        for (let x = 0; x < pairs.length; x++) bothSidesByPanelPair[p * pairCount + pairs[x]!]!++;
-      },
-      remove(i, p) {
-        const pairs = bothPairsByParticipant[i]!;
-        for (let x = 0; x < pairs.length; x++) bothSidesByPanelPair[p * pairCount + pairs[x]!]!--;
-      },
-    };
-  },
+    this.bothSidesByPanelPair = new Int32Array(state.panelCount * this.pairCount);
+  }
+
+  add(i: number, p: number): void {
+    const pairs = this.bothPairsByParticipant[i]!;
+    for (let x = 0; x < pairs.length; x++) this.bothSidesByPanelPair[p * this.pairCount + pairs[x]!]!++;
+  }
+
+  remove(i: number, p: number): void {
+    const pairs = this.bothPairsByParticipant[i]!;
+    for (let x = 0; x < pairs.length; x++) this.bothSidesByPanelPair[p * this.pairCount + pairs[x]!]!--;
+  }
+}
+
+const DUAL_NATIONAL_COUNTS: TrackerKind<DualNationalCounts> = {
+  name: "dual nationals per dialogue pair",
+  create: (state) => new DualNationalTracker(state),
 };
 
 /** Does panel p realise pair k? Read from the state's counters (attaching the trackers it needs). */

@@ -210,7 +210,9 @@ function boundRules(state: SearchState): BoundRules {
   let bound = boundRulesByState.get(state);
   if (bound === undefined) {
     bound = {
-      admissions: HARD_RULES.flatMap((rule) => rule.greedy.admits?.(state) ?? []),
+      admissions: [...HARD_RULES]
+        .sort((a, b) => (a.greedy.admissionCost ?? 2) - (b.greedy.admissionCost ?? 2))
+        .flatMap((rule) => rule.greedy.admits?.(state) ?? []),
       gains: OBJECTIVE_RULES.flatMap((rule) => {
         const gain = rule.isActive(state.problem) ? rule.greedy.gain?.(state) : undefined;
         return gain === undefined ? [] : [{ weight: state.problem.weights[rule.term], gain }];
