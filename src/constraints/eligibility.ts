@@ -6,7 +6,7 @@ import { NONE } from "../model/problem.js";
 import type { Program } from "../model/schema.js";
 import { SEAT_ANY, SEAT_PRESENTER } from "../solvers/mip/context.js";
 import { ROLE_PRESENTER, type Role, type SearchState, type Tracker, type TrackerKind } from "../solvers/search/state.js";
-import type { HardRule, NamedInstance } from "./rule.js";
+import type { Admission, HardRule, NamedInstance } from "./rule.js";
 
 interface Ineligible extends Tracker {
   /** Members who may not join p, plus presenters who may not present on p. */
@@ -44,6 +44,23 @@ const INELIGIBLE: TrackerKind<Ineligible> = {
   create: (state) => new IneligibleTracker(state),
 };
 
+/** Greedy: i may hold `role` on p. */
+class EligibilityAdmission implements Admission {
+  private readonly mayPresent: Uint8Array;
+  private readonly mayJoin: Uint8Array;
+  private readonly panelCount: number;
+
+  constructor(state: SearchState) {
+    this.mayPresent = state.problem.mayPresent;
+    this.mayJoin = state.problem.mayJoin;
+    this.panelCount = state.panelCount;
+  }
+
+  allows(i: number, p: number, role: Role): boolean {
+    return (role === ROLE_PRESENTER ? this.mayPresent : this.mayJoin)[i * this.panelCount + p] === 1;
+  }
+}
+
 export const eligibilityRule: HardRule<"eligibility"> = {
   code: "eligibility",
   kind: "hard",
@@ -76,10 +93,7 @@ export const eligibilityRule: HardRule<"eligibility"> = {
   },
   greedy: {
     admissionCost: 0,
-    admits(state) {
-      const { mayPresent, mayJoin, panelCount } = state.problem;
-      return (i, p, role) => (role === ROLE_PRESENTER ? mayPresent : mayJoin)[i * panelCount + p] === 1;
-    },
+    admits: (state) => new EligibilityAdmission(state),
   },
   explain: {
     instances(program) {

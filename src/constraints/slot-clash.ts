@@ -3,7 +3,7 @@ import { NONE } from "../model/problem.js";
 import { memberTerms } from "../solvers/mip/context.js";
 import type { Term } from "../solvers/mip/linear-model.js";
 import type { SearchState, Tracker, TrackerKind } from "../solvers/search/state.js";
-import { rosterMembers, type HardRule } from "./rule.js";
+import { rosterMembers, type Admission, type HardRule } from "./rule.js";
 
 interface SlotOccupancy extends Tracker {
   /** Panels participant i holds a role on in slot s, [i * slotCount + s]. */
@@ -36,6 +36,24 @@ const SLOT_OCCUPANCY: TrackerKind<SlotOccupancy> = {
   name: "slot occupancy",
   create: (state) => new SlotOccupancyTracker(state),
 };
+
+/** Greedy: i is not yet on a panel of p's slot. */
+class SlotAdmission implements Admission {
+  private readonly slotByPanel: Int32Array;
+  private readonly slotCount: number;
+  private readonly occupancyByParticipantSlot: Int32Array;
+
+  constructor(state: SearchState) {
+    this.slotByPanel = state.problem.slotByPanel;
+    this.slotCount = state.problem.slotCount;
+    this.occupancyByParticipantSlot = state.use(SLOT_OCCUPANCY).occupancyByParticipantSlot;
+  }
+
+  allows(i: number, p: number): boolean {
+    const slot = this.slotByPanel[p]!;
+    return slot === NONE || this.occupancyByParticipantSlot[i * this.slotCount + slot] === 0;
+  }
+}
 
 export const slotClashRule: HardRule<"slot-clash"> = {
   code: "slot-clash",
@@ -102,15 +120,7 @@ export const slotClashRule: HardRule<"slot-clash"> = {
   },
   greedy: {
     admissionCost: 0,
-    admits(state) {
-      const { slotByPanel, slotCount } = state.problem;
-      if (slotCount === 0) return null;
-      const { occupancyByParticipantSlot } = state.use(SLOT_OCCUPANCY);
-      return (i, p) => {
-        const slot = slotByPanel[p]!;
-        return slot === NONE || occupancyByParticipantSlot[i * slotCount + slot] === 0;
-      };
-    },
+    admits: (state) => (state.problem.slotCount === 0 ? null : new SlotAdmission(state)),
   },
   // Slots are the program's shape, not a rule instance to relax: a participant short of slots fails load's check.
   explain: {},
