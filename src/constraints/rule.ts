@@ -67,8 +67,9 @@ export interface GreedyFace {
    */
   admits?(state: SearchState): Admission | null;
   /**
-   * What one admission test costs, roughly: 0 reads a cell or two, 1 a few counters, 2 loops over the panel's members or dialogue pairs. Greedy
-   * asks the cheap tests first, so that most refusals cost a lookup (the tests are pure: the order changes no answer).
+   * What one admission test costs, roughly: 0 reads a cell or two, 1 a few counters, 2 loops over the panel's
+   * members or dialogue pairs. Greedy asks the cheap tests first, so that most refusals cost a lookup (the tests are
+   * pure: the order changes no answer).
    */
   readonly admissionCost?: 0 | 1 | 2;
   /** Objective terms: what the unweighted term gains when i joins p. */
