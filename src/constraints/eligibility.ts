@@ -13,8 +13,8 @@ interface Ineligible extends Tracker {
   readonly ineligibleByPanel: Int32Array;
 }
 
-class IneligibleTracker implements Ineligible {
-  readonly ineligibleByPanel: Int32Array;
+/** The cells of Problem.mayPresent (for a presenter) and Problem.mayJoin (any other role), read by role. */
+class EligibleCells {
   private readonly mayPresent: Uint8Array;
   private readonly mayJoin: Uint8Array;
   private readonly panelCount: number;
@@ -23,19 +23,28 @@ class IneligibleTracker implements Ineligible {
     this.mayPresent = state.problem.mayPresent;
     this.mayJoin = state.problem.mayJoin;
     this.panelCount = state.panelCount;
+  }
+
+  /** 1 when i may hold `role` on p, else 0. */
+  protected eligible(i: number, p: number, role: Role): number {
+    return (role === ROLE_PRESENTER ? this.mayPresent : this.mayJoin)[i * this.panelCount + p]!;
+  }
+}
+
+class IneligibleTracker extends EligibleCells implements Ineligible {
+  readonly ineligibleByPanel: Int32Array;
+
+  constructor(state: SearchState) {
+    super(state);
     this.ineligibleByPanel = new Int32Array(state.panelCount);
   }
 
   add(i: number, p: number, role: Role): void {
-    this.ineligibleByPanel[p]! += this.ineligible(i, p, role);
+    this.ineligibleByPanel[p]! += 1 - this.eligible(i, p, role);
   }
 
   remove(i: number, p: number, role: Role): void {
-    this.ineligibleByPanel[p]! -= this.ineligible(i, p, role);
-  }
-
-  private ineligible(i: number, p: number, role: Role): number {
-    return 1 - (role === ROLE_PRESENTER ? this.mayPresent : this.mayJoin)[i * this.panelCount + p]!;
+    this.ineligibleByPanel[p]! -= 1 - this.eligible(i, p, role);
   }
 }
 
@@ -45,19 +54,9 @@ const INELIGIBLE: TrackerKind<Ineligible> = {
 };
 
 /** Greedy: i may hold `role` on p. */
-class EligibilityAdmission implements Admission {
-  private readonly mayPresent: Uint8Array;
-  private readonly mayJoin: Uint8Array;
-  private readonly panelCount: number;
-
-  constructor(state: SearchState) {
-    this.mayPresent = state.problem.mayPresent;
-    this.mayJoin = state.problem.mayJoin;
-    this.panelCount = state.panelCount;
-  }
-
+class EligibilityAdmission extends EligibleCells implements Admission {
   allows(i: number, p: number, role: Role): boolean {
-    return (role === ROLE_PRESENTER ? this.mayPresent : this.mayJoin)[i * this.panelCount + p] === 1;
+    return this.eligible(i, p, role) === 1;
   }
 }
 
