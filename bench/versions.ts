@@ -1,5 +1,5 @@
 // `npm run bench:versions -- --base DIR [--rounds N] [--iterations N] [--mdgp-iterations N] [--cases a,b] [--data DIR]
-// [--out DIR]`: the search of this checkout against the search of another revision (DIR holds that revision's
+// [--out DIR] [--side-by-side]`: the search of this checkout against the search of another revision (DIR holds that revision's
 // sources, e.g. from `git archive REV | tar -x -C DIR`, with node_modules linked), on the same programs with the
 // same seeds and iteration limits, so that both do the same work:
 // - a generated 6,000-participant convention (seed 1), solved by `runSearch` with an iteration limit;
@@ -8,7 +8,9 @@
 //
 // Every measurement runs in a fresh child process, the two revisions alternating (ABBA), because in one process
 // the revision loaded second ran 16% faster in an A/A test (the same sources twice, median of 8 rounds, range
-// 0.80-1.52): inline caches and code layout favour one copy. A child times the CPU it spends (user + system), which
+// 0.80-1.52): inline caches and code layout favour one copy. With --side-by-side the two children of a round run at
+// the same time, one per core, so that both see the same load from other work on the machine (run one after the
+// other, their ratio moved by 0.6-1.2 between rounds at load 5-6 on 2 cores). A child times the CPU it spends (user + system), which
 // other work on the machine disturbs less than the wall clock, on a long run and on a RUN_UP-iteration run whose
 // time (set-up, construction) it takes off, and reports loop iterations per CPU second and the objective (equal
 // when the two revisions make the same moves). The load average is recorded around every round.
@@ -23,7 +25,7 @@ import { machineInfo, machineSlug, revision } from "./machine.js";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 const USAGE =
-  "usage: npm run bench:versions -- --base DIR [--rounds N] [--iterations N] [--mdgp-iterations N] [--cases a,b] [--data DIR] [--out DIR]";
+  "usage: npm run bench:versions -- --base DIR [--rounds N] [--iterations N] [--mdgp-iterations N] [--cases a,b] [--data DIR] [--out DIR] [--side-by-side]";
 /** The short run whose time (set-up and construction) is taken off the long one. */
 const RUN_UP = 1000;
 const MDGP_INSTANCES = ["RanReal_n240_ss_01"];
@@ -114,6 +116,7 @@ async function main(argv: readonly string[]): Promise<number> {
         cases: { type: "string" },
         data: { type: "string", default: join(ROOT, "..", "shared", "data") },
         out: { type: "string" },
+        "side-by-side": { type: "boolean", default: false },
         child: { type: "string" },
         spec: { type: "string" },
       },
@@ -154,7 +157,11 @@ async function main(argv: readonly string[]): Promise<number> {
   say("");
   say(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`);
   say(`this: commit ${here?.commit ?? "unknown"}${here?.dirty ? " with uncommitted changes" : ""}; base: ${roots[0]}`);
-  say(`rates: loop iterations per CPU second (user + system) in a fresh process each, ${RUN_UP}-iteration run-up taken off; ${rounds} rounds, order alternating`);
+  const sideBySide = values["side-by-side"];
+  say(
+    `rates: loop iterations per CPU second (user + system) in a fresh process each, ${RUN_UP}-iteration run-up taken off; ${rounds} rounds, ` +
+      (sideBySide ? "both revisions at the same time (side by side)" : "order alternating"),
+  );
 
   const specs: CaseSpec[] = [{ name: "convention-6000 (runSearch)", mdgpFile: null, iterations }];
   for (const name of MDGP_INSTANCES) {
@@ -174,7 +181,8 @@ async function main(argv: readonly string[]): Promise<number> {
     for (let round = 1; round <= rounds; round++) {
       const loadBefore = load1();
       const measured: Measured[] = [];
-      for (const k of round % 2 === 1 ? [0, 1] : [1, 0]) measured[k] = await measure(roots[k]!, spec);
+      if (sideBySide) measured.push(...(await Promise.all([measure(roots[0], spec), measure(roots[1], spec)])));
+      else for (const k of round % 2 === 1 ? [0, 1] : [1, 0]) measured[k] = await measure(roots[k]!, spec);
       const [old, now] = measured as [Measured, Measured];
       ratios.push(now.rate / old.rate);
       say(`| ${round} | ${loadBefore}-${load1()} | ${Math.round(old.rate)} | ${Math.round(now.rate)} | ${(now.rate / old.rate).toFixed(3)} | ${old.objective ?? "-"} | ${now.objective ?? "-"} |`);
@@ -191,7 +199,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   if (values.out !== undefined) {
     mkdirSync(values.out, { recursive: true });
-    const file = join(values.out, `${date.slice(0, 10)}-${machineSlug(machine)}-versions.md`);
+    const file = join(values.out, `${date.slice(0, 10)}-${machineSlug(machine)}-versions${sideBySide ? "-side-by-side" : ""}.md`);
     writeFileSync(file, `${lines.join("\n")}\n`);
     process.stdout.write(`\nwritten: ${file}\n`);
   }

@@ -7,7 +7,32 @@ import type { IssuePath } from "../model/issues.js";
 import { NONE, shareLimit, type Problem } from "../model/problem.js";
 import type { Program } from "../model/schema.js";
 import { ATTRIBUTE_COUNTS, attributeFamilies, encodeCategoryRules } from "./shared/categories.js";
-import { rosterMembers, type HardRule } from "./rule.js";
+import type { Role, SearchState } from "../solvers/search/state.js";
+import { rosterMembers, type Admission, type HardRule } from "./rule.js";
+
+/** Greedy: i's value (and the companions') stays within each balance rule's cap at the final size. */
+class AttributeAdmission implements Admission {
+  private readonly rules: Problem["balanceRules"];
+  private readonly countByPanel: readonly Int32Array[];
+
+  constructor(state: SearchState) {
+    this.rules = state.problem.balanceRules;
+    this.countByPanel = state.use(ATTRIBUTE_COUNTS).countByPanel;
+  }
+
+  allows(i: number, p: number, _role: Role, companions: readonly number[], finalMembers: number): boolean {
+    const rules = this.rules;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r]!;
+      const v = rule.valueByParticipant[i]!;
+      if (v === NONE) continue;
+      let count = this.countByPanel[r]![p * rule.values.length + v]! + 1;
+      for (const j of companions) if (j !== i && rule.valueByParticipant[j] === v) count++;
+      if (count > shareLimit(rule.maxShare, finalMembers)) return false;
+    }
+    return true;
+  }
+}
 
 export const attributeBalanceRule: HardRule<"attribute-balance"> = {
   code: "attribute-balance",
@@ -63,22 +88,8 @@ export const attributeBalanceRule: HardRule<"attribute-balance"> = {
     },
   },
   greedy: {
-    admits(state) {
-      const rules = state.problem.balanceRules;
-      if (rules.length === 0) return null;
-      const { countByPanel } = state.use(ATTRIBUTE_COUNTS);
-      return (i, p, _role, companions, finalMembers) => {
-        for (let r = 0; r < rules.length; r++) {
-          const rule = rules[r]!;
-          const v = rule.valueByParticipant[i]!;
-          if (v === NONE) continue;
-          let count = countByPanel[r]![p * rule.values.length + v]! + 1;
-          for (const j of companions) if (j !== i && rule.valueByParticipant[j] === v) count++;
-          if (count > shareLimit(rule.maxShare, finalMembers)) return false;
-        }
-        return true;
-      };
-    },
+    admissionCost: 1,
+    admits: (state) => (state.problem.balanceRules.length === 0 ? null : new AttributeAdmission(state)),
   },
   explain: {
     checks: (problem) => checkAttributeCaps(problem),

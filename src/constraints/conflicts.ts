@@ -6,8 +6,8 @@ import { idList, type RelaxationAxis } from "../explain/axes.js";
 import { sortedIncludes, type Problem } from "../model/problem.js";
 import type { Program } from "../model/schema.js";
 import { memberTerms } from "../solvers/mip/context.js";
-import { ROLE_NONE, type SearchState, type Tracker, type TrackerKind } from "../solvers/search/state.js";
-import { rosterMembers, type HardRule, type NamedInstance } from "./rule.js";
+import { ROLE_NONE, type Role, type SearchState, type Tracker, type TrackerKind } from "../solvers/search/state.js";
+import { rosterMembers, type Admission, type HardRule, type NamedInstance } from "./rule.js";
 
 /** Members of p other than i that i may not share a panel with. */
 export function conflictsWithMembers(state: SearchState, i: number, p: number): number {
@@ -34,21 +34,38 @@ interface ConflictPairs extends Tracker {
   readonly pairsByPanel: Int32Array;
 }
 
+class ConflictPairTracker implements ConflictPairs {
+  readonly pairsByPanel: Int32Array;
+
+  constructor(private readonly state: SearchState) {
+    this.pairsByPanel = new Int32Array(state.panelCount);
+  }
+
+  add(i: number, p: number): void {
+    this.pairsByPanel[p]! += conflictsWithMembers(this.state, i, p);
+  }
+
+  remove(i: number, p: number): void {
+    this.pairsByPanel[p]! -= conflictsWithMembers(this.state, i, p);
+  }
+}
+
 const CONFLICT_PAIRS: TrackerKind<ConflictPairs> = {
   name: "conflicting co-members",
-  create(state: SearchState): ConflictPairs {
-    const pairsByPanel = new Int32Array(state.panelCount);
-    return {
-      pairsByPanel,
-      add(i, p) {
-        pairsByPanel[p]! += conflictsWithMembers(state, i, p);
-      },
-      remove(i, p) {
-        pairsByPanel[p]! -= conflictsWithMembers(state, i, p);
-      },
-    };
-  },
+  create: (state) => new ConflictPairTracker(state),
 };
+
+/** Greedy: i shares p with no member (nor companion) i may not share a panel with. */
+class ConflictAdmission implements Admission {
+  constructor(private readonly state: SearchState) {}
+
+  allows(i: number, p: number, _role: Role, companions: readonly number[]): boolean {
+    if (conflictsWithMembers(this.state, i, p) > 0) return false;
+    const conflicts = this.state.problem.conflictsByParticipant[i]!;
+    for (const j of companions) if (j !== i && conflicts.includes(j)) return false;
+    return true;
+  }
+}
 
 export const conflictsRule: HardRule<"conflicts"> = {
   code: "conflicts",
@@ -103,15 +120,8 @@ export const conflictsRule: HardRule<"conflicts"> = {
     },
   },
   greedy: {
-    admits(state) {
-      const conflicts = state.problem.conflictsByParticipant;
-      if (conflicts.every((list) => list.length === 0)) return null;
-      return (i, p, _role, companions) => {
-        if (conflictsWithMembers(state, i, p) > 0) return false;
-        for (const j of companions) if (j !== i && conflicts[i]!.includes(j)) return false;
-        return true;
-      };
-    },
+    admissionCost: 2,
+    admits: (state) => (state.problem.conflictsByParticipant.every((list) => list.length === 0) ? null : new ConflictAdmission(state)),
   },
   explain: {
     instances(program) {

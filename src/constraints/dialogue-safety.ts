@@ -4,10 +4,58 @@ import { countDown, mostMembers, withPolicy, type RelaxationAxis } from "../expl
 import { inConflict, NONE, type Problem } from "../model/problem.js";
 import { countTerms, memberTerms, type EncodeContext } from "../solvers/mip/context.js";
 import type { Term } from "../solvers/mip/linear-model.js";
-import { NATIONALITY_COUNTS } from "./shared/categories.js";
-import { ROLE_CHAIR } from "../solvers/search/state.js";
-import { hasNeutralChair, pairOnPanel, pairsByNationality, realisation, realisedLowerTerms, sidePresence } from "./shared/dialogue-pairs.js";
-import { rosterMembers, type HardRule, type NamedInstance } from "./rule.js";
+import { NATIONALITY_COUNTS, type NationalityCounts } from "./shared/categories.js";
+import { ROLE_CHAIR, type Role, type SearchState } from "../solvers/search/state.js";
+import { hasNeutralChair, pairOnPanel, pairsByNationality, PairRealisation, realisedLowerTerms, sidePresence } from "./shared/dialogue-pairs.js";
+import { rosterMembers, type Admission, type HardRule, type NamedInstance } from "./rule.js";
+
+/** Greedy: adding i keeps every pair the panel then realises balanced, and its chair neutral. */
+class DialogueSafetyAdmission implements Admission {
+  private readonly problem: Problem;
+  private readonly nationalities: NationalityCounts;
+  private readonly realisation: PairRealisation;
+  private readonly pairsOf: number[][];
+
+  constructor(private readonly state: SearchState) {
+    this.problem = state.problem;
+    this.nationalities = state.use(NATIONALITY_COUNTS);
+    this.realisation = new PairRealisation(state);
+    this.pairsOf = pairsByNationality(state.problem);
+  }
+
+  allows(i: number, p: number, role: Role): boolean {
+    const problem = this.problem;
+    const pairs = problem.dialoguePairs;
+    const { neutralChair, maxImbalance } = problem.dialogueSafety;
+    const countByPanel = this.nationalities.countByPanel;
+    const base = p * this.nationalities.nationalityCount;
+    const codes = problem.nationalitiesByParticipant[i]!;
+    const chair = role === ROLE_CHAIR ? i : this.state.chairByPanel[p]!;
+    for (const c of codes) {
+      for (const k of this.pairsOf[c]!) {
+        const pair = pairs[k]!;
+        const sideA = countByPanel[base + pair.a]! + (codes.includes(pair.a) ? 1 : 0);
+        const sideB = countByPanel[base + pair.b]! + (codes.includes(pair.b) ? 1 : 0);
+        const realisedAfter =
+          pair.a === pair.b ? sideA >= 2 : sideA > 0 && sideB > 0 && (sideA > 1 || sideB > 1 || !codes.includes(pair.a) || !codes.includes(pair.b));
+        if (!realisedAfter) continue;
+        if (Math.abs(sideA - sideB) > maxImbalance) return false;
+        if (neutralChair && chair !== NONE) {
+          const chairCodes = problem.nationalitiesByParticipant[chair]!;
+          if (chairCodes.includes(pair.a) || chairCodes.includes(pair.b)) return false;
+        }
+      }
+    }
+    // A new chair must also be neutral towards pairs the panel already realises.
+    if (role === ROLE_CHAIR && neutralChair) {
+      for (let k = 0; k < pairs.length; k++) {
+        const pair = pairs[k]!;
+        if ((codes.includes(pair.a) || codes.includes(pair.b)) && this.realisation.realises(p, k)) return false;
+      }
+    }
+    return true;
+  }
+}
 
 export const dialogueSafetyRule: HardRule<"dialogue-safety"> = {
   code: "dialogue-safety",
@@ -37,7 +85,7 @@ export const dialogueSafetyRule: HardRule<"dialogue-safety"> = {
     valuer(state) {
       const problem = state.problem;
       const pairs = problem.dialoguePairs;
-      const realises = realisation(state);
+      const realisation = new PairRealisation(state);
       const { countByPanel, nationalityCount } = state.use(NATIONALITY_COUNTS);
       return (p) => {
         const chair = state.chairByPanel[p]!;
@@ -45,7 +93,7 @@ export const dialogueSafetyRule: HardRule<"dialogue-safety"> = {
         let total = 0;
         for (let k = 0; k < pairs.length; k++) {
           const pair = pairs[k]!;
-          if (!realises(p, k)) continue;
+          if (!realisation.realises(p, k)) continue;
           const base = p * nationalityCount;
           total += sidePenalty(problem, countByPanel[base + pair.a]!, countByPanel[base + pair.b]!);
           if (chairCodes !== null && (chairCodes.includes(pair.a) || chairCodes.includes(pair.b))) total++;
@@ -94,44 +142,8 @@ export const dialogueSafetyRule: HardRule<"dialogue-safety"> = {
     },
   },
   greedy: {
-    // Adding i keeps every pair the panel then realises balanced, and its chair neutral.
-    admits(state) {
-      const problem = state.problem;
-      const pairs = problem.dialoguePairs;
-      if (pairs.length === 0) return null;
-      const { neutralChair, maxImbalance } = problem.dialogueSafety;
-      const { countByPanel, nationalityCount } = state.use(NATIONALITY_COUNTS);
-      const realises = realisation(state);
-      const pairsOf = pairsByNationality(problem);
-      return (i, p, role) => {
-        const base = p * nationalityCount;
-        const codes = problem.nationalitiesByParticipant[i]!;
-        const chair = role === ROLE_CHAIR ? i : state.chairByPanel[p]!;
-        for (const c of codes) {
-          for (const k of pairsOf[c]!) {
-            const pair = pairs[k]!;
-            const sideA = countByPanel[base + pair.a]! + (codes.includes(pair.a) ? 1 : 0);
-            const sideB = countByPanel[base + pair.b]! + (codes.includes(pair.b) ? 1 : 0);
-            const realisedAfter =
-              pair.a === pair.b ? sideA >= 2 : sideA > 0 && sideB > 0 && (sideA > 1 || sideB > 1 || !codes.includes(pair.a) || !codes.includes(pair.b));
-            if (!realisedAfter) continue;
-            if (Math.abs(sideA - sideB) > maxImbalance) return false;
-            if (neutralChair && chair !== NONE) {
-              const chairCodes = problem.nationalitiesByParticipant[chair]!;
-              if (chairCodes.includes(pair.a) || chairCodes.includes(pair.b)) return false;
-            }
-          }
-        }
-        // A new chair must also be neutral towards pairs the panel already realises.
-        if (role === ROLE_CHAIR && neutralChair) {
-          for (let k = 0; k < pairs.length; k++) {
-            const pair = pairs[k]!;
-            if ((codes.includes(pair.a) || codes.includes(pair.b)) && realises(p, k)) return false;
-          }
-        }
-        return true;
-      };
-    },
+    admissionCost: 2,
+    admits: (state) => (state.problem.dialoguePairs.length === 0 ? null : new DialogueSafetyAdmission(state)),
   },
   explain: {
     instances(program) {

@@ -5,32 +5,60 @@ import { idList, withPolicy, type RelaxationAxis } from "../explain/axes.js";
 import { NONE } from "../model/problem.js";
 import type { Program } from "../model/schema.js";
 import { SEAT_ANY, SEAT_PRESENTER } from "../solvers/mip/context.js";
-import { ROLE_PRESENTER, type SearchState, type Tracker, type TrackerKind } from "../solvers/search/state.js";
-import type { HardRule, NamedInstance } from "./rule.js";
+import { ROLE_PRESENTER, type Role, type SearchState, type Tracker, type TrackerKind } from "../solvers/search/state.js";
+import type { Admission, HardRule, NamedInstance } from "./rule.js";
 
 interface Ineligible extends Tracker {
   /** Members who may not join p, plus presenters who may not present on p. */
   readonly ineligibleByPanel: Int32Array;
 }
 
+/** The cells of Problem.mayPresent (for a presenter) and Problem.mayJoin (any other role), read by role. */
+class EligibleCells {
+  private readonly mayPresent: Uint8Array;
+  private readonly mayJoin: Uint8Array;
+  private readonly panelCount: number;
+
+  constructor(state: SearchState) {
+    this.mayPresent = state.problem.mayPresent;
+    this.mayJoin = state.problem.mayJoin;
+    this.panelCount = state.panelCount;
+  }
+
+  /** 1 when i may hold `role` on p, else 0. */
+  protected eligible(i: number, p: number, role: Role): number {
+    return (role === ROLE_PRESENTER ? this.mayPresent : this.mayJoin)[i * this.panelCount + p]!;
+  }
+}
+
+class IneligibleTracker extends EligibleCells implements Ineligible {
+  readonly ineligibleByPanel: Int32Array;
+
+  constructor(state: SearchState) {
+    super(state);
+    this.ineligibleByPanel = new Int32Array(state.panelCount);
+  }
+
+  add(i: number, p: number, role: Role): void {
+    this.ineligibleByPanel[p]! += 1 - this.eligible(i, p, role);
+  }
+
+  remove(i: number, p: number, role: Role): void {
+    this.ineligibleByPanel[p]! -= 1 - this.eligible(i, p, role);
+  }
+}
+
 const INELIGIBLE: TrackerKind<Ineligible> = {
   name: "ineligible roles",
-  create(state: SearchState): Ineligible {
-    const { mayPresent, mayJoin } = state.problem;
-    const panels = state.panelCount;
-    const ineligibleByPanel = new Int32Array(panels);
-    const ineligible = (i: number, p: number, role: number) => 1 - (role === ROLE_PRESENTER ? mayPresent : mayJoin)[i * panels + p]!;
-    return {
-      ineligibleByPanel,
-      add(i, p, role) {
-        ineligibleByPanel[p]! += ineligible(i, p, role);
-      },
-      remove(i, p, role) {
-        ineligibleByPanel[p]! -= ineligible(i, p, role);
-      },
-    };
-  },
+  create: (state) => new IneligibleTracker(state),
 };
+
+/** Greedy: i may hold `role` on p. */
+class EligibilityAdmission extends EligibleCells implements Admission {
+  allows(i: number, p: number, role: Role): boolean {
+    return this.eligible(i, p, role) === 1;
+  }
+}
 
 export const eligibilityRule: HardRule<"eligibility"> = {
   code: "eligibility",
@@ -63,10 +91,8 @@ export const eligibilityRule: HardRule<"eligibility"> = {
     },
   },
   greedy: {
-    admits(state) {
-      const { mayPresent, mayJoin, panelCount } = state.problem;
-      return (i, p, role) => (role === ROLE_PRESENTER ? mayPresent : mayJoin)[i * panelCount + p] === 1;
-    },
+    admissionCost: 0,
+    admits: (state) => new EligibilityAdmission(state),
   },
   explain: {
     instances(program) {

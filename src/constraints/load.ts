@@ -6,7 +6,23 @@ import { memberTerms, SEAT_CHAIR, SEAT_DISCUSSANT, SEAT_PRESENTER, seatsOf } fro
 import { check, plural } from "../explain/counting.js";
 import type { NecessaryCheck } from "../explain/types.js";
 import { withPolicy } from "../explain/axes.js";
-import type { HardRule } from "./rule.js";
+import type { SearchState } from "../solvers/search/state.js";
+import type { Admission, HardRule } from "./rule.js";
+
+/** Greedy: i may take another role while below policy.maxRoles. */
+class LoadAdmission implements Admission {
+  private readonly panelsByParticipant: readonly number[][];
+  private readonly maxRoles: number;
+
+  constructor(state: SearchState) {
+    this.panelsByParticipant = state.panelsByParticipant;
+    this.maxRoles = state.problem.maxRoles;
+  }
+
+  allows(i: number): boolean {
+    return this.panelsByParticipant[i]!.length < this.maxRoles;
+  }
+}
 
 export const loadRule: HardRule<"load"> = {
   code: "load",
@@ -74,11 +90,8 @@ export const loadRule: HardRule<"load"> = {
     },
   },
   greedy: {
-    admits(state) {
-      const { panelsByParticipant } = state;
-      const { maxRoles } = state.problem;
-      return (i) => panelsByParticipant[i]!.length < maxRoles;
-    },
+    admissionCost: 0,
+    admits: (state) => new LoadAdmission(state),
   },
   explain: {
     checks: (problem) => checkParticipantPanels(problem),

@@ -6,8 +6,34 @@ import { check, membersRange, plural, sizeWords, somePanelMustFill, verb } from 
 import type { NecessaryCheck } from "../explain/types.js";
 import type { IssuePath } from "../model/issues.js";
 import { shareLimit, type Problem } from "../model/problem.js";
-import { encodeCategoryRules, NATIONALITY_COUNTS, nationalityFamily } from "./shared/categories.js";
-import { rosterMembers, type HardRule } from "./rule.js";
+import type { Role, SearchState } from "../solvers/search/state.js";
+import { encodeCategoryRules, NATIONALITY_COUNTS, nationalityFamily, type NationalityCounts } from "./shared/categories.js";
+import { rosterMembers, type Admission, type HardRule } from "./rule.js";
+
+/** Greedy: no nationality of i (or of the companions joining with i) goes over the cap at the final size. */
+class NationalityCapAdmission implements Admission {
+  private readonly maxShare: number;
+  private readonly held: readonly Int32Array[];
+  private readonly counts: NationalityCounts;
+
+  constructor(state: SearchState) {
+    this.maxShare = state.problem.nationalityPolicy.maxShare;
+    this.held = state.problem.nationalitiesByParticipant;
+    this.counts = state.use(NATIONALITY_COUNTS);
+  }
+
+  allows(i: number, p: number, _role: Role, companions: readonly number[], finalMembers: number): boolean {
+    const held = this.held;
+    const limit = shareLimit(this.maxShare, finalMembers);
+    const base = p * this.counts.nationalityCount;
+    for (const c of held[i]!) {
+      let count = this.counts.countByPanel[base + c]! + 1;
+      for (const j of companions) if (j !== i && held[j]!.includes(c)) count++;
+      if (count > limit) return false;
+    }
+    return true;
+  }
+}
 
 export const nationalityCapRule: HardRule<"nationality-cap"> = {
   code: "nationality-cap",
@@ -62,20 +88,8 @@ export const nationalityCapRule: HardRule<"nationality-cap"> = {
     encode: (ctx) => encodeCategoryRules(ctx, nationalityFamily(ctx.problem)),
   },
   greedy: {
-    admits(state) {
-      const { nationalityPolicy, nationalitiesByParticipant: held } = state.problem;
-      const { countByPanel, nationalityCount } = state.use(NATIONALITY_COUNTS);
-      return (i, p, _role, companions, finalMembers) => {
-        const limit = shareLimit(nationalityPolicy.maxShare, finalMembers);
-        const base = p * nationalityCount;
-        for (const c of held[i]!) {
-          let count = countByPanel[base + c]! + 1;
-          for (const j of companions) if (j !== i && held[j]!.includes(c)) count++;
-          if (count > limit) return false;
-        }
-        return true;
-      };
-    },
+    admissionCost: 1,
+    admits: (state) => new NationalityCapAdmission(state),
   },
   explain: {
     checks: (problem) => [...checkNationalityCap(problem), ...checkNationalityDistinct(problem), ...checkPanelShape(problem)],

@@ -54,12 +54,24 @@ export interface MipFace {
  * with `companions` joining p at the same time (co-authors), without breaking the rule in a way later placements
  * could not mend? Share caps are judged at `finalMembers`, the member count p is expected to end with.
  */
-export type Admission = (i: number, p: number, role: Role, companions: readonly number[], finalMembers: number) => boolean;
+export interface Admission {
+  allows(i: number, p: number, role: Role, companions: readonly number[], finalMembers: number): boolean;
+}
 
 /** The rule in the constructive heuristic (src/solvers/greedy/greedy.ts), bound to the state it fills. */
 export interface GreedyFace {
-  /** Hard rules: the admission test, or null when the rule never refuses a placement on this program. */
+  /**
+   * Hard rules: the admission test, or null when the rule never refuses a placement on this program. An object of a
+   * class of the rule's own, so that greedy's call site keeps one target from state to state (a closure per state
+   * sends the optimised placement code back to the interpreter on every new state).
+   */
   admits?(state: SearchState): Admission | null;
+  /**
+   * What one admission test costs, roughly: 0 reads a cell or two, 1 a few counters, 2 loops over the panel's
+   * members or dialogue pairs. Greedy asks the cheap tests first, so that most refusals cost a lookup (the tests are
+   * pure: the order changes no answer).
+   */
+  readonly admissionCost?: 0 | 1 | 2;
   /** Objective terms: what the unweighted term gains when i joins p. */
   gain?(state: SearchState): (i: number, p: number) => number;
 }

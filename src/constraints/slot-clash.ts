@@ -3,31 +3,57 @@ import { NONE } from "../model/problem.js";
 import { memberTerms } from "../solvers/mip/context.js";
 import type { Term } from "../solvers/mip/linear-model.js";
 import type { SearchState, Tracker, TrackerKind } from "../solvers/search/state.js";
-import { rosterMembers, type HardRule } from "./rule.js";
+import { rosterMembers, type Admission, type HardRule } from "./rule.js";
 
 interface SlotOccupancy extends Tracker {
   /** Panels participant i holds a role on in slot s, [i * slotCount + s]. */
   readonly occupancyByParticipantSlot: Int32Array;
 }
 
+class SlotOccupancyTracker implements SlotOccupancy {
+  readonly occupancyByParticipantSlot: Int32Array;
+  private readonly slotByPanel: Int32Array;
+  private readonly slotCount: number;
+
+  constructor(state: SearchState) {
+    this.slotByPanel = state.problem.slotByPanel;
+    this.slotCount = state.problem.slotCount;
+    this.occupancyByParticipantSlot = new Int32Array(state.participantCount * this.slotCount);
+  }
+
+  add(i: number, p: number): void {
+    const slot = this.slotByPanel[p]!;
+    if (slot !== NONE) this.occupancyByParticipantSlot[i * this.slotCount + slot]!++;
+  }
+
+  remove(i: number, p: number): void {
+    const slot = this.slotByPanel[p]!;
+    if (slot !== NONE) this.occupancyByParticipantSlot[i * this.slotCount + slot]!--;
+  }
+}
+
 const SLOT_OCCUPANCY: TrackerKind<SlotOccupancy> = {
   name: "slot occupancy",
-  create(state: SearchState): SlotOccupancy {
-    const { slotByPanel, slotCount } = state.problem;
-    const occupancyByParticipantSlot = new Int32Array(state.participantCount * slotCount);
-    return {
-      occupancyByParticipantSlot,
-      add(i, p) {
-        const slot = slotByPanel[p]!;
-        if (slot !== NONE) occupancyByParticipantSlot[i * slotCount + slot]!++;
-      },
-      remove(i, p) {
-        const slot = slotByPanel[p]!;
-        if (slot !== NONE) occupancyByParticipantSlot[i * slotCount + slot]!--;
-      },
-    };
-  },
+  create: (state) => new SlotOccupancyTracker(state),
 };
+
+/** Greedy: i is not yet on a panel of p's slot. */
+class SlotAdmission implements Admission {
+  private readonly slotByPanel: Int32Array;
+  private readonly slotCount: number;
+  private readonly occupancyByParticipantSlot: Int32Array;
+
+  constructor(state: SearchState) {
+    this.slotByPanel = state.problem.slotByPanel;
+    this.slotCount = state.problem.slotCount;
+    this.occupancyByParticipantSlot = state.use(SLOT_OCCUPANCY).occupancyByParticipantSlot;
+  }
+
+  allows(i: number, p: number): boolean {
+    const slot = this.slotByPanel[p]!;
+    return slot === NONE || this.occupancyByParticipantSlot[i * this.slotCount + slot] === 0;
+  }
+}
 
 export const slotClashRule: HardRule<"slot-clash"> = {
   code: "slot-clash",
@@ -93,15 +119,8 @@ export const slotClashRule: HardRule<"slot-clash"> = {
     },
   },
   greedy: {
-    admits(state) {
-      const { slotByPanel, slotCount } = state.problem;
-      if (slotCount === 0) return null;
-      const { occupancyByParticipantSlot } = state.use(SLOT_OCCUPANCY);
-      return (i, p) => {
-        const slot = slotByPanel[p]!;
-        return slot === NONE || occupancyByParticipantSlot[i * slotCount + slot] === 0;
-      };
-    },
+    admissionCost: 0,
+    admits: (state) => (state.problem.slotCount === 0 ? null : new SlotAdmission(state)),
   },
   // Slots are the program's shape, not a rule instance to relax: a participant short of slots fails load's check.
   explain: {},

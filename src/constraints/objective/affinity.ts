@@ -1,6 +1,6 @@
 // Objective: affinity = sum over panels of the weights of the affinity pairs who are both members of that panel
 // (DESIGN.md §4). A pair listed with the same participant twice counts whenever that participant is a member.
-import { affinityWeightsOf } from "../../model/affinity-weights.js";
+import { affinityWeightsOf, type AffinityWeights } from "../../model/affinity-weights.js";
 import { inConflict, seatsOf, type Problem } from "../../model/problem.js";
 import { memberTerms } from "../../solvers/mip/context.js";
 import { ROLE_NONE, type SearchState, type Tracker, type TrackerKind } from "../../solvers/search/state.js";
@@ -9,49 +9,55 @@ import { singleSeatAffinityBound } from "./single-seat-bound.js";
 
 /** The sum of affinity weights between i and the other members of p, read from the state. */
 export function affinityWithMembers(state: SearchState): (i: number, p: number) => number {
-  const { matrix, neighbours, weights } = affinityWeightsOf(state.problem);
-  const n = state.participantCount;
+  const weights = affinityWeightsOf(state.problem);
+  return (i, p) => sumWithMembers(state, weights, i, p);
+}
+
+function sumWithMembers(state: SearchState, { matrix, neighbours, weights }: AffinityWeights, i: number, p: number): number {
+  let sum = 0;
+  if (matrix !== null) {
+    const members = state.membersByPanel[p]!;
+    const row = i * state.participantCount;
+    for (let k = 0; k < members.length; k++) {
+      const j = members[k]!;
+      if (j !== i) sum += matrix[row + j]!;
+    }
+    return sum;
+  }
+  const near = neighbours[i]!;
+  if (near.length === 0) return 0;
+  const weight = weights[i]!;
   const panels = state.panelCount;
   const roles = state.roleByParticipantPanel;
-  return (i, p) => {
-    let sum = 0;
-    if (matrix !== null) {
-      const members = state.membersByPanel[p]!;
-      const row = i * n;
-      for (let k = 0; k < members.length; k++) {
-        const j = members[k]!;
-        if (j !== i) sum += matrix[row + j]!;
-      }
-      return sum;
-    }
-    const near = neighbours[i]!;
-    if (near.length === 0) return 0;
-    const weight = weights[i]!;
-    for (let k = 0; k < near.length; k++) if (roles[near[k]! * panels + p] !== ROLE_NONE) sum += weight[k]!;
-    return sum;
-  };
+  for (let k = 0; k < near.length; k++) if (roles[near[k]! * panels + p] !== ROLE_NONE) sum += weight[k]!;
+  return sum;
 }
 
 interface AffinityByPanel extends Tracker {
   readonly affinityByPanel: Float64Array;
 }
 
+class AffinityTracker implements AffinityByPanel {
+  readonly affinityByPanel: Float64Array;
+  private readonly weights: AffinityWeights;
+
+  constructor(private readonly state: SearchState) {
+    this.weights = affinityWeightsOf(state.problem);
+    this.affinityByPanel = new Float64Array(state.panelCount);
+  }
+
+  add(i: number, p: number): void {
+    this.affinityByPanel[p]! += sumWithMembers(this.state, this.weights, i, p) + this.weights.self[i]!;
+  }
+
+  remove(i: number, p: number): void {
+    this.affinityByPanel[p]! -= sumWithMembers(this.state, this.weights, i, p) + this.weights.self[i]!;
+  }
+}
+
 const AFFINITY_BY_PANEL: TrackerKind<AffinityByPanel> = {
   name: "affinity per panel",
-  create(state: SearchState): AffinityByPanel {
-    const { self } = affinityWeightsOf(state.problem);
-    const withMembers = affinityWithMembers(state);
-    const affinityByPanel = new Float64Array(state.panelCount);
-    return {
-      affinityByPanel,
-      add(i, p) {
-        affinityByPanel[p]! += withMembers(i, p) + self[i]!;
-      },
-      remove(i, p) {
-        affinityByPanel[p]! -= withMembers(i, p) + self[i]!;
-      },
-    };
-  },
+  create: (state) => new AffinityTracker(state),
 };
 
 export const affinityRule: ObjectiveRule<"affinity"> = {

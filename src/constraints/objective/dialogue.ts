@@ -3,7 +3,7 @@ import { holdersByNationality, seatsOf, type Problem } from "../../model/problem
 import type { EncodeContext } from "../../solvers/mip/context.js";
 import type { Term } from "../../solvers/mip/linear-model.js";
 import { NATIONALITY_COUNTS } from "../shared/categories.js";
-import { pairOnPanel, pairsByNationality, realisation, realisedLowerTerms, realiserTerms, rosterRealises } from "../shared/dialogue-pairs.js";
+import { pairOnPanel, pairsByNationality, PairRealisation, realisedLowerTerms, realiserTerms, rosterRealises } from "../shared/dialogue-pairs.js";
 import { rosterMembers, type ObjectiveRule } from "../rule.js";
 
 export const dialogueRule: ObjectiveRule<"dialogue"> = {
@@ -23,10 +23,10 @@ export const dialogueRule: ObjectiveRule<"dialogue"> = {
     },
     valuer(state) {
       const pairs = state.problem.dialoguePairs;
-      const realises = realisation(state);
+      const realisation = new PairRealisation(state);
       return (p) => {
         let total = 0;
-        for (let k = 0; k < pairs.length; k++) if (realises(p, k)) total += pairs[k]!.weight;
+        for (let k = 0; k < pairs.length; k++) if (realisation.realises(p, k)) total += pairs[k]!.weight;
         return total;
       };
     },
@@ -57,7 +57,7 @@ export const dialogueRule: ObjectiveRule<"dialogue"> = {
       const problem = state.problem;
       const pairs = problem.dialoguePairs;
       const { countByPanel, nationalityCount } = state.use(NATIONALITY_COUNTS);
-      const realises = realisation(state);
+      const realisation = new PairRealisation(state);
       const pairsOf = pairsByNationality(problem);
       return (i, p) => {
         const base = p * nationalityCount;
@@ -66,7 +66,7 @@ export const dialogueRule: ObjectiveRule<"dialogue"> = {
           for (const k of pairsOf[c]!) {
             const pair = pairs[k]!;
             const other = pair.a === c ? pair.b : pair.a;
-            if (countByPanel[base + other]! > 0 && !realises(p, k)) gain += pair.weight;
+            if (countByPanel[base + other]! > 0 && !realisation.realises(p, k)) gain += pair.weight;
           }
         }
         return gain;

@@ -1,29 +1,36 @@
 // Objective: topicFit = number of presenter assignments that share at least one topic with their panel
 // (DESIGN.md §4; Problem.topicMatch).
 import { NONE, type Problem } from "../../model/problem.js";
-import { ROLE_PRESENTER, type SearchState, type Tracker, type TrackerKind } from "../../solvers/search/state.js";
+import { ROLE_PRESENTER, type Role, type SearchState, type Tracker, type TrackerKind } from "../../solvers/search/state.js";
 import type { ObjectiveRule } from "../rule.js";
 
 interface TopicFit extends Tracker {
   readonly topicFitByPanel: Int32Array;
 }
 
+class TopicFitTracker implements TopicFit {
+  readonly topicFitByPanel: Int32Array;
+  private readonly topicMatch: Uint8Array;
+  private readonly panelCount: number;
+
+  constructor(state: SearchState) {
+    this.topicMatch = state.problem.topicMatch;
+    this.panelCount = state.panelCount;
+    this.topicFitByPanel = new Int32Array(state.panelCount);
+  }
+
+  add(i: number, p: number, role: Role): void {
+    if (role === ROLE_PRESENTER) this.topicFitByPanel[p]! += this.topicMatch[i * this.panelCount + p]!;
+  }
+
+  remove(i: number, p: number, role: Role): void {
+    if (role === ROLE_PRESENTER) this.topicFitByPanel[p]! -= this.topicMatch[i * this.panelCount + p]!;
+  }
+}
+
 const TOPIC_FIT: TrackerKind<TopicFit> = {
   name: "presenters sharing a topic",
-  create(state: SearchState): TopicFit {
-    const { topicMatch } = state.problem;
-    const panels = state.panelCount;
-    const topicFitByPanel = new Int32Array(panels);
-    return {
-      topicFitByPanel,
-      add(i, p, role) {
-        if (role === ROLE_PRESENTER) topicFitByPanel[p]! += topicMatch[i * panels + p]!;
-      },
-      remove(i, p, role) {
-        if (role === ROLE_PRESENTER) topicFitByPanel[p]! -= topicMatch[i * panels + p]!;
-      },
-    };
-  },
+  create: (state) => new TopicFitTracker(state),
 };
 
 export const topicFitRule: ObjectiveRule<"topic-fit"> = {

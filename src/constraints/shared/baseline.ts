@@ -9,17 +9,23 @@ export interface BaselineChanges extends Tracker {
   /** (panel, role) entries of i that differ from the baseline; participants whose baseline cannot be held start at 1. */
   readonly differencesByParticipant: Int32Array;
   /** Participants with at least one difference. */
-  readonly changedParticipants: () => number;
+  changedParticipants(): number;
 }
 
-export const BASELINE_CHANGES: TrackerKind<BaselineChanges> = {
-  name: "changes against the baseline",
-  create(state: SearchState): BaselineChanges {
+class BaselineChangeTracker implements BaselineChanges {
+  readonly differencesByParticipant: Int32Array;
+  /** Baseline role per (participant, panel), [i * panelCount + p]. */
+  private readonly baselineRole: Int8Array;
+  private readonly panelCount: number;
+  private changed = 0;
+
+  constructor(state: SearchState) {
     const problem = state.problem;
     const n = state.participantCount;
     const panels = state.panelCount;
-    const differencesByParticipant = new Int32Array(n);
-    const baselineRole = new Int8Array(n * panels);
+    this.panelCount = panels;
+    const differencesByParticipant = (this.differencesByParticipant = new Int32Array(n));
+    const baselineRole = (this.baselineRole = new Int8Array(n * panels));
     problem.baseline?.panels.forEach((roster, p) => {
       if (p >= panels) return;
       const hold = (i: number, role: Role) => {
@@ -37,24 +43,35 @@ export const BASELINE_CHANGES: TrackerKind<BaselineChanges> = {
     for (let idx = 0; idx < n * panels; idx++) {
       if (baselineRole[idx] !== ROLE_NONE) differencesByParticipant[Math.floor(idx / panels)]! += 1;
     }
-    let changed = 0;
-    for (let i = 0; i < n; i++) if (differencesByParticipant[i]! > 0) changed++;
-    // A change of i's role on p from `before` to `after` (either may be ROLE_NONE).
-    const change = (i: number, p: number, before: Role, after: Role) => {
-      const base = baselineRole[i * panels + p]!;
-      const was = differencesByParticipant[i]!;
-      const now = was + (after !== base ? 1 : 0) - (before !== base ? 1 : 0);
-      differencesByParticipant[i] = now;
-      if (was === 0 && now > 0) changed++;
-      else if (was > 0 && now === 0) changed--;
-    };
-    return {
-      differencesByParticipant,
-      changedParticipants: () => changed,
-      add: (i, p, role) => change(i, p, ROLE_NONE, role),
-      remove: (i, p, role) => change(i, p, role, ROLE_NONE),
-    };
-  },
+    for (let i = 0; i < n; i++) if (differencesByParticipant[i]! > 0) this.changed++;
+  }
+
+  changedParticipants(): number {
+    return this.changed;
+  }
+
+  add(i: number, p: number, role: Role): void {
+    this.change(i, p, ROLE_NONE, role);
+  }
+
+  remove(i: number, p: number, role: Role): void {
+    this.change(i, p, role, ROLE_NONE);
+  }
+
+  /** A change of i's role on p from `before` to `after` (either may be ROLE_NONE). */
+  private change(i: number, p: number, before: Role, after: Role): void {
+    const base = this.baselineRole[i * this.panelCount + p]!;
+    const was = this.differencesByParticipant[i]!;
+    const now = was + (after !== base ? 1 : 0) - (before !== base ? 1 : 0);
+    this.differencesByParticipant[i] = now;
+    if (was === 0 && now > 0) this.changed++;
+    else if (was > 0 && now === 0) this.changed--;
+  }
+}
+
+export const BASELINE_CHANGES: TrackerKind<BaselineChanges> = {
+  name: "changes against the baseline",
+  create: (state) => new BaselineChangeTracker(state),
 };
 
 /** Participants whose set of (panel, role) differs from the baseline, counted from scratch (0 without a baseline). */

@@ -4,7 +4,7 @@ import { inConflict, type Problem } from "../../model/problem.js";
 import { countTerms, memberTerms, type EncodeContext } from "../../solvers/mip/context.js";
 import type { Term } from "../../solvers/mip/linear-model.js";
 import type { SearchState, Tracker, TrackerKind } from "../../solvers/search/state.js";
-import { NATIONALITY_COUNTS } from "./categories.js";
+import { NATIONALITY_COUNTS, type NationalityCounts } from "./categories.js";
 
 interface DualNationalCounts extends Tracker {
   /** Members of p holding both nations of dialogue pair k, [p * pairCount + k]. */
@@ -12,48 +12,65 @@ interface DualNationalCounts extends Tracker {
 }
 
 /** Dual nationals per panel and pair: one holder on each side who is the same person realises nothing. */
-const DUAL_NATIONAL_COUNTS: TrackerKind<DualNationalCounts> = {
-  name: "dual nationals per dialogue pair",
-  create(state: SearchState): DualNationalCounts {
+class DualNationalTracker implements DualNationalCounts {
+  readonly bothSidesByPanelPair: Int32Array;
+  private readonly pairCount: number;
+  /** Dialogue pairs for which participant i holds both nations (usually none). */
+  private readonly bothPairsByParticipant: readonly Int32Array[];
+
+  constructor(state: SearchState) {
     const problem = state.problem;
-    const pairCount = problem.dialoguePairs.length;
-    // Dialogue pairs for which participant i holds both nations (usually none).
-    const bothPairsByParticipant = problem.nationalitiesByParticipant.map((codes) =>
+    this.pairCount = problem.dialoguePairs.length;
+    this.bothPairsByParticipant = problem.nationalitiesByParticipant.map((codes) =>
       Int32Array.from(
         problem.dialoguePairs.flatMap((pair, k) => (pair.a !== pair.b && codes.includes(pair.a) && codes.includes(pair.b) ? [k] : [])),
       ),
     );
-    const bothSidesByPanelPair = new Int32Array(state.panelCount * pairCount);
-    return {
-      bothSidesByPanelPair,
-      add(i, p) {
-        const pairs = bothPairsByParticipant[i]!;
-        for (let x = 0; x < pairs.length; x++) bothSidesByPanelPair[p * pairCount + pairs[x]!]!++;
-      },
-      remove(i, p) {
-        const pairs = bothPairsByParticipant[i]!;
-        for (let x = 0; x < pairs.length; x++) bothSidesByPanelPair[p * pairCount + pairs[x]!]!--;
-      },
-    };
-  },
+    this.bothSidesByPanelPair = new Int32Array(state.panelCount * this.pairCount);
+  }
+
+  add(i: number, p: number): void {
+    const pairs = this.bothPairsByParticipant[i]!;
+    for (let x = 0; x < pairs.length; x++) this.bothSidesByPanelPair[p * this.pairCount + pairs[x]!]!++;
+  }
+
+  remove(i: number, p: number): void {
+    const pairs = this.bothPairsByParticipant[i]!;
+    for (let x = 0; x < pairs.length; x++) this.bothSidesByPanelPair[p * this.pairCount + pairs[x]!]!--;
+  }
+}
+
+const DUAL_NATIONAL_COUNTS: TrackerKind<DualNationalCounts> = {
+  name: "dual nationals per dialogue pair",
+  create: (state) => new DualNationalTracker(state),
 };
 
-/** Does panel p realise pair k? Read from the state's counters (attaching the trackers it needs). */
-export function realisation(state: SearchState): (p: number, k: number) => boolean {
-  const pairs = state.problem.dialoguePairs;
-  const pairCount = pairs.length;
-  const { countByPanel, nationalityCount } = state.use(NATIONALITY_COUNTS);
-  const { bothSidesByPanelPair } = state.use(DUAL_NATIONAL_COUNTS);
-  return (p, k) => {
-    const pair = pairs[k]!;
-    const base = p * nationalityCount;
-    const sideA = countByPanel[base + pair.a]!;
+/**
+ * Does panel p realise pair k? Read from the state's counters (attaching the trackers it needs). A class, so that
+ * every state's reading shares one `realises` and call sites keep their target from state to state.
+ */
+export class PairRealisation {
+  private readonly pairs: Problem["dialoguePairs"];
+  private readonly nationalities: NationalityCounts;
+  private readonly bothSidesByPanelPair: Int32Array;
+
+  constructor(state: SearchState) {
+    this.pairs = state.problem.dialoguePairs;
+    this.nationalities = state.use(NATIONALITY_COUNTS);
+    this.bothSidesByPanelPair = state.use(DUAL_NATIONAL_COUNTS).bothSidesByPanelPair;
+  }
+
+  realises(p: number, k: number): boolean {
+    const pair = this.pairs[k]!;
+    const base = p * this.nationalities.nationalityCount;
+    const counts = this.nationalities.countByPanel;
+    const sideA = counts[base + pair.a]!;
     if (pair.a === pair.b) return sideA >= 2;
-    const sideB = countByPanel[base + pair.b]!;
+    const sideB = counts[base + pair.b]!;
     if (sideA === 0 || sideB === 0) return false;
     // Only one holder on each side, and it is the same dual national: no second person.
-    return !(sideA === 1 && sideB === 1 && bothSidesByPanelPair[p * pairCount + k] === 1);
-  };
+    return !(sideA === 1 && sideB === 1 && this.bothSidesByPanelPair[p * this.pairs.length + k] === 1);
+  }
 }
 
 /** Does the roster (member indices) realise pair (a, b)? From scratch, for the full faces. */

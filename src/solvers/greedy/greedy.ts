@@ -213,7 +213,9 @@ function boundRules(state: SearchState): BoundRules {
   let bound = boundRulesByState.get(state);
   if (bound === undefined) {
     bound = {
-      admissions: HARD_RULES.flatMap((rule) => rule.greedy.admits?.(state) ?? []),
+      admissions: [...HARD_RULES]
+        .sort((a, b) => (a.greedy.admissionCost ?? 2) - (b.greedy.admissionCost ?? 2))
+        .flatMap((rule) => rule.greedy.admits?.(state) ?? []),
       gains: OBJECTIVE_RULES.flatMap((rule) => {
         const gain = rule.isActive(state.problem) ? rule.greedy.gain?.(state) : undefined;
         return gain === undefined ? [] : [{ weight: state.problem.weights[rule.term], gain }];
@@ -263,15 +265,15 @@ class Placement {
     const f = this.finalMembers(p, strict);
     const a = this.admissions;
     const n = a.length;
-    if (n > 0 && !a[0]!(i, p, role, companions, f)) return false;
-    if (n > 1 && !a[1]!(i, p, role, companions, f)) return false;
-    if (n > 2 && !a[2]!(i, p, role, companions, f)) return false;
-    if (n > 3 && !a[3]!(i, p, role, companions, f)) return false;
-    if (n > 4 && !a[4]!(i, p, role, companions, f)) return false;
-    if (n > 5 && !a[5]!(i, p, role, companions, f)) return false;
-    if (n > 6 && !a[6]!(i, p, role, companions, f)) return false;
-    if (n > 7 && !a[7]!(i, p, role, companions, f)) return false;
-    for (let k = 8; k < n; k++) if (!a[k]!(i, p, role, companions, f)) return false;
+    if (n > 0 && !a[0]!.allows(i, p, role, companions, f)) return false;
+    if (n > 1 && !a[1]!.allows(i, p, role, companions, f)) return false;
+    if (n > 2 && !a[2]!.allows(i, p, role, companions, f)) return false;
+    if (n > 3 && !a[3]!.allows(i, p, role, companions, f)) return false;
+    if (n > 4 && !a[4]!.allows(i, p, role, companions, f)) return false;
+    if (n > 5 && !a[5]!.allows(i, p, role, companions, f)) return false;
+    if (n > 6 && !a[6]!.allows(i, p, role, companions, f)) return false;
+    if (n > 7 && !a[7]!.allows(i, p, role, companions, f)) return false;
+    for (let k = 8; k < n; k++) if (!a[k]!.allows(i, p, role, companions, f)) return false;
     return true;
   }
 

@@ -16,7 +16,10 @@ export type Role = 0 | 1 | 2 | 3;
 /**
  * Counters a rule keeps beside the core ones; told of every role taken and left, after the core counters. It reads
  * the state's member lists and role cells only for the panel being changed (when a tracker is attached to a state
- * that already holds roles, each panel's members join again while the other counters stay as they are).
+ * that already holds roles, each panel's members join again while the other counters stay as they are). Write it as
+ * a class (see shared/categories.ts), not as an object of closures: every state's tracker then shares one add and
+ * one remove, so the call sites in `tell` keep their target when a search builds a new state, and V8 keeps its
+ * optimised, inlined code instead of starting over.
  */
 export interface Tracker {
   /** i now holds `role` on p: the core counters and membersByPanel already include it. */
