@@ -1,7 +1,7 @@
 // One grouping and what every move of the grouping engine needs to score it in O(1): the gain table
 // gain[g * n + i] = sum of i's weights towards the members of group g, kept current by every move in O(n), and the
-// members of each group as a list (for scans that visit one group's members). Shared by the descent, the tabu walk
-// and the perturbations (grouping-descent.ts, grouping-tabu.ts, grouping.ts).
+// members of each group as a list (for scans that visit one group's members). Shared by the descent, the crossover
+// and the perturbations (grouping-descent.ts, grouping-crossover.ts, grouping.ts).
 
 /** The instance a grouping engine works on: n elements, m groups with size bounds, dense symmetric weights. */
 export interface GroupingShape {
