@@ -17,16 +17,15 @@ import { mipRefusal, mipSolver } from "./mip/jslp.js";
 import { evaluateAssignment } from "./search/full.js";
 import { isPureGrouping } from "./search/grouping.js";
 import { runSearch } from "./search/search.js";
-import { SearchState } from "./search/state.js";
 import type { Solver, SolveOptions, SolveResult } from "./solver.js";
 
 /**
  * Which local search engine a program gets, decided here for auto and the "search" solver alike: pure grouping
  * programs (MDGP: everyone presents once, only size rules and affinity; see isPureGrouping) the grouping engine of
- * search/grouping.ts, everything else LAHC. Building the state to ask takes 1-30 ms at 6,000 participants.
+ * search/grouping.ts, everything else LAHC.
  */
 export function usesGroupingEngine(problem: Problem): boolean {
-  return isPureGrouping(new SearchState(problem));
+  return isPureGrouping(problem);
 }
 
 export const searchSolver: Solver = {
@@ -106,7 +105,7 @@ export const autoSolver: Solver = {
     const started = performance.now();
     const cheapBound = objectiveBound(problem);
     const choice = chooseSolver(problem);
-    const grouping = choice !== "mip" && usesGroupingEngine(problem);
+    const grouping = usesGroupingEngine(problem);
     const remaining = () => options.timeLimitMs - (performance.now() - started);
     const label = (result: SolveResult, chosen: string): SolveResult => ({
       ...result,
@@ -172,7 +171,7 @@ export const autoSolver: Solver = {
     }
 
     const searchFirstMs = Math.min(Math.round(remaining() * SEARCH_FIRST_SHARE), SEARCH_FIRST_BASE_MS + cellCount(problem) * SEARCH_FIRST_MS_PER_CELL);
-    const searched = await runSearch(problem, { ...options, timeLimitMs: searchFirstMs, grouping: choice !== "mip" ? grouping : usesGroupingEngine(problem), ceiling: cheapBound });
+    const searched = await runSearch(problem, { ...options, timeLimitMs: searchFirstMs, grouping, ceiling: cheapBound });
     const reached = settle(searched, cheapBound);
     if (reached.status === "optimal" || remaining() < 100 || options.signal?.aborted === true) return label(reached, `${tried}search`);
     const exact = await highsSolver.solve(problem, {

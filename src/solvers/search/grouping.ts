@@ -6,7 +6,8 @@
 // broad exploration to a few strong members, and the random perturbation weakens likewise. "Improved" is a descent
 // over the insert and swap neighbourhoods (grouping-descent.ts) whose swap scan skips whole groups by a bound
 // (Schulz 2024). What each part brings is measured in the README ("The grouping engine"), an ablation at equal time.
-import { NONE, type Assignment, type PanelRoster } from "../../model/problem.js";
+import { affinityWeightsOf } from "../../model/affinity-weights.js";
+import { NONE, type Assignment, type PanelRoster, type Problem } from "../../model/problem.js";
 import { Crossover } from "./grouping-crossover.js";
 import { Descent } from "./grouping-descent.js";
 import { GroupingState, type GroupingShape, type SavedGrouping } from "./grouping-state.js";
@@ -61,9 +62,8 @@ const MAX_SAVED_GAIN = 1 << 18;
 /** Rules a pure grouping program may have active: nothing but loads, sizes and affinity. */
 const GROUPING_RULES = new Set(["load", "roles", "slot-clash", "affinity"]);
 
-export function isPureGrouping(state: SearchState): boolean {
-  const problem = state.problem;
-  if (state.affinityMatrix === null || problem.weights.affinity <= 0 || problem.panelCount < 2 || problem.baseline !== null) return false;
+export function isPureGrouping(problem: Problem): boolean {
+  if (affinityWeightsOf(problem).matrix === null || problem.weights.affinity <= 0 || problem.panelCount < 2 || problem.baseline !== null) return false;
   if (!ALL_RULES.every((rule) => !rule.isActive(problem) || GROUPING_RULES.has(rule.code))) return false;
   for (let i = 0; i < problem.participantCount; i++) if (problem.presentsByParticipant[i] !== 1) return false;
   for (let p = 0; p < problem.panelCount; p++) {

@@ -11,7 +11,6 @@ import { isPureGrouping, randomGrouping, sizeConfigs } from "../../../../src/sol
 import { Crossover } from "../../../../src/solvers/search/grouping-crossover.js";
 import { createRandom } from "../../../../src/solvers/search/random.js";
 import { runSearch } from "../../../../src/solvers/search/search.js";
-import { SearchState } from "../../../../src/solvers/search/state.js";
 import { enumerateGroupingOptimum, tinyGroupingArb, tinyGroupingProgram } from "../../../helpers/grouping.js";
 import { loadGenerated } from "../../../helpers/program.js";
 
@@ -21,7 +20,7 @@ describe("grouping engine", () => {
       fc.asyncProperty(tinyGroupingArb(), fc.nat(100), async (instance, seed) => {
         const program = loadGenerated(tinyGroupingProgram(instance));
         const problem = normalizeProgram(program);
-        expect(isPureGrouping(new SearchState(problem))).toBe(true);
+        expect(isPureGrouping(problem)).toBe(true);
         const result = await runSearch(problem, { timeLimitMs: 3_600_000, seed, maxIterations: 3000, grouping: true });
         expect(result.status).toBe("feasible");
         const panels = assignmentToPanels(problem, result.assignment!);
@@ -46,7 +45,7 @@ describe("grouping engine", () => {
   it("is left alone when anything but sizes and affinity matters", () => {
     const input = tinyGroupingProgram({ n: 4, bounds: [{ min: 2, max: 2 }, { min: 2, max: 2 }], d: new Array(16).fill(1) });
     const withCap = { ...input, policy: { ...input.policy, nationality: { maxShare: 0.5 } } };
-    expect(isPureGrouping(new SearchState(normalizeProgram(loadGenerated(withCap))))).toBe(false);
+    expect(isPureGrouping(normalizeProgram(loadGenerated(withCap)))).toBe(false);
   });
 });
 
