@@ -15,7 +15,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { generateProgram } from "../src/generate/generate.js";
-import { machineInfo, machineSlug, revision } from "./machine.js";
+import { machineInfo, machineSlug, median, revision } from "./machine.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const USAGE = "usage: npm run bench:cli -- [--runs N] [--long] [--clock-only] [--out DIR]";
@@ -220,12 +220,6 @@ function interrupt(program: string, out: string, when: InterruptMoment): Promise
 
 function load(): string {
   return `load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function spread(ms: readonly number[]): string {

@@ -35,3 +35,10 @@ export function machineSlug(machine: Machine): string {
   const cpu = machine.cpu.toLowerCase().replace(/\(r\)|\(tm\)|cpu|processor|@.*$/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return `${cpu || "cpu"}-${machine.cores}c`;
 }
+
+/** The median (the mean of the two middle values for an even count), for every bench's summaries. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

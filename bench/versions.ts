@@ -20,7 +20,7 @@ import os from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import { machineInfo, machineSlug, revision } from "./machine.js";
+import { machineInfo, machineSlug, median, revision } from "./machine.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -100,7 +100,6 @@ async function measure(root: string, spec: CaseSpec): Promise<Measured> {
 }
 
 const load1 = () => os.loadavg()[0]!.toFixed(1);
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(argv: readonly string[]): Promise<number> {
   let values;
